@@ -1,0 +1,122 @@
+"""Analyzer 'readability': the Luong, Nguyen & Dinh (2018) formula, a level, and the clarity score.
+
+    R = 0.004·(C/S) + 0.1905·(C/W) + 2.7147·(D/Y) − 0.7295
+
+C letters and digits, S sentences, W segmented words, Y syllables, D difficult syllables (outside the list of
+common syllables). The original list of common syllables cannot be shipped; ours is the 1,000 most frequent
+Vietnamese syllables of wordfreq (docs/method.md says how that differs). The clarity score itself is computed
+in `vnpolicytext.clarity` once every analyzer has run.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+
+from ..config import Config
+from ..document import Document
+from ..models import Model
+from ..normalize import fold
+from .base import Findings, Rule
+
+NAME = "readability"
+RULES: tuple[Rule, ...] = ()
+
+COMMON_SYLLABLES = 1000
+
+# Level cut-offs on the formula's value (docs/method.md, "Readability levels").
+LEVELS: tuple[tuple[float, str, str], ...] = (
+    (1.35, "easy", "dễ đọc"),
+    (1.65, "medium", "trung bình"),
+    (1.95, "hard", "khó"),
+    (float("inf"), "very_hard", "rất khó"),
+)
+
+
+class ClarityComponent(Model):
+    """One ingredient of the clarity score."""
+
+    value: float = Field(description="The raw measure (unit in `unit`).")
+    unit: str = Field(description="What `value` counts.")
+    score: float = Field(description="The measure mapped to 0-100 (100 = clearest).")
+    weight: float = Field(description="Weight in the clarity score (weights in use sum to 1).")
+
+
+class ReadabilitySummary(Model):
+    """Readability figures, each with the components it is made of."""
+
+    luong_nguyen_dinh: float | None = Field(
+        description="Luong, Nguyen & Dinh (2018) value; higher is harder."
+    )
+    level: str | None = Field(description="Level in Vietnamese: dễ đọc, trung bình, khó, rất khó.")
+    level_id: str | None = Field(description="Level id: easy, medium, hard, very_hard.")
+    characters: int = Field(description="C: letters and digits.")
+    sentences: int = Field(description="S: sentences (all units).")
+    words: int = Field(description="W: segmented words.")
+    syllables: int = Field(description="Y: syllables containing a letter.")
+    difficult_syllables: int = Field(description="D: syllables outside the common-syllable list.")
+    difficult_share: float | None = Field(description="D/Y.")
+    clarity_score: float | None = Field(
+        default=None, description="0-100, higher is clearer; combines the components below."
+    )
+    clarity_components: dict[str, ClarityComponent] = Field(
+        default_factory=dict, description="Components of the clarity score by name."
+    )
+    indicative: bool = Field(
+        default=True,
+        description="Always true: the formula was fitted on literature, not on legal or administrative text.",
+    )
+
+
+@lru_cache(maxsize=1)
+def common_syllables() -> frozenset[str]:
+    """The 1,000 most frequent Vietnamese syllables of wordfreq, folded for matching."""
+    from wordfreq import top_n_list
+
+    return frozenset(fold(w) for w in top_n_list("vi", COMMON_SYLLABLES))
+
+
+def luong_nguyen_dinh(characters: int, sentences: int, words: int, difficult: int, syllables: int) -> float:
+    """The published formula; raises ValueError on a zero count."""
+    if min(sentences, words, syllables) <= 0:
+        raise ValueError("the formula needs at least one sentence, word and syllable")
+    return (
+        0.004 * (characters / sentences)
+        + 0.1905 * (characters / words)
+        + 2.7147 * (difficult / syllables)
+        - 0.7295
+    )
+
+
+def level_of(value: float) -> tuple[str, str]:
+    """(level id, Vietnamese label) for a formula value."""
+    for cut, level_id, label in LEVELS:
+        if value < cut:
+            return level_id, label
+    raise AssertionError("unreachable")
+
+
+def analyze(doc: Document, config: Config, out: Findings) -> ReadabilitySummary:
+    """Count C, S, W, Y, D and apply the formula."""
+    common = common_syllables()
+    syllables = [t for t in doc.syllables() if not t.text.isdigit()]
+    difficult = sum(1 for t in syllables if t.text.lower() not in common)
+    words = sum(len(u.word_texts) for u in doc.units)
+    sentences = len(doc.units)
+    value: float | None = None
+    level_id = level = None
+    if sentences and words and syllables:
+        value = round(luong_nguyen_dinh(doc.letters_digits, sentences, words, difficult, len(syllables)), 4)
+        level_id, level = level_of(value)
+    return ReadabilitySummary(
+        luong_nguyen_dinh=value,
+        level=level,
+        level_id=level_id,
+        characters=doc.letters_digits,
+        sentences=sentences,
+        words=words,
+        syllables=len(syllables),
+        difficult_syllables=difficult,
+        difficult_share=round(difficult / len(syllables), 4) if syllables else None,
+    )

@@ -1,0 +1,176 @@
+"""Analyzer 'sentence_length': how long the sentences are, in syllables (tiếng) and in words, and which to split.
+
+Limits are set in syllables because syllables do not depend on the word segmenter; the profiles' values are
+calibrated in docs/method.md. Headings and list items are measured but judged by looser limits of their own.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import regex
+from pydantic import Field
+
+from ..config import Config, SentenceLengthLimits
+from ..document import Document, Unit
+from ..models import Model
+from .base import Findings, Rule
+
+NAME = "sentence_length"
+RULES = (
+    Rule(
+        "sentence_length.long",
+        "warning",
+        "A sentence longer than the profile's 'long' limit (syllables).",
+        "Người dân có nhu cầu đăng ký thường trú tại địa bàn phường nộp hồ sơ tại bộ phận một cửa, "
+        "kèm theo giấy tờ chứng minh chỗ ở hợp pháp và ý kiến đồng ý của chủ hộ, trong thời hạn 30 ngày...",
+    ),
+    Rule(
+        "sentence_length.very_long",
+        "error",
+        "A sentence longer than the profile's 'very long' limit (syllables).",
+        "(a sentence of more than 50 syllables in the citizen profile)",
+    ),
+)
+
+
+class LongSentence(Model):
+    """One of the longest units of the text."""
+
+    index: int = Field(description="Index in report.sentences.")
+    start: int = Field(description="Start offset into the caller's text.")
+    end: int = Field(description="End offset into the caller's text.")
+    syllables: int = Field(description="Length in syllables.")
+    words: int = Field(description="Length in words.")
+
+
+class SentenceLengthSummary(Model):
+    """Sentence length distribution. Statistics cover sentences and list items; headings are left out."""
+
+    sentences: int = Field(description="Units the statistics cover (sentences and list items).")
+    mean_syllables: float = Field(description="Mean length in syllables.")
+    median_syllables: float = Field(description="Median length in syllables.")
+    p90_syllables: float = Field(description="90th percentile of length in syllables.")
+    max_syllables: int = Field(description="Longest unit in syllables.")
+    mean_words: float = Field(description="Mean length in segmented words.")
+    median_words: float = Field(description="Median length in words.")
+    p90_words: float = Field(description="90th percentile of length in words.")
+    max_words: int = Field(description="Longest unit in words.")
+    long_share: float = Field(description="Share of units over their 'long' limit.")
+    very_long_share: float = Field(description="Share of units over their 'very long' limit.")
+    limits: SentenceLengthLimits = Field(description="Limits in force (syllables).")
+    reference_mean_syllables: float = Field(
+        default=18.8,
+        description="Mean sentence length of Vietnamese news (UD Vietnamese-VTB), for comparison.",
+    )
+    longest: list[LongSentence] = Field(default_factory=list, description="Up to five longest units.")
+
+
+# Places where a long sentence can usually be split, best first.
+_SPLITS = regex.compile(
+    r";\s+|:\s+(?=(?:[a-zđ]\)|-|\+|\d+\.)\s)|,\s+(?=(?:nhưng|tuy nhiên|đồng thời|trong đó|trừ trường hợp|"
+    r"nếu|khi|sau khi|để)\s)|\s(?=(?:và|nhưng|đồng thời|trong đó|sau đó)\s)",
+    regex.I,
+)
+
+
+def _limits_for(unit: Unit, limits: SentenceLengthLimits) -> tuple[int, int]:
+    if unit.kind == "sentence":
+        return limits.long, limits.very_long
+    return limits.item_long, limits.item_very_long
+
+
+def _split_point(unit: Unit) -> int | None:
+    """Working-copy offset of the split point nearest the middle of the unit, if any."""
+    body = unit.text
+    middle = len(body) / 2
+    best: int | None = None
+    for m in _SPLITS.finditer(body, unit.label_end - unit.start):
+        if m.start() < 15 or len(body) - m.end() < 15:
+            continue
+        if best is None or abs(m.start() - middle) < abs(best - middle):
+            best = m.start()
+    return None if best is None else unit.start + best
+
+
+def _suggestion(doc: Document, unit: Unit, at: int | None) -> str:
+    if at is None:
+        return "Tách thành nhiều câu ngắn, mỗi câu một ý; đưa các điều kiện hoặc bước thành danh sách."
+    before = doc.text[max(unit.start, at - 25) : at].lstrip()
+    after = doc.text[at : min(unit.end, at + 25)].strip()
+    return f"Có thể tách câu tại «…{before} ‖ {after}…»; mỗi câu chỉ nên nêu một ý."
+
+
+def analyze(doc: Document, config: Config, out: Findings) -> SentenceLengthSummary:
+    """Measure every unit, flag the long ones, summarise the distribution."""
+    limits = config.limits()
+    prose = [u for u in doc.units if u.kind != "heading" and u.syllables] or [
+        u for u in doc.units if u.syllables
+    ]
+    prose_index = {u.index for u in prose}
+    n_long = n_very = 0
+    for u in doc.units:
+        n = len(u.syllables)
+        long, very_long = _limits_for(u, limits)
+        if n <= long:
+            continue
+        rule, limit = (
+            ("sentence_length.very_long", very_long) if n > very_long else ("sentence_length.long", long)
+        )
+        if u.index in prose_index:
+            n_very += rule.endswith("very_long")
+            n_long += 1
+        at = _split_point(u)
+        what = {"sentence": "Câu", "list_item": "Mục liệt kê", "heading": "Tiêu đề"}[u.kind]
+        out.add(
+            rule,
+            u.start,
+            u.end,
+            f"{what} dài {n} tiếng, vượt ngưỡng {limit} tiếng của hồ sơ '{config.profile}'.",
+            _suggestion(doc, u, at),
+            {
+                "syllables": n,
+                "words": len(u.word_texts),
+                "limit": limit,
+                "kind": u.kind,
+                "split_at": None if at is None else doc.original_span(at, at)[0],
+            },
+        )
+    if not prose:
+        return SentenceLengthSummary(
+            sentences=0,
+            mean_syllables=0,
+            median_syllables=0,
+            p90_syllables=0,
+            max_syllables=0,
+            mean_words=0,
+            median_words=0,
+            p90_words=0,
+            max_words=0,
+            long_share=0,
+            very_long_share=0,
+            limits=limits,
+        )
+    syl = np.array([len(u.syllables) for u in prose], dtype=float)
+    words = np.array([len(u.word_texts) for u in prose], dtype=float)
+    order = sorted(prose, key=lambda u: len(u.syllables), reverse=True)[:5]
+    longest = []
+    for u in order:
+        s, e = doc.original_span(u.start, u.end)
+        longest.append(
+            LongSentence(index=u.index, start=s, end=e, syllables=len(u.syllables), words=len(u.word_texts))
+        )
+    return SentenceLengthSummary(
+        sentences=len(prose),
+        mean_syllables=round(float(syl.mean()), 2),
+        median_syllables=float(np.median(syl)),
+        p90_syllables=round(float(np.percentile(syl, 90)), 2),
+        max_syllables=int(syl.max()),
+        mean_words=round(float(words.mean()), 2),
+        median_words=float(np.median(words)),
+        p90_words=round(float(np.percentile(words, 90)), 2),
+        max_words=int(words.max()),
+        long_share=round(n_long / len(prose), 4),
+        very_long_share=round(n_very / len(prose), 4),
+        limits=limits,
+        longest=longest,
+    )

@@ -1,0 +1,222 @@
+"""Analyzer 'text': can this text be scored at all? Text typed without diacritics and text in the legacy
+TCVN3 (ABC) or VNI encodings turn every score into nonsense, so they are reported instead of scored."""
+
+from __future__ import annotations
+
+import regex
+
+from ..config import Config
+from ..document import Document
+from ..models import TextSummary
+from .base import Findings, Rule
+
+NAME = "text"
+RULES = (
+    Rule(
+        "text.no_diacritics",
+        "error",
+        "The text is typed without Vietnamese diacritics; scores are not computed.",
+        "Thu tuong chu tri hoi nghi truc tuyen voi cac dia phuong.",
+    ),
+    Rule(
+        "text.legacy_encoding",
+        "error",
+        "The text is in a legacy TCVN3 (ABC) or VNI encoding shown as Unicode; scores are not computed.",
+        "Thñ t−íng chñ tr× héi nghÞ (TCVN3); Thuû töôùng chuû trì (VNI)",
+    ),
+    Rule(
+        "text.not_vietnamese",
+        "warning",
+        "Too little of the text is Vietnamese for the scores to mean anything; scores are not computed.",
+        "The committee met on Monday to review the draft.",
+    ),
+)
+
+_MIN_TOKENS = 8
+# Letters of Unicode Vietnamese that ASCII lacks: a text typed with diacritics is full of them.
+_VI_LETTERS = regex.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", regex.I)
+# Letters that only a legacy 8-bit Vietnamese encoding read as Windows-1252/Latin-1 produces.
+_LEGACY = regex.compile(r"[¸µ¶·¹¨©ª«¬®°±²³´»¼½¾¿ÆÇËÌÎÏÐÑÖ×ØÛÜÞßäåæçëîïñöøûüþÿ−]")
+# VNI writes the tone as a separate Latin-1 letter after the vowel (uû, öôù, aø).
+_VNI = regex.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][ùøûõïÙØÛÕÏ]|[öÖ][ôÔ]|[ñÑ](?=[aeiouôöâêAEIOUÔÖÂÊ])")
+_WORD = regex.compile(r"[^\W\d_]+")
+# Common Vietnamese syllables as typed without diacritics (and unlikely in English text).
+_BARE_VI = frozenset(
+    [
+        "cua",
+        "va",
+        "cac",
+        "nhung",
+        "trong",
+        "nguoi",
+        "khong",
+        "duoc",
+        "voi",
+        "cho",
+        "den",
+        "nay",
+        "mot",
+        "theo",
+        "tai",
+        "thi",
+        "tren",
+        "nam",
+        "ngay",
+        "thang",
+        "chinh",
+        "phu",
+        "tinh",
+        "xa",
+        "huyen",
+        "dan",
+        "quy",
+        "dinh",
+        "viec",
+        "nhan",
+        "ve",
+        "cong",
+        "tac",
+        "chu",
+        "tri",
+        "hoi",
+        "nghi",
+        "tuong",
+        "truc",
+        "tuyen",
+        "dia",
+        "phuong",
+        "thuc",
+        "hien",
+        "ho",
+        "so",
+        "giay",
+        "to",
+        "nop",
+        "tien",
+        "luat",
+        "dieu",
+        "khoan",
+        "can",
+        "bo",
+        "quan",
+        "ly",
+        "nha",
+        "nuoc",
+        "bao",
+        "hiem",
+        "xa",
+        "hoi",
+        "giao",
+        "duc",
+        "y",
+        "te",
+        "dat",
+        "dai",
+        "thue",
+        "doanh",
+        "nghiep",
+        "tre",
+        "em",
+        "gia",
+        "dinh",
+        "phai",
+        "co",
+        "la",
+        "da",
+        "se",
+        "dang",
+        "cung",
+        "nhu",
+        "vi",
+        "neu",
+        "khi",
+        "sau",
+        "truoc",
+        "hon",
+        "rat",
+        "nhieu",
+        "it",
+        "ban",
+        "hanh",
+        "van",
+        "ky",
+        "bao",
+        "cao",
+        "trach",
+        "nhiem",
+        "quyen",
+        "loi",
+        "nghia",
+        "vu",
+        "dang",
+        "ky",
+        "kinh",
+        "phi",
+        "ho",
+        "tro",
+        "chi",
+        "tieu",
+        "gio",
+        "phut",
+    ]
+)
+
+
+def _no_diacritics_text(tokens: list[str], vi_share: float) -> bool:
+    bare = sum(1 for t in tokens if t.lower() in _BARE_VI)
+    return vi_share < 0.08 and bare / len(tokens) >= 0.25
+
+
+def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
+    """Count the text and decide whether it can be scored."""
+    tokens = _WORD.findall(doc.text)
+    share: float | None = None
+    problems: list[str] = []
+    if len(tokens) >= _MIN_TOKENS:
+        legacy_flags = [bool(_LEGACY.search(t) or _VNI.search(t)) for t in tokens]
+        legacy = sum(legacy_flags)
+        vi = sum(1 for t, bad in zip(tokens, legacy_flags, strict=True) if not bad and _VI_LETTERS.search(t))
+        share = vi / len(tokens)
+        first = doc.units[0] if doc.units else None
+        span = (first.start, first.end) if first else (0, 0)
+        if legacy / len(tokens) >= 0.12 and legacy > vi:
+            encoding = "VNI" if len(_VNI.findall(doc.text)) * 3 >= legacy else "TCVN3"
+            problems.append("text.legacy_encoding")
+            out.add(
+                "text.legacy_encoding",
+                *span,
+                f"Văn bản có vẻ được gõ bằng bảng mã cũ {encoding} nên hiển thị sai chữ; "
+                "các chỉ số đọc hiểu không được tính.",
+                "Chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi kiểm tra lại.",
+                {"encoding": encoding, "legacy_tokens": legacy, "tokens": len(tokens)},
+            )
+        elif _no_diacritics_text(tokens, share):
+            problems.append("text.no_diacritics")
+            out.add(
+                "text.no_diacritics",
+                *span,
+                "Văn bản được gõ không dấu: người đọc dễ hiểu sai và các chỉ số đọc hiểu không được tính.",
+                "Gõ lại văn bản có đủ dấu tiếng Việt.",
+                {"diacritic_share": round(share, 3), "tokens": len(tokens)},
+            )
+        elif share < 0.15:
+            problems.append("text.not_vietnamese")
+            out.add(
+                "text.not_vietnamese",
+                *span,
+                "Phần lớn văn bản không phải tiếng Việt; các chỉ số đọc hiểu không được tính.",
+                None,
+                {"diacritic_share": round(share, 3), "tokens": len(tokens)},
+            )
+    syllables = sum(len(u.syllables) for u in doc.units)
+    return TextSummary(
+        characters=len(doc.original),
+        letters_digits=doc.letters_digits,
+        paragraphs=doc.paragraph_count,
+        sentences=len(doc.units),
+        syllables=syllables,
+        words=sum(len(u.word_texts) for u in doc.units),
+        diacritic_share=None if share is None else round(share, 4),
+        scorable=not problems and syllables > 0,
+        problems=problems,
+    )

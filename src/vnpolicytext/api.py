@@ -1,0 +1,87 @@
+"""The one call most users need: `analyze(text)`; plus `decode_bytes` for callers holding bytes."""
+
+from __future__ import annotations
+
+import codecs
+from typing import Any
+
+from .analyzers import ANALYZERS, RULES, Findings
+from .clarity import clarity
+from .config import Config, load_config
+from .document import Document
+from .errors import ConfigError, InputError
+from .report import Report
+
+
+def decode_bytes(data: bytes, *, source: str = "input") -> str:
+    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; raise InputError naming `source` otherwise."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"decode_bytes() takes bytes, not {type(data).__name__}")
+    raw = bytes(data)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{source}: invalid UTF-16 at byte {exc.start}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "save the file as UTF-8 (legacy Windows-1258, TCVN3 or VNI files must be converted to Unicode first)"
+        ) from None
+
+
+def _check_config(config: Config) -> None:
+    for rule in config.rules:
+        if rule not in RULES:
+            raise ConfigError(f"unknown rule id in config.rules: {rule!r}")
+    names = {m.NAME for m in ANALYZERS}
+    for name in config.analyzers:
+        if name not in names:
+            raise ConfigError(f"unknown analyzer in config.analyzers: {name!r}")
+
+
+def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Report:
+    """Analyze a Vietnamese text and return its report; offsets index `text` exactly as given."""
+    if not isinstance(text, str):
+        hint = (
+            " (decode it first with vnpolicytext.decode_bytes)" if isinstance(text, bytes | bytearray) else ""
+        )
+        raise TypeError(f"analyze() takes the text as str, not {type(text).__name__}{hint}")
+    cfg = load_config(config)
+    _check_config(cfg)
+    doc = Document(text)
+    findings = Findings(doc, cfg, RULES)
+    summaries: dict[str, Any] = {}
+    for module in ANALYZERS:
+        if module.NAME == "text" or cfg.enabled(module.NAME):
+            summaries[module.NAME] = module.analyze(doc, cfg, findings)
+    text_summary = summaries.pop("text")
+    if not text_summary.scorable:
+        summaries["readability"] = None
+    readability = summaries.get("readability")
+    if readability is not None:
+        score, components = clarity(_measures(summaries))
+        summaries["readability"] = readability.model_copy(
+            update={"clarity_score": score, "clarity_components": components}
+        )
+    return Report(
+        profile=cfg.profile,
+        text=text_summary,
+        sentences=doc.sentence_models(),
+        findings=sorted(findings.items, key=lambda f: (f.start, f.end, f.rule)),
+        **summaries,
+    )
+
+
+def _measures(summaries: dict[str, Any]) -> dict[str, float]:
+    """Raw measures of the clarity components, from whichever analyzers ran."""
+    out: dict[str, float] = {}
+    length = summaries.get("sentence_length")
+    if length is not None and length.sentences:
+        out["sentence_length"] = length.mean_syllables
+    read = summaries.get("readability")
+    if read is not None and read.difficult_share is not None:
+        out["difficult_syllables"] = read.difficult_share
+    return out

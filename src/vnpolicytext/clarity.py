@@ -1,0 +1,61 @@
+"""The clarity score: transparent components mapped to 0-100 and combined with published weights.
+
+Each component is a measure with a 'clear' end (score 100) and a 'hard' end (score 0), linear in between.
+Components whose analyzer did not run are left out and the remaining weights are scaled to sum to 1.
+docs/method.md gives the reasoning behind every number here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analyzers.readability import ClarityComponent
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """How a raw measure maps to 0-100, and its weight."""
+
+    unit: str
+    clear: float
+    hard: float
+    weight: float
+
+    def score(self, value: float) -> float:
+        t = (value - self.clear) / (self.hard - self.clear)
+        return round(100.0 * (1.0 - min(1.0, max(0.0, t))), 2)
+
+
+SCALES: dict[str, Scale] = {
+    # Mean syllables per sentence: 100 at the news mean of UD Vietnamese-VTB, 0 at long legal sentences.
+    "sentence_length": Scale("mean syllables per sentence", clear=18.8, hard=60.0, weight=0.30),
+    # Share of syllables outside the 1,000 commonest.
+    "difficult_syllables": Scale("share of difficult syllables", clear=0.15, hard=0.50, weight=0.20),
+    # Jargon words per 100 words.
+    "jargon": Scale("jargon words per 100 words", clear=0.0, hard=12.0, weight=0.20),
+    # Agentless passives per sentence.
+    "passive": Scale("agentless passives per sentence", clear=0.0, hard=0.5, weight=0.15),
+    # Undefined terms and abbreviations per 1,000 words.
+    "undefined": Scale(
+        "undefined terms and abbreviations per 1,000 words", clear=0.0, hard=10.0, weight=0.15
+    ),
+}
+
+
+def clarity(measures: dict[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:
+    """Combine the available measures; returns (score, components)."""
+    present = {k: v for k, v in measures.items() if k in SCALES}
+    if not present:
+        return None, {}
+    total = sum(SCALES[k].weight for k in present)
+    components = {
+        k: ClarityComponent(
+            value=round(v, 4),
+            unit=SCALES[k].unit,
+            score=SCALES[k].score(v),
+            weight=round(SCALES[k].weight / total, 4),
+        )
+        for k, v in present.items()
+    }
+    score = sum(c.score * c.weight for c in components.values())
+    return round(score, 1), components

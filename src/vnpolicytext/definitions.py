@@ -1,0 +1,595 @@
+"""Find the terms a text defines: definitions articles, "(sau đây gọi là …)" and "Ủy ban nhân dân (UBND)".
+
+`extract_definitions(text)` returns every definition with exact offsets into the caller's string. It works on
+the normalised working copy (`normalize.normalize`), so CRLF and NFD input behave like clean text, and maps
+every span back. Three kinds are found:
+
+- ``article``: a numbered item of a definitions article ("Điều 3. Giải thích từ ngữ", "Định nghĩa", "Từ ngữ
+  viết tắt", or any run of items introduced by "… được hiểu như sau:"). The term is what comes before the
+  first connective ("là", "được hiểu là", "bao gồm", "gồm", "có nghĩa là", "chỉ", ":"); the definition runs to
+  the end of the item, points a), b), c) included. The article ends at the next "Điều N." or chapter heading.
+- ``inline``: "(sau đây gọi là X)", "(gọi tắt là X)", "sau đây viết tắt là X", "(gọi chung là X)": the term is
+  X, the definition the noun phrase just before it.
+- ``abbreviation``: "Ủy ban nhân dân (UBND)": the term is the abbreviation, the definition the words before it
+  whose initials spell it.
+
+Everything is one pass over the lines plus bounded local searches, so the run time is linear in the text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field
+
+from vnpolicytext.normalize import normalize
+
+DefinitionKind = Literal["article", "inline", "abbreviation"]
+
+__all__ = ["Definition", "DefinitionKind", "extract_definitions"]
+
+
+class Definition(BaseModel):
+    """One defined term and what it stands for, both as spans of the caller's text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    term: str = Field(description="The term as written in the text: text[term_start:term_end].")
+    definition: str = Field(description="The defining text: text[definition_start:definition_end].")
+    kind: DefinitionKind = Field(
+        description="'article' (item of a definitions article), 'inline' ('(sau đây gọi là X)') "
+        "or 'abbreviation' ('Ủy ban nhân dân (UBND)')."
+    )
+    term_start: int = Field(description="Start offset of the term (Python str index into the caller's text).")
+    term_end: int = Field(description="End offset (exclusive) of the term.")
+    definition_start: int = Field(description="Start offset of the definition.")
+    definition_end: int = Field(description="End offset (exclusive) of the definition.")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Patterns (applied to the NFC working copy, whose only line break is "\n")
+
+_NB = r"(?<![\p{L}\p{N}])"  # no letter or digit just before
+_NA = r"(?![\p{L}\p{N}])"  # no letter or digit just after
+
+_ARTICLE = regex.compile(r"[ \t]*(?i:điều)[ \t]+\d+[\p{Ll}]?[ \t]*[.:]")
+_CHAPTER = regex.compile(
+    r"[ \t]*(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)[ \t]+(?:[IVXLCDM]+|\d+)" + _NA
+)
+_DEF_TITLE = regex.compile(
+    r"giải\s+thích\s+(?:từ\s+ngữ|thuật\s+ngữ|các\s+từ)|định\s+nghĩa|(?:từ\s+ngữ|chữ|từ|cụm\s+từ)\s+viết\s+tắt"
+    r"|thuật\s+ngữ|khái\s+niệm",
+    regex.IGNORECASE,
+)
+_INTRO = regex.compile(
+    r"(?:được\s+hiểu|được\s+định\s+nghĩa|được\s+giải\s+thích|có\s+nghĩa)\s+như\s+sau\s*:?\s*$"
+    r"|(?:từ\s+ngữ|thuật\s+ngữ|chữ\s+viết\s+tắt|từ\s+viết\s+tắt)[^.\n]{0,40}(?:sau|dưới)\s+đây\s*:?\s*$",
+    regex.IGNORECASE,
+)
+
+# Line labels: "1." / "1)" (numbers), "1.1." (sub-numbers), "a)" (letters), "-" / "+" / "•" (dashes).
+_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
+    ("sub", regex.compile(r"[ \t]*\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?[ \t]+")),
+    ("num", regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+")),
+    ("let", regex.compile(r"[ \t]*[a-zđ][.)][ \t]+")),
+    ("dash", regex.compile(r"[ \t]*[-–—+•*][ \t]+")),
+)
+
+# Connectives between a term and its definition; the earliest one wins.
+_CONNECTIVE = regex.compile(
+    _NB
+    + r"(?:(?P<long>(?:được\s+)?(?:hiểu|định\s+nghĩa)\s+là|(?:có\s+)?nghĩa\s+là|bao\s+gồm|gồm(?:\s+có)?)"
+    + r"|(?P<la>là))"
+    + _NA
+    + r"|(?P<colon>:)(?=[ \t]*\S)",
+    regex.IGNORECASE,
+)
+# "chỉ" as a connective ("“Người chưa thành niên” chỉ người…"), used only when nothing else is found.
+_CHI = regex.compile(
+    _NB + r"(?<!địa\s)chỉ(?!\s+(?:tiêu|số|đạo|huy|định|thị|dẫn|có|được|là|dùng|gồm|bao|áp|mang|để"
+    r"|nhằm|cần|trong|khi|khác|riêng|duy|một|cho|khoảng|mới|khi|phải)" + _NA + r")" + _NA,
+    regex.IGNORECASE,
+)
+# A "là" right after these belongs inside the term ("người được coi là cư trú là …") if another "là" follows.
+_LA_INSIDE = regex.compile(r"(?:coi|xem|gọi|cho|xác\s+định|công\s+nhận|được)\s*$", regex.IGNORECASE)
+# Where a definition without a connective is cut when nothing else works ("Chỉ tiêu thống kê phản ánh …").
+_FALLBACK_CUT = regex.compile(_NB + r"(?:do|phản\s+ánh|thể\s+hiện|bao\s+hàm)" + _NA, regex.IGNORECASE)
+# Heads that are rules, not definitions ("Các từ ngữ khác … được hiểu theo …", "Chính phủ quy định …").
+_NOT_A_TERM = regex.compile(
+    r"từ\s+ngữ|thuật\s+ngữ|quy\s+định|hướng\s+dẫn|^(?:Trong|Ngoài|Đối\s+với|Trường\s+hợp|Việc|Khi|Nếu)" + _NA,
+    regex.IGNORECASE,
+)
+# Trailing qualifiers that are not part of the term: "… quy định tại Thông tư này".
+_TERM_TAIL = regex.compile(
+    r"\s+(?:(?:được\s+)?(?:quy\s+định|nêu|nói|đề\s+cập)\s+(?:tại|ở|trong)\s+[^,;]{1,60}"
+    r"|(?:trong|tại|theo|của)\s+(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết"
+    r"|văn\s+bản|Điều|Chương)\s+này)$",
+    regex.IGNORECASE,
+)
+_SENTENCE_END = regex.compile(r"[.!?;](?=\s+[\p{Lu}\"“‘(]|\s*$)|;")
+_QUOTES = "\"'“”‘’«»„"
+_SYLLABLE = regex.compile(r"[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*")
+
+_MAX_TERM_SYLLABLES = 30
+_MAX_FALLBACK_SYLLABLES = 8
+
+# Inline naming: "(sau đây gọi là X)", "(gọi tắt là X)", "(sau đây gọi chung là X)", "sau đây viết tắt là X".
+_INLINE_PAREN = regex.compile(
+    r"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?P<verb>gọi|viết)(?:\s+(?P<mode>tắt|chung))?\s+là\s*:?\s+"
+    r"(?P<term>[^()\n]{1,120}?)\s*\)",
+    regex.IGNORECASE,
+)
+_INLINE_BARE = regex.compile(
+    r"(?<=[,\s])(?:sau\s+đây\s+)(?:được\s+)?(?P<verb>gọi|viết)(?:\s+(?P<mode>tắt|chung))?\s+là\s*:?\s+"
+    r"(?P<term>[^,;:.()\n]{1,100}?)\s*(?=[,;:.)\n]|$)",
+    regex.IGNORECASE,
+)
+_INLINE_STOP = regex.compile(_NB + r"(?:và|hoặc|đến|tới|tại|vào|gửi|nộp|với)" + _NA, regex.IGNORECASE)
+_MAX_INLINE_SYLLABLES = 25
+
+# "(UBND)", "(BHXH)", "(TTg)", "(BLĐTBXH)", "(KH&CN)", "(NĐ-CP)".
+_ABBR_PAREN = regex.compile(
+    r"\(\s*(?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}]*(?:[-&/]\p{Lu}[\p{Lu}\p{Ll}]*)*)\s*\)"
+)
+_FUNCTION_WORDS = frozenset(
+    {"và", "của", "các", "về", "cho", "trong", "với", "tại", "thuộc", "đối", "những", "là", "theo", "hoặc"}
+    | {"the", "of", "and", "for", "on", "in", "to"}
+)
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Small helpers
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # offset of the first character of the line
+    end: int  # offset just after its last character (the "\n" excluded)
+    label: str | None  # "num", "sub", "let", "dash" or None
+    body: int  # offset just after the label (== start when there is none)
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        label, body = None, pos
+        for name, pattern in _LABELS:
+            m = pattern.match(text, pos, end)
+            if m:
+                label, body = name, m.end()
+                break
+        out.append(_Line(pos, end, label, body))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out
+
+
+def _syllables(text: str) -> int:
+    return sum(1 for _ in _SYLLABLE.finditer(text))
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
+    """Trim whitespace and the given characters from both ends of a span."""
+    while start < end and (text[start].isspace() or text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
+        end -= 1
+    return start, end
+
+
+def _clean_term(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim quotes, a trailing parenthesis ("(sau đây gọi là …)") and qualifiers off a term span."""
+    for _ in range(4):
+        start, end = _strip_span(text, start, end, _QUOTES + ":,-–")
+        if end > start and text[end - 1] == ")":
+            depth, i = 0, end - 1
+            while i >= start:
+                if text[i] == ")":
+                    depth += 1
+                elif text[i] == "(":
+                    depth -= 1
+                    if depth == 0:
+                        break
+                i -= 1
+            if i > start:
+                end = i
+                continue
+        m = _TERM_TAIL.search(text, start, end)
+        if m and m.start() > start:
+            end = m.start()
+            continue
+        break
+    return start, end
+
+
+def _fold_letter(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0]
+    return "d" if base in "đĐ" else base.lower()
+
+
+def _fold_word(word: str) -> str:
+    return "".join(_fold_letter(c) for c in word)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Definitions articles
+
+
+def _article_regions(text: str, lines: list[_Line]) -> list[tuple[int, int]]:
+    """Line ranges [first, last) holding definition items: the bodies of definitions articles, and the
+    lines after an intro sentence ("… được hiểu như sau:") found in any other article."""
+    regions: list[tuple[int, int]] = []
+    heads: list[int] = []
+    for i, line in enumerate(lines):
+        if _ARTICLE.match(text, line.start, line.end) or _CHAPTER.match(text, line.start, line.end):
+            heads.append(i)
+    heads.append(len(lines))
+    for k in range(len(heads) - 1):
+        head, stop = heads[k], heads[k + 1]
+        line = lines[head]
+        m = _ARTICLE.match(text, line.start, line.end)
+        if not m:
+            continue  # a chapter heading
+        if _DEF_TITLE.search(text, m.end(), line.end):
+            regions.append((head + 1, stop))
+            continue
+        for i in range(head + 1, stop):
+            intro = lines[i]
+            if not _INTRO.search(text, intro.body, intro.end):
+                continue
+            j = i + 1
+            if intro.label is not None:  # the intro is itself a numbered item: stop at its next sibling
+                while j < stop and lines[j].label != intro.label:
+                    j += 1
+            else:
+                j = stop
+            regions.append((i + 1, j))
+            break
+    return regions
+
+
+def _items(lines: list[_Line], first: int, last: int) -> list[tuple[int, int]]:
+    """[first, last) line ranges of the top-level items of a region: the label kind seen first."""
+    level = next((lines[i].label for i in range(first, last) if lines[i].label is not None), None)
+    if level is None:
+        return []
+    starts = [i for i in range(first, last) if lines[i].label == level]
+    return [(s, starts[k + 1] if k + 1 < len(starts) else last) for k, s in enumerate(starts)]
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    m = _SENTENCE_END.search(text, start, end)
+    return m.start() if m else end
+
+
+def _find_connective(text: str, start: int, end: int, lower: str) -> tuple[int, int] | None:
+    """Span of the connective that ends the term of a head [start, end), or None.
+
+    Connectives inside brackets ("… (sau đây viết tắt là X) là …") do not count."""
+    inside = _bracketed(text, start, end)
+    matches = [m for m in _CONNECTIVE.finditer(text, start, end) if not _in_spans(m.start(), inside)]
+    for k, m in enumerate(matches):
+        if m.group("colon") is not None:
+            if m.start() > start:
+                return m.span()
+            continue
+        if m.group("la") is not None and k + 1 < len(matches):
+            nxt = matches[k + 1]
+            if nxt.group("la") is not None and _syllables(text[m.end() : nxt.start()]) <= 8:
+                # Two "là" close together: the first may sit inside the term ("… được coi là …" or a
+                # compound such as "Người lao động là người nước ngoài" used elsewhere in the text).
+                if _LA_INSIDE.search(text, start, m.start()):
+                    return nxt.span()
+                phrase = " ".join(text[start : nxt.start()].split()).lower()
+                if _syllables(phrase) >= 3 and lower.count(phrase) > 1:
+                    return nxt.span()
+        return m.span()
+    for m2 in _CHI.finditer(text, start, end):
+        if not _in_spans(m2.start(), inside):
+            return m2.span()
+    return None
+
+
+def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the (outermost) bracketed parts of text[start:end]."""
+    spans: list[tuple[int, int]] = []
+    depth, open_at = 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((open_at, i + 1))
+    if depth:
+        spans.append((open_at, end))
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _article_item(
+    text: str, lines: list[_Line], first: int, last: int, lower: str, depth: int = 0
+) -> list[tuple[int, int, int, int]]:
+    """Definitions (term span, definition span) of one item spanning lines [first, last)."""
+    line = lines[first]
+    item_end = lines[last - 1].end
+    while item_end > line.body and text[item_end - 1].isspace():
+        item_end -= 1
+    head_start, head_end = line.body, line.end
+    j = first
+    while (  # a hard-wrapped head continues on unlabelled lines until a line ends a sentence
+        j + 1 < last
+        and lines[j + 1].label is None
+        and lines[j + 1].end > lines[j + 1].start
+        and text[lines[j].start : lines[j].end].rstrip()[-1:] not in (".", ";", ":", "!", "?", "")
+    ):
+        j += 1
+        head_end = lines[j].end
+    if _INTRO.search(text, head_start, head_end) or (
+        text[head_start:head_end].rstrip().endswith(":")
+        and _head_has_no_connective(text, head_start, head_end)
+    ):
+        # "1. Trong Luật này, các từ ngữ … được hiểu như sau:" or "2. Các chữ viết tắt:" — the definitions
+        # are its points a), b), c).
+        if depth >= 2 or last - first < 2:
+            return []
+        out: list[tuple[int, int, int, int]] = []
+        for s, e in _items(lines, first + 1, last):
+            out.extend(_article_item(text, lines, s, e, lower, depth + 1))
+        return out
+    sent_end = _first_sentence_end(text, head_start, head_end)
+    conn = _find_connective(text, head_start, sent_end, lower)
+    if conn is not None:
+        t0, t1 = _clean_term(text, head_start, conn[0])
+        d0 = conn[1]
+        max_syl = _MAX_TERM_SYLLABLES
+    else:
+        cut = _FALLBACK_CUT.search(text, head_start, sent_end)
+        if cut is None:
+            return []
+        t0, t1 = _clean_term(text, head_start, cut.start())
+        if _NOT_A_TERM.search(text[t0:t1]):
+            return []
+        d0 = head_start
+        max_syl = _MAX_FALLBACK_SYLLABLES
+    if t1 <= t0 or _syllables(text[t0:t1]) > max_syl or not _looks_like_term(text[t0:t1]):
+        return []
+    d0, d1 = _strip_span(text, d0, item_end)
+    while d0 < d1 and (text[d0] == ":" or text[d0].isspace()):
+        d0 += 1
+    if d1 <= d0:
+        return []
+    return [(t0, t1, d0, d1)]
+
+
+def _head_has_no_connective(text: str, start: int, end: int) -> bool:
+    stop = end
+    while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ":"):
+        stop -= 1
+    return not any(m.group("colon") is None for m in _CONNECTIVE.finditer(text, start, stop))
+
+
+def _looks_like_term(term: str) -> bool:
+    """A term starts with a letter or quote and holds no sentence break."""
+    if not term or not (term[0].isalpha() or term[0].isdigit()):
+        return False
+    return ". " not in term and ";" not in term
+
+
+def _article_definitions(text: str, lines: list[_Line]) -> list[tuple[int, int, int, int]]:
+    out: list[tuple[int, int, int, int]] = []
+    lower = text.lower()
+    for first, last in _article_regions(text, lines):
+        for s, e in _items(lines, first, last):
+            out.extend(_article_item(text, lines, s, e, lower))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Inline naming: "(sau đây gọi là X)"
+
+
+def _phrase_before(text: str, end: int, commas: int, stop_at_conjunction: bool) -> int:
+    """Start of the noun phrase ending at `end`: back to a clause boundary, a list label or a line start."""
+    line_start = text.rfind("\n", 0, end) + 1
+    i = end
+    limit = max(line_start, end - 400)
+    while i > limit:
+        ch = text[i - 1]
+        if ch in ".;:()[]\n" or (ch == "," and commas == 0):
+            break
+        if ch == ",":
+            commas -= 1
+        i -= 1
+    start = i
+    if stop_at_conjunction:
+        for m in _INLINE_STOP.finditer(text, start, end):
+            start = m.end()
+    # Skip a list label at the start of the line ("1. ", "a) ").
+    if start == line_start:
+        for _, pattern in _LABELS:
+            m = pattern.match(text, start, end)
+            if m:
+                start = m.end()
+                break
+    start, _ = _strip_span(text, start, end, _QUOTES)
+    # Keep it short: at most the last _MAX_INLINE_SYLLABLES syllables.
+    sylls = [m.start() for m in _SYLLABLE.finditer(text, start, end)]
+    if len(sylls) > _MAX_INLINE_SYLLABLES:
+        start = sylls[-_MAX_INLINE_SYLLABLES]
+    return start
+
+
+def _inline_definitions(text: str) -> list[tuple[int, int, int, int]]:
+    out: list[tuple[int, int, int, int]] = []
+    seen: set[int] = set()
+    for pattern in (_INLINE_PAREN, _INLINE_BARE):
+        for m in pattern.finditer(text):
+            t0, t1 = _strip_span(text, m.start("term"), m.end("term"), _QUOTES)
+            if t1 <= t0 or t0 in seen or _syllables(text[t0:t1]) > 15:
+                continue
+            d1 = m.start()
+            while d1 > 0 and text[d1 - 1] in " \t,":
+                d1 -= 1
+            term = text[t0:t1]
+            d0 = -1
+            if _is_abbreviation(term):
+                span = _match_abbreviation(text, term, d1)
+                if span is not None:
+                    d0 = span
+            if d0 < 0:
+                together = (m.group("mode") or "").lower() == "chung"  # names a list: cross commas
+                commas = 1000 if together else term.count(",")
+                d0 = _phrase_before(text, d1, commas, not together)
+            d0, d1 = _strip_span(text, d0, d1, _QUOTES)
+            if d1 <= d0 or not _WORD.search(text, d0, d1):
+                continue
+            seen.add(t0)
+            out.append((t0, t1, d0, d1))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Abbreviations: "Ủy ban nhân dân (UBND)"
+
+
+def _is_abbreviation(term: str) -> bool:
+    return _ABBR_PAREN.fullmatch("(" + term + ")") is not None
+
+
+def _abbr_chunks(abbr: str) -> list[str]:
+    """Folded chunks, one per capital: "TTg" -> ["tg"], "UBND" -> ["u", "b", "n", "d"]."""
+    chunks: list[str] = []
+    for ch in abbr:
+        if not ch.isalpha():
+            continue
+        if ch.isupper() or not chunks:
+            chunks.append(_fold_letter(ch))
+        else:
+            chunks[-1] += _fold_letter(ch)
+    return chunks
+
+
+def _chunk_matches(chunk: str, word: str) -> bool:
+    if not word or word[0] != chunk[0]:
+        return False
+    i = 1
+    for ch in word[1:]:
+        if i < len(chunk) and ch == chunk[i]:
+            i += 1
+    return i == len(chunk)
+
+
+def _match_abbreviation(text: str, abbr: str, end: int) -> int | None:
+    """Start of the full form ending at `end` whose word initials spell `abbr`, or None."""
+    chunks = _abbr_chunks(abbr)
+    if len(chunks) < 2 or len(chunks) > 12:
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    window_start = max(line_start, end - 30 * len(chunks))
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, window_start, end)]
+    words = words[-(2 * len(chunks) + 4) :]
+    folded = [_fold_word(w) for _, w in words]
+    raw = [w for _, w in words]
+    n = len(words)
+
+    # Trailing proper-name words ("Bảo hiểm xã hội Việt Nam (BHXH)") may follow the matched ones.
+    for trailing in range(0, 3):
+        last = n - 1 - trailing
+        if last < 0:
+            break
+        if trailing and not raw[last + 1][0].isupper():
+            break
+        found = _match_back(chunks, folded, last)
+        if found is not None:
+            return words[found][0]
+    return None
+
+
+def _match_back(chunks: list[str], words: list[str], last: int) -> int | None:
+    """Index of the first word when chunks[-1] matches words[last] and the others match backwards,
+    skipping function words; None when they do not."""
+    # states: (chunk index, word index); iterative search with a small explicit stack (bounded sizes).
+    stack: list[tuple[int, int]] = [(len(chunks) - 1, last)]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        ci, wi = stack.pop()
+        if (ci, wi) in seen or wi < 0:
+            continue
+        seen.add((ci, wi))
+        word = words[wi]
+        if _chunk_matches(chunks[ci], word):
+            if ci == 0:
+                return wi
+            stack.append((ci - 1, wi - 1))
+        if word in _FOLDED_FUNCTION_WORDS and ci < len(chunks) - 1:
+            stack.append((ci, wi - 1))
+    return None
+
+
+_FOLDED_FUNCTION_WORDS = frozenset(_fold_word(w) for w in _FUNCTION_WORDS)
+
+
+def _abbreviation_definitions(text: str) -> list[tuple[int, int, int, int]]:
+    out: list[tuple[int, int, int, int]] = []
+    for m in _ABBR_PAREN.finditer(text):
+        abbr = m.group("abbr")
+        d1 = m.start()
+        while d1 > 0 and text[d1 - 1] in " \t":
+            d1 -= 1
+        d0 = _match_abbreviation(text, abbr, d1)
+        if d0 is None:
+            continue
+        out.append((m.start("abbr"), m.end("abbr"), d0, d1))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def extract_definitions(text: str) -> list[Definition]:
+    """Every definition in `text`, in order of `term_start`; offsets index the caller's string."""
+    norm = normalize(text)
+    work = norm.text
+    lines = _lines(work)
+    found: list[tuple[DefinitionKind, tuple[int, int, int, int]]] = []
+    found.extend(("article", spans) for spans in _article_definitions(work, lines))
+    found.extend(("inline", spans) for spans in _inline_definitions(work))
+    found.extend(("abbreviation", spans) for spans in _abbreviation_definitions(work))
+    out: list[Definition] = []
+    seen: set[tuple[str, int, int]] = set()
+    for kind, (t0, t1, d0, d1) in found:
+        ts, te = norm.span(t0, t1)
+        ds, de = norm.span(d0, d1)
+        key = (kind, ts, te)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(
+            Definition(
+                term=text[ts:te],
+                definition=text[ds:de],
+                kind=kind,
+                term_start=ts,
+                term_end=te,
+                definition_start=ds,
+                definition_end=de,
+            )
+        )
+    out.sort(key=lambda d: (d.term_start, d.definition_start))
+    return out

@@ -1,0 +1,175 @@
+"""The shared document model: built once per `analyze` call and handed to every analyzer.
+
+Like spaCy's `Doc`, it owns the text once; sentences, syllables and words are spans of the working copy
+(`Document.text`), and `Document.finding` maps a span back to the caller's string, so no analyzer ever
+handles original offsets or searches for a match's text again.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from .models import Finding, Sentence, Severity, UnitKind
+from .normalize import NormalizedText, fold, normalize
+from .segment import segment
+
+# A syllable: a run of letters, marks and digits, possibly joined by inner punctuation that belongs to one
+# written token (1.000.000, 3,5, 24/11/2025, NĐ-CP, e-mail).
+SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,/:\-–'’@_&][\p{L}\p{M}\p{N}]+)*")
+_LETTER_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A syllable or a word: a span of the working copy."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        """Matching key: lower case, classic tone placement."""
+        return fold(self.text)
+
+
+@dataclass(slots=True)
+class Unit:
+    """A sentence, heading or list item of the working copy, with its syllables and words."""
+
+    index: int
+    start: int
+    end: int
+    kind: UnitKind
+    paragraph: int
+    label_end: int
+    text: str
+    syllables: list[Token]
+    words: list[Token] = field(default_factory=list)
+    word_texts: list[str] = field(default_factory=list)
+
+
+class Document:
+    """The caller's text, its working copy, and the units every analyzer reads."""
+
+    def __init__(self, original: str, *, tokenize_words: bool = True) -> None:
+        self.source: NormalizedText = normalize(original)
+        self.original = original
+        self.text = self.source.text
+        self.units: list[Unit] = []
+        for i, u in enumerate(segment(self.text)):
+            body = self.text[u.start : u.end]
+            syllables = [
+                Token(u.start + m.start(), u.start + m.end(), m.group()) for m in SYLLABLE.finditer(body)
+            ]
+            self.units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
+        if tokenize_words:
+            _segment_words(self.units)
+        self._line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", original)]
+
+    @property
+    def paragraph_count(self) -> int:
+        return len({u.paragraph for u in self.units})
+
+    @cached_property
+    def letters_digits(self) -> int:
+        return sum(len(_LETTER_DIGIT.findall(u.text)) for u in self.units)
+
+    def syllables(self) -> Iterator[Token]:
+        for u in self.units:
+            yield from u.syllables
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The caller's span for a working-copy span."""
+        return self.source.span(start, end)
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an original offset."""
+        line = bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def finding(
+        self,
+        analyzer: str,
+        rule: str,
+        severity: Severity,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> Finding:
+        """A finding on the working-copy span [start, end), placed exactly in the caller's text."""
+        s, e = self.source.span(start, end)
+        line, column = self.line_column(s)
+        return Finding(
+            analyzer=analyzer,
+            rule=rule,
+            severity=severity,
+            start=s,
+            end=e,
+            text=self.original[s:e],
+            line=line,
+            column=column,
+            message=message,
+            suggestion=suggestion,
+            data=data or {},
+        )
+
+    def sentence_models(self) -> list[Sentence]:
+        """The report's sentence list, in the caller's offsets."""
+        out = []
+        for u in self.units:
+            s, e = self.source.span(u.start, u.end)
+            out.append(
+                Sentence(
+                    index=u.index,
+                    start=s,
+                    end=e,
+                    text=self.original[s:e],
+                    kind=u.kind,
+                    paragraph=u.paragraph,
+                    syllables=len(u.syllables),
+                    words=len(u.word_texts),
+                )
+            )
+        return out
+
+
+def _segment_words(units: list[Unit]) -> None:
+    """underthesea word segmentation, one unit at a time (the tagger is quadratic on long inputs)."""
+    from underthesea import word_tokenize
+
+    for u in units:
+        if not u.syllables:
+            continue
+        words = word_tokenize(u.text)
+        u.word_texts = [w for w in words if _LETTER_DIGIT.search(w)]
+        u.words = _align(u, u.word_texts)
+
+
+def _align(u: Unit, words: list[str]) -> list[Token]:
+    """Place each segmented word on the unit's text; a word the tokenizer rewrote is placed by its pieces."""
+    tokens: list[Token] = []
+    cursor = 0
+    body = u.text
+    for w in words:
+        pieces = w.split()
+        first = body.find(pieces[0], cursor)
+        if first < 0 or first - cursor > 40:
+            continue
+        end = first + len(pieces[0])
+        for piece in pieces[1:]:
+            nxt = body.find(piece, end)
+            if nxt < 0 or nxt - end > 3:
+                break
+            end = nxt + len(piece)
+        tokens.append(Token(u.start + first, u.start + end, body[first:end]))
+        cursor = end
+    return tokens

@@ -1,0 +1,70 @@
+"""The report contract: the pydantic models other systems read. Field names here are public and stable."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["info", "warning", "error"]
+UnitKind = Literal["sentence", "heading", "list_item"]
+
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Model(BaseModel):
+    """Base of every report model: unknown fields are refused, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Finding(Model):
+    """One thing a reader would stumble on, with the exact span of the caller's text it is about."""
+
+    analyzer: str = Field(description="Analyzer that produced it, e.g. 'passive'.")
+    rule: str = Field(description="Stable rule id, '<analyzer>.<name>', e.g. 'passive.short'.")
+    severity: Severity = Field(description="info, warning or error.")
+    start: int = Field(description="Start offset (Python str index, code points) into the caller's text.")
+    end: int = Field(description="End offset (exclusive); text[start:end] == finding.text.")
+    text: str = Field(description="The flagged text, exactly as in the caller's string.")
+    line: int = Field(description="1-based line of `start` (lines split at \\n, \\r\\n or \\r).")
+    column: int = Field(description="1-based column of `start`, in code points.")
+    message: str = Field(description="What is wrong, in Vietnamese.")
+    suggestion: str | None = Field(default=None, description="A plainer alternative or a fix, if any.")
+    data: dict[str, Any] = Field(default_factory=dict, description="Rule-specific details.")
+
+
+class Sentence(Model):
+    """A sentence or another unit (heading, list item) of the text."""
+
+    index: int = Field(description="0-based position in the report's sentence list.")
+    start: int = Field(description="Start offset into the caller's text.")
+    end: int = Field(description="End offset (exclusive) into the caller's text.")
+    text: str = Field(description="text[start:end].")
+    kind: UnitKind = Field(description="sentence, heading or list_item.")
+    paragraph: int = Field(description="0-based paragraph index.")
+    syllables: int = Field(
+        description="Number of syllables (tiếng): letter/digit tokens, punctuation excluded."
+    )
+    words: int = Field(description="Number of words from underthesea's word segmentation.")
+
+
+class TextSummary(Model):
+    """Basic counts and the input checks of analyzer 'text'."""
+
+    characters: int = Field(description="Length of the caller's text in code points.")
+    letters_digits: int = Field(
+        description="Letters and digits (the 'characters' of the readability formula)."
+    )
+    paragraphs: int = Field(description="Number of paragraphs.")
+    sentences: int = Field(description="Number of units (sentences, headings, list items).")
+    syllables: int = Field(description="Number of syllables.")
+    words: int = Field(description="Number of segmented words.")
+    diacritic_share: float | None = Field(
+        description="Share of Latin-letter syllables carrying a Vietnamese diacritic or đ (None: too few)."
+    )
+    scorable: bool = Field(
+        description="False when the text cannot be scored (no diacritics, legacy encoding, not Vietnamese); "
+        "the scores are then left out rather than computed on garbage."
+    )
+    problems: list[str] = Field(default_factory=list, description="Rule ids of the input problems found.")

@@ -1,0 +1,216 @@
+"""extract_definitions: definitions articles, inline naming and abbreviations, with exact offsets.
+
+Every text here is written for these tests in the style of a Vietnamese law; none is taken from a real one.
+"""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+
+import pydantic
+import pytest
+
+from vnpolicytext.definitions import Definition, extract_definitions
+
+LAW = """LUẬT
+QUẢN LÝ VƯỜN ƯƠM CÂY GIỐNG
+
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về vườn ươm cây giống, quyền và nghĩa vụ của chủ vườn ươm.
+
+Điều 2. Giải thích từ ngữ
+Trong Luật này, các từ ngữ dưới đây được hiểu như sau:
+1. Vườn ươm là khu đất được dùng để gieo, ươm và chăm sóc cây giống trước khi đem trồng.
+2. “Chủ vườn ươm” là tổ chức, cá nhân có quyền sử dụng hợp pháp vườn ươm.
+3. Cây giống đầu dòng được hiểu là cây được chọn lọc để nhân giống cho các lứa sau.
+4. Vật tư ươm cây bao gồm:
+a) Đất, giá thể và phân bón;
+b) Túi bầu, khay gieo hạt;
+c) Thuốc bảo vệ thực vật được phép sử dụng.
+5. Người trông vườn là người làm thuê là người được chủ vườn ươm thuê để trông coi vườn ươm.
+6. Lô cây giống (sau đây gọi tắt là lô cây) là tập hợp cây giống cùng loại, cùng tuổi, được ươm cùng đợt.
+7. Sổ theo dõi vườn ươm quy định tại Luật này gồm sổ giấy hoặc sổ điện tử ghi chép quá trình ươm cây.
+
+Điều 3. Nguyên tắc quản lý vườn ươm
+1. Vườn ươm phải được đăng ký với Ủy ban nhân dân (UBND) cấp xã nơi có vườn ươm.
+2. Người trông vườn là người làm thuê được hưởng tiền công theo thỏa thuận.
+"""
+
+
+def by_kind(defs: list[Definition], kind: str) -> list[Definition]:
+    return [d for d in defs if d.kind == kind]
+
+
+def assert_offsets(text: str, defs: list[Definition]) -> None:
+    for d in defs:
+        assert text[d.term_start : d.term_end] == d.term
+        assert text[d.definition_start : d.definition_end] == d.definition
+        assert d.term == d.term.strip() and d.definition == d.definition.strip()
+
+
+def test_article_terms_of_a_definitions_article() -> None:
+    defs = extract_definitions(LAW)
+    terms = [d.term for d in by_kind(defs, "article")]
+    assert terms == [
+        "Vườn ươm",
+        "Chủ vườn ươm",  # the quotes are not part of the term
+        "Cây giống đầu dòng",  # "được hiểu là"
+        "Vật tư ươm cây",  # "bao gồm" with points a), b), c)
+        "Người trông vườn là người làm thuê",  # a term holding "là", used as such elsewhere in the law
+        "Lô cây giống",  # the "(sau đây gọi tắt là …)" is not part of the term
+        "Sổ theo dõi vườn ươm",  # "quy định tại Luật này" is not part of the term
+    ]
+    assert_offsets(LAW, defs)
+
+
+def test_article_definition_spans() -> None:
+    arts = {d.term: d for d in by_kind(extract_definitions(LAW), "article")}
+    assert arts["Vườn ươm"].definition == (
+        "khu đất được dùng để gieo, ươm và chăm sóc cây giống trước khi đem trồng."
+    )
+    assert arts["Cây giống đầu dòng"].definition.startswith("cây được chọn lọc")
+    # The definition runs over the points a), b), c) on the following lines, and no further.
+    vat_tu = arts["Vật tư ươm cây"].definition
+    assert vat_tu.startswith("a) Đất, giá thể và phân bón;\nb) Túi bầu")
+    assert vat_tu.endswith("c) Thuốc bảo vệ thực vật được phép sử dụng.")
+    assert "Người trông vườn" not in vat_tu
+    assert arts["Người trông vườn là người làm thuê"].definition.startswith("người được chủ vườn ươm thuê")
+    assert all(d.kind == "article" for d in arts.values())
+
+
+def test_article_ends_at_the_next_article() -> None:
+    arts = by_kind(extract_definitions(LAW), "article")
+    end_of_article_2 = LAW.index("Điều 3.")
+    assert all(d.definition_end <= end_of_article_2 for d in arts)
+    assert not any(d.term.startswith("Vườn ươm phải") for d in arts)
+
+
+def test_first_la_is_the_connective_when_the_longer_phrase_is_not_a_term() -> None:
+    text = (
+        "Điều 4. Giải thích từ ngữ\n"
+        "1. Lao động là người làm việc là chính trong hộ gia đình.\n"
+        "2. Người được coi là thành viên là người có tên trong sổ hộ gia đình.\n"
+        "3. Bản sao là bản chụp từ bản chính.\n"
+    )
+    assert [d.term for d in extract_definitions(text)] == [
+        "Lao động",
+        "Người được coi là thành viên",
+        "Bản sao",
+    ]
+
+
+def test_inline_naming() -> None:
+    defs = extract_definitions(LAW)
+    inline = by_kind(defs, "inline")
+    assert [(d.term, d.definition) for d in inline] == [("lô cây", "Lô cây giống")]
+    text = (
+        "Quỹ hỗ trợ nông dân trồng rừng (gọi tắt là Quỹ) được thành lập ở cấp tỉnh. "
+        "Hồ sơ gửi đến Ban quản lý dự án trồng rừng, sau đây viết tắt là Ban quản lý, trong 10 ngày. "
+        "Ủy ban nhân dân xã, phường, thị trấn (sau đây gọi chung là “Ủy ban nhân dân cấp xã”) "
+        "tiếp nhận hồ sơ."
+    )
+    got = [(d.term, d.definition) for d in extract_definitions(text) if d.kind == "inline"]
+    assert got == [
+        ("Quỹ", "Quỹ hỗ trợ nông dân trồng rừng"),
+        ("Ban quản lý", "Ban quản lý dự án trồng rừng"),
+        ("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân xã, phường, thị trấn"),
+    ]
+    assert_offsets(text, extract_definitions(text))
+
+
+def test_abbreviations() -> None:
+    text = (
+        "Hồ sơ nộp tại Ủy ban nhân dân (UBND) cấp huyện. Người lao động đóng Bảo hiểm xã hội Việt Nam (BHXH) "
+        "theo quy định của Bộ Lao động - Thương binh và Xã hội (BLĐTBXH). Văn bản do Thủ tướng (TTg) ký. "
+        "Ông A vừa ký hợp đồng mới (ABC)."
+    )
+    abbr = {d.term: d.definition for d in by_kind(extract_definitions(text), "abbreviation")}
+    assert abbr == {
+        "UBND": "Ủy ban nhân dân",
+        "BHXH": "Bảo hiểm xã hội Việt Nam",
+        "BLĐTBXH": "Bộ Lao động - Thương binh và Xã hội",
+        "TTg": "Thủ tướng",
+    }
+    assert "ABC" not in abbr  # the initials do not spell it
+    assert by_kind(extract_definitions(LAW), "abbreviation")[0].term == "UBND"
+
+
+def test_lettered_items_when_the_article_has_no_numbers() -> None:
+    text = (
+        "Điều 5. Định nghĩa\n"
+        "a) Hạt giống là bộ phận của cây dùng để gieo trồng;\n"
+        "b) Cây con có nghĩa là cây mới mọc từ hạt giống.\n"
+        "Điều 6. Hiệu lực thi hành\n"
+        "a) Quy định này là bắt buộc.\n"
+    )
+    assert [d.term for d in extract_definitions(text)] == ["Hạt giống", "Cây con"]
+
+
+def test_items_introduced_inside_another_article() -> None:
+    text = (
+        "Điều 2. Đối tượng áp dụng và giải thích\n"
+        "1. Luật này áp dụng đối với chủ vườn ươm.\n"
+        "2. Trong Luật này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "a) Giống cây trồng là quần thể cây trồng cùng một cấp phân loại;\n"
+        "b) Bầu ươm là túi đựng đất để ươm cây.\n"
+        "3. Chính phủ quy định chi tiết Điều này.\n"
+    )
+    assert [d.term for d in extract_definitions(text)] == ["Giống cây trồng", "Bầu ươm"]
+
+
+def test_abbreviation_article_with_colons() -> None:
+    text = "Điều 3. Từ ngữ viết tắt\n1. VAC: vườn, ao, chuồng.\n2. HTX: hợp tác xã.\n\nChương II\nĐiều 4. X\n"
+    arts = by_kind(extract_definitions(text), "article")
+    assert [(d.term, d.definition) for d in arts] == [("VAC", "vườn, ao, chuồng."), ("HTX", "hợp tác xã.")]
+
+
+def test_crlf_and_nfd_offsets_point_into_the_callers_string() -> None:
+    crlf = LAW.replace("\n", "\r\n")
+    defs = extract_definitions(crlf)
+    assert [d.term for d in defs] == [d.term for d in extract_definitions(LAW)]
+    assert_offsets(crlf, defs)
+    vat_tu = next(d for d in defs if d.term == "Vật tư ươm cây")
+    assert "\r\nb) Túi bầu" in vat_tu.definition
+    nfd = unicodedata.normalize("NFD", LAW)
+    nfd_defs = extract_definitions(nfd)
+    assert_offsets(nfd, nfd_defs)
+    assert [unicodedata.normalize("NFC", d.term) for d in by_kind(nfd_defs, "article")][:2] == [
+        "Vườn ươm",
+        "Chủ vườn ươm",
+    ]
+
+
+def test_news_text_has_no_definitions() -> None:
+    news = (
+        "Sáng nay, hàng trăm người dân đã đến xem hội chợ cây giống tại trung tâm huyện. "
+        "Theo ban tổ chức, năm nay là năm đầu tiên hội chợ kéo dài ba ngày.\n\n"
+        "1. Nhiều loại cây là hàng mới, được bán với giá phải chăng.\n"
+        'Ông Minh cho biết: "Tôi là người trồng cây lâu năm, năm nào cũng đến đây."'
+    )
+    assert extract_definitions(news) == []
+    assert extract_definitions("") == []
+
+
+def test_sorted_frozen_and_documented() -> None:
+    defs = extract_definitions(LAW)
+    assert [d.term_start for d in defs] == sorted(d.term_start for d in defs)
+    with pytest.raises(pydantic.ValidationError):
+        defs[0].term = "khác"  # type: ignore[misc]
+    assert all(f.description for f in Definition.model_fields.values())
+
+
+def test_linear_time_on_a_large_input() -> None:
+    item = "{n}. Cây giống loại {n} là cây được ươm trong vườn ươm (VƯ) theo quy trình chuẩn.\n"
+    article = "Điều {k}. Giải thích từ ngữ\n" + "".join(item.format(n=i) for i in range(1, 31))
+    small = "".join(article.format(k=k) for k in range(1, 21))
+    large = "".join(article.format(k=k) for k in range(1, 201))
+    t0 = time.perf_counter()
+    assert len(by_kind(extract_definitions(small), "article")) == 600
+    t1 = time.perf_counter()
+    assert len(by_kind(extract_definitions(large), "article")) == 6000
+    t2 = time.perf_counter()
+    assert (t2 - t1) < 30 * max(t1 - t0, 0.01)  # ten times the text, nowhere near a hundred times the time
