@@ -55,9 +55,12 @@ def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Repo
     findings = Findings(doc, cfg, RULES)
     summaries: dict[str, Any] = {}
     for module in ANALYZERS:
-        if module.NAME == "text" or cfg.enabled(module.NAME):
+        if module.NAME == "text":
+            summaries["text"] = module.analyze(doc, cfg, findings)
+        elif cfg.enabled(module.NAME) and not summaries["text"].problems:
+            # On text without diacritics or in a legacy encoding every other figure would be noise.
             summaries[module.NAME] = module.analyze(doc, cfg, findings)
-    text_summary = summaries.pop("text")
+    text_summary = summaries["text"]
     if not text_summary.scorable:
         summaries["readability"] = None
     readability = summaries.get("readability")
@@ -66,6 +69,7 @@ def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Repo
         summaries["readability"] = readability.model_copy(
             update={"clarity_score": score, "clarity_components": components}
         )
+    del summaries["text"]
     return Report(
         profile=cfg.profile,
         text=text_summary,
@@ -84,4 +88,31 @@ def _measures(summaries: dict[str, Any]) -> dict[str, float]:
     read = summaries.get("readability")
     if read is not None and read.difficult_share is not None:
         out["difficult_syllables"] = read.difficult_share
+        if read.words:
+            out["cross_references"] = read.cross_references_per_100_words
+    jargon = summaries.get("jargon")
+    if jargon is not None and jargon.words:
+        out["jargon"] = jargon.density
+    undefined = _undefined(summaries)
+    if undefined is not None:
+        out["undefined"] = undefined
+    passive = summaries.get("passive")
+    if passive is not None:
+        out["passive"] = passive.agentless_per_sentence
     return out
+
+
+def _undefined(summaries: dict[str, Any]) -> float | None:
+    """Terms and abbreviations left unexplained, per 1,000 words."""
+    text = summaries.get("text")
+    words = text.words if text is not None else 0
+    parts = [summaries.get("abbreviation"), summaries.get("glossary")]
+    if not words or all(p is None for p in parts):
+        return None
+    count = 0
+    abbreviation, glossary = parts
+    if abbreviation is not None:
+        count += abbreviation.undefined + abbreviation.used_before_definition
+    if glossary is not None:
+        count += glossary.undefined
+    return 1000 * count / words

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from .definitions import Definition, extract_definitions
 from .models import Finding, Sentence, Severity, UnitKind
 from .normalize import NormalizedText, fold, normalize
 from .segment import segment
@@ -52,7 +53,12 @@ class Unit:
     text: str
     syllables: list[Token]
     words: list[Token] = field(default_factory=list)
-    word_texts: list[str] = field(default_factory=list)
+    """Every token of underthesea's word segmentation, punctuation included, each placed on the text."""
+
+    @property
+    def word_count(self) -> int:
+        """Words that contain a letter or digit (what the report counts as words)."""
+        return sum(1 for w in self.words if _LETTER_DIGIT.search(w.text))
 
 
 class Document:
@@ -80,6 +86,11 @@ class Document:
     @cached_property
     def letters_digits(self) -> int:
         return sum(len(_LETTER_DIGIT.findall(u.text)) for u in self.units)
+
+    @cached_property
+    def definitions(self) -> list[Definition]:
+        """Every definition the text gives itself, in working-copy offsets (shared by the analyzers)."""
+        return extract_definitions(self.text)
 
     def syllables(self) -> Iterator[Token]:
         for u in self.units:
@@ -136,7 +147,7 @@ class Document:
                     kind=u.kind,
                     paragraph=u.paragraph,
                     syllables=len(u.syllables),
-                    words=len(u.word_texts),
+                    words=u.word_count,
                 )
             )
         return out
@@ -149,27 +160,38 @@ def _segment_words(units: list[Unit]) -> None:
     for u in units:
         if not u.syllables:
             continue
-        words = word_tokenize(u.text)
-        u.word_texts = [w for w in words if _LETTER_DIGIT.search(w)]
-        u.words = _align(u, u.word_texts)
+        u.words = _align(u, word_tokenize(u.text))
 
 
 def _align(u: Unit, words: list[str]) -> list[Token]:
-    """Place each segmented word on the unit's text; a word the tokenizer rewrote is placed by its pieces."""
+    """Place each segmented word on the unit's text, piece by piece from a moving cursor.
+
+    underthesea may rewrite a token (quotes, spacing); such a word gets the span of the text between the
+    previous word and the next non-space character, so every word keeps a place and no span overlaps.
+    """
     tokens: list[Token] = []
     cursor = 0
     body = u.text
     for w in words:
-        pieces = w.split()
-        first = body.find(pieces[0], cursor)
-        if first < 0 or first - cursor > 40:
-            continue
-        end = first + len(pieces[0])
-        for piece in pieces[1:]:
-            nxt = body.find(piece, end)
-            if nxt < 0 or nxt - end > 3:
-                break
-            end = nxt + len(piece)
-        tokens.append(Token(u.start + first, u.start + end, body[first:end]))
+        pieces = w.split() or [w]
+        while cursor < len(body) and body[cursor].isspace():
+            cursor += 1
+        start = end = cursor
+        for piece in pieces:
+            at = body.find(piece, end, end + len(piece) + 3)
+            if at < 0:
+                end = max(end, _next_space(body, end))
+                continue
+            end = at + len(piece)
+        if body.startswith(pieces[0], cursor):
+            start = cursor
+        tokens.append(Token(u.start + start, u.start + end, body[start:end]))
         cursor = end
     return tokens
+
+
+def _next_space(body: str, pos: int) -> int:
+    """End of the non-space run starting at `pos`."""
+    while pos < len(body) and not body[pos].isspace():
+        pos += 1
+    return pos

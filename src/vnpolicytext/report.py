@@ -7,6 +7,9 @@ from typing import Any
 from pydantic import Field
 
 from . import __version__
+from .analyzers.abbreviation import AbbreviationSummary
+from .analyzers.jargon import JargonSummary
+from .analyzers.passive import PassiveSummary
 from .analyzers.readability import ReadabilitySummary
 from .analyzers.sentence_length import SentenceLengthSummary
 from .models import Finding, Model, Sentence, TextSummary
@@ -22,6 +25,11 @@ class Report(Model):
     findings: list[Finding] = Field(description="All findings, ordered by start offset.")
     sentence_length: SentenceLengthSummary | None = Field(
         default=None, description="Analyzer 'sentence_length' (None when disabled)."
+    )
+    passive: PassiveSummary | None = Field(default=None, description="Analyzer 'passive' (None when disabled).")
+    jargon: JargonSummary | None = Field(default=None, description="Analyzer 'jargon' (None when disabled).")
+    abbreviation: AbbreviationSummary | None = Field(
+        default=None, description="Analyzer 'abbreviation' (None when disabled)."
     )
     readability: ReadabilitySummary | None = Field(
         default=None, description="Analyzer 'readability' (None when disabled or the text cannot be scored)."

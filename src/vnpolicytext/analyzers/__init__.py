@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import readability, sentence_length, text_check
+from . import abbreviation, jargon, passive, readability, sentence_length, text_check
 from .base import Findings, Rule
 
-ANALYZERS: tuple[ModuleType, ...] = (text_check, sentence_length, readability)
+ANALYZERS: tuple[ModuleType, ...] = (text_check, sentence_length, passive, jargon, abbreviation, readability)
 
 RULES: dict[str, Rule] = {r.id: r for m in ANALYZERS for r in m.RULES}
 

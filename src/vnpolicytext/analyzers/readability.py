@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
 from pydantic import Field
 
 from ..config import Config
@@ -31,6 +32,14 @@ LEVELS: tuple[tuple[float, str, str], ...] = (
     (1.65, "medium", "trung bình"),
     (1.95, "hard", "khó"),
     (float("inf"), "very_hard", "rất khó"),
+)
+
+
+# A reference the reader must look up elsewhere: an article, clause, point, chapter or appendix of this or
+# another document ("khoản 2 Điều 5", "điểm a"), or a document number ("số 15/2020/NĐ-CP").
+CROSS_REFERENCE = regex.compile(
+    r"\b(?:[Đđ]iều|[Kk]hoản|[Đđ]iểm|[Cc]hương|[Mm]ục|[Pp]hụ lục)\s+(?:\d+[a-zđ]?|[a-zđ](?=[\s,.;)])|[IVXLC]+\b)"
+    r"|\b\d+/\d{4}/[\p{Lu}][\p{Lu}\p{N}]*(?:-[\p{Lu}\p{N}]+)*"
 )
 
 
@@ -57,6 +66,10 @@ class ReadabilitySummary(Model):
     syllables: int = Field(description="Y: syllables containing a letter.")
     difficult_syllables: int = Field(description="D: syllables outside the common-syllable list.")
     difficult_share: float | None = Field(description="D/Y.")
+    cross_references: int = Field(
+        description="References the reader must look up elsewhere (khoản 2 Điều 5, điểm a, số 15/2020/NĐ-CP)."
+    )
+    cross_references_per_100_words: float = Field(description="Cross-references per 100 words.")
     clarity_score: float | None = Field(
         default=None, description="0-100, higher is clearer; combines the components below."
     )
@@ -102,8 +115,11 @@ def analyze(doc: Document, config: Config, out: Findings) -> ReadabilitySummary:
     common = common_syllables()
     syllables = [t for t in doc.syllables() if not t.text.isdigit()]
     difficult = sum(1 for t in syllables if t.text.lower() not in common)
-    words = sum(len(u.word_texts) for u in doc.units)
+    words = sum(u.word_count for u in doc.units)
     sentences = len(doc.units)
+    references = sum(
+        1 for u in doc.units for m in CROSS_REFERENCE.finditer(u.text) if u.start + m.start() >= u.label_end
+    )
     value: float | None = None
     level_id = level = None
     if sentences and words and syllables:
@@ -119,4 +135,6 @@ def analyze(doc: Document, config: Config, out: Findings) -> ReadabilitySummary:
         syllables=len(syllables),
         difficult_syllables=difficult,
         difficult_share=round(difficult / len(syllables), 4) if syllables else None,
+        cross_references=references,
+        cross_references_per_100_words=round(100 * references / words, 3) if words else 0.0,
     )

@@ -129,7 +129,7 @@ def analyze(doc: Document, config: Config, out: Findings) -> SentenceLengthSumma
             _suggestion(doc, u, at),
             {
                 "syllables": n,
-                "words": len(u.word_texts),
+                "words": u.word_count,
                 "limit": limit,
                 "kind": u.kind,
                 "split_at": None if at is None else doc.original_span(at, at)[0],
@@ -151,13 +151,13 @@ def analyze(doc: Document, config: Config, out: Findings) -> SentenceLengthSumma
             limits=limits,
         )
     syl = np.array([len(u.syllables) for u in prose], dtype=float)
-    words = np.array([len(u.word_texts) for u in prose], dtype=float)
+    words = np.array([u.word_count for u in prose], dtype=float)
     order = sorted(prose, key=lambda u: len(u.syllables), reverse=True)[:5]
     longest = []
     for u in order:
         s, e = doc.original_span(u.start, u.end)
         longest.append(
-            LongSentence(index=u.index, start=s, end=e, syllables=len(u.syllables), words=len(u.word_texts))
+            LongSentence(index=u.index, start=s, end=e, syllables=len(u.syllables), words=u.word_count)
         )
     return SentenceLengthSummary(
         sentences=len(prose),

@@ -215,7 +215,7 @@ def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
         paragraphs=doc.paragraph_count,
         sentences=len(doc.units),
         syllables=syllables,
-        words=sum(len(u.word_texts) for u in doc.units),
+        words=sum(u.word_count for u in doc.units),
         diacritic_share=None if share is None else round(share, 4),
         scorable=not problems and syllables > 0,
         problems=problems,

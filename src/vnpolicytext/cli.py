@@ -1,0 +1,280 @@
+"""The `vnpolicytext` command: analyze, check, schema, rules.
+
+Exit codes: 0 clean (analyze: no error-level finding; check: every input passed), 1 findings at error level
+(analyze) or a failed check, 2 a usage or input error, reported as one `vnpolicytext: error: …` line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, NoReturn
+
+from . import __version__
+from .api import decode_bytes
+from .check import check_report
+from .config import Config
+from .config_file import resolve_config
+from .errors import InputError, VnPolicyTextError
+from .markup import INPUT_FORMATS, InputFormat, analyze_markup, format_for_path
+from .render import FORMATS, FileResult
+
+PROG = "vnpolicytext"
+SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+
+class UsageError(Exception):
+    """A mistake on the command line (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input to analyze: where it came from, its decoded text, format and configuration."""
+
+    display: str
+    source: str
+    input_format: InputFormat
+    config: Config
+    command: str
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Readability and clarity checks for Vietnamese policy text.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in (
+        ("analyze", "report findings and scores (exit 1 when an error-level finding exists)"),
+        ("check", "pre-publication check against the configured gates (exit 1 when it fails)"),
+    ):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders ('-' reads standard input)")
+        p.add_argument(
+            "--profile", choices=("citizen", "news", "legal"), help="threshold set (overrides the config)"
+        )
+        p.add_argument(
+            "--config", type=Path, metavar="FILE", help="configuration file (default: found upward)"
+        )
+        p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+        p.add_argument(
+            "--input-format",
+            choices=("auto", *INPUT_FORMATS),
+            default="auto",
+            help="how to read the inputs (default: by extension; standard input is text)",
+        )
+        p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the output to FILE")
+        p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="analyze N files in parallel")
+    sub.add_parser("schema", help="print the JSON Schema of the report")
+    sub.add_parser("rules", help="list every rule id with its severity and description")
+    return parser
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def collect_paths(paths: Sequence[str]) -> list[str]:
+    """The files named, folders walked for .txt/.md/.html files (sorted), '-' kept as is."""
+    out: list[str] = []
+    stdin_seen = False
+    for raw in paths:
+        if raw == "-":
+            if stdin_seen:
+                raise UsageError("standard input ('-') can be given only once")
+            stdin_seen = True
+            out.append(raw)
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SOURCE_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            out.extend(found)
+        elif p.is_file():
+            out.append(raw)
+        elif p.exists():
+            raise InputError(f"{raw}: not a regular file")
+        else:
+            raise InputError(f"{raw}: no such file or directory")
+    return out
+
+
+def _read(display: str) -> str:
+    if display == "-":
+        return decode_bytes(sys.stdin.buffer.read(), source="<stdin>")
+    try:
+        data = Path(display).read_bytes()
+    except OSError as exc:
+        raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
+    return decode_bytes(data, source=display)
+
+
+def make_tasks(args: argparse.Namespace) -> list[Task]:
+    files = collect_paths(args.paths)
+    if not files:
+        raise InputError("no .txt, .md or .html files found in " + ", ".join(args.paths))
+    explicit: Path | None = args.config
+    if explicit is not None and not explicit.is_file():
+        raise InputError(f"{explicit}: configuration file not found")
+    cache: dict[str, Config] = {}
+    tasks = []
+    for display in files:
+        folder = None if display == "-" else Path(display).resolve().parent
+        key = "--config" if explicit is not None else str(folder)
+        if key not in cache:
+            cache[key] = resolve_config(folder, explicit=explicit, profile=args.profile)[0]
+        config = cache[key]
+        fmt: InputFormat
+        if args.input_format != "auto":
+            fmt = args.input_format
+        else:
+            fmt = "text" if display == "-" else format_for_path(display)
+        tasks.append(Task(display, _read(display), fmt, config, args.command))
+    return tasks
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_task(task: Task) -> FileResult:
+    """Analyze one input (in this process or a worker)."""
+    report = analyze_markup(task.source, task.input_format, config=task.config)
+    result = check_report(report, task.config) if task.command == "check" else None
+    return FileResult(task.display, task.source, report, result)
+
+
+class _Progress:
+    def __init__(self, total: int, stream: IO[str]) -> None:
+        self.total = total
+        self.stream = stream
+        self.enabled = total > 1 and stream.isatty()
+        self.done = 0
+
+    def step(self, label: str) -> None:
+        if not self.enabled:
+            return
+        self.done += 1
+        width = 30
+        filled = width * self.done // self.total
+        bar = "#" * filled + "-" * (width - filled)
+        tail = label if len(label) <= 40 else "…" + label[-39:]
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total} {tail}\033[K")
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run_all(tasks: list[Task], jobs: int) -> list[FileResult]:
+    """Results in input order, whatever the number of jobs."""
+    progress = _Progress(len(tasks), sys.stderr)
+    if jobs <= 1 or len(tasks) <= 1:
+        out = []
+        for t in tasks:
+            out.append(run_task(t))
+            progress.step(t.display)
+        return out
+    results: list[FileResult | None] = [None] * len(tasks)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures = {pool.submit(run_task, t): i for i, t in enumerate(tasks)}
+        for fut in as_completed(futures):
+            i = futures[fut]
+            results[i] = fut.result()
+            progress.step(tasks[i].display)
+    return [r for r in results if r is not None]
+
+
+def render(results: list[FileResult], fmt: str, *, colour: bool) -> str:
+    if fmt == "json":
+        from .render import json_
+
+        return json_.render(results)
+    if fmt == "sarif":
+        from .render import sarif
+
+        return sarif.render(results)
+    if fmt == "github":
+        from .render import github
+
+        return github.render(results)
+    if fmt == "html":
+        from .render import html
+
+        return html.render(results)
+    from .render import text
+
+    return text.render(results, colour=colour)
+
+
+def _write(body: str, output: Path | None) -> None:
+    if output is not None:
+        try:
+            output.write_text(body, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(body.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _rules() -> str:
+    from .analyzers import RULES
+
+    width = max((len(r) for r in RULES), default=10)
+    return "".join(f"{r.id:<{width}}  {r.severity:<7}  {r.description}\n" for r in RULES.values())
+
+
+def _analyze_or_check(args: argparse.Namespace) -> int:
+    if args.jobs < 1:
+        raise UsageError("argument --jobs: must be at least 1")
+    tasks = make_tasks(args)
+    results = run_all(tasks, args.jobs)
+    colour = (
+        args.format == "text" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    )
+    _write(render(results, args.format, colour=colour), args.output)
+    if args.command == "check":
+        return 0 if all(r.check is not None and r.check.passed for r in results) else 1
+    return 1 if any(f.severity == "error" for r in results for f in r.report.findings) else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `vnpolicytext` console script; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            raise UsageError("a command is required: analyze, check, schema or rules")
+        if args.command == "schema":
+            from .report import report_schema
+
+            _write(json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n", None)
+            return 0
+        if args.command == "rules":
+            _write(_rules(), None)
+            return 0
+        return _analyze_or_check(args)
+    except (UsageError, VnPolicyTextError, OSError, TypeError, UnicodeError) as exc:
+        message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"
+        sys.stderr.write(f"{PROG}: error: {' '.join(message.split())}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,270 @@
+"""Analyzer 'abbreviation': first use, definitions, document numbers, headings, known lists and offsets.
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Literal
+
+import pytest
+
+from vnpolicytext.analyzers import abbreviation as ab
+from vnpolicytext.analyzers.base import Findings
+from vnpolicytext.config import Config
+from vnpolicytext.document import Document
+from vnpolicytext.models import Finding
+
+
+def run(text: str, **config: object) -> tuple[ab.AbbreviationSummary, list[Finding]]:
+    doc = Document(text, tokenize_words=False)
+    cfg = Config.model_validate(config)
+    out = Findings(doc, cfg, {r.id: r for r in ab.RULES})
+    summary = ab.analyze(doc, cfg, out)
+    for f in out.items:
+        assert text[f.start : f.end] == f.text
+    return summary, out.items
+
+
+def item(summary: ab.AbbreviationSummary, abbr: str) -> ab.AbbreviationItem:
+    return next(i for i in summary.items if i.abbr == abbr)
+
+
+def rules(findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in findings]
+
+
+# --------------------------------------------------------------------------------------------------------
+# First use
+
+
+def test_undefined_reported_once_at_first_use_with_suggestion() -> None:
+    text = "Người dân nộp hồ sơ tại UBND xã. UBND xã trả kết quả sau năm ngày làm việc."
+    summary, findings = run(text)
+    assert rules(findings) == [("abbreviation.undefined", "UBND")]
+    f = findings[0]
+    assert f.start == text.index("UBND")
+    assert f.severity == "warning"
+    assert f.suggestion == "Viết đầy đủ lần đầu: Ủy ban nhân dân (UBND)"
+    assert "Nghị định 34/2016/NĐ-CP" in f.message
+    assert summary.undefined == 1 and summary.used == 1
+    assert item(summary, "UBND").count == 2
+    assert item(summary, "UBND").defined is False
+
+
+def test_defined_in_brackets_before_use_is_not_reported() -> None:
+    text = "Ủy ban nhân dân (UBND) xã tiếp nhận hồ sơ. UBND xã trả kết quả trong ngày."
+    summary, findings = run(text)
+    assert findings == []
+    it = item(summary, "UBND")
+    assert it.defined and it.status == "defined"
+    assert it.expansion == "Ủy ban nhân dân"
+    assert it.count == 2
+    assert summary.defined == 1 and summary.undefined == 0
+
+
+def test_used_before_definition_reported_at_first_use() -> None:
+    text = "Hồ sơ nộp tại UBND xã.\nSau khi kiểm tra, Ủy ban nhân dân (UBND) xã trả kết quả."
+    summary, findings = run(text)
+    assert rules(findings) == [("abbreviation.used_before_definition", "UBND")]
+    f = findings[0]
+    assert f.start == text.index("UBND")
+    assert f.data["definition_start"] == text.index("(UBND)") + 1
+    assert "dòng 2" in f.message
+    assert f.suggestion == "Đưa phần giải thích lên lần dùng đầu tiên: Ủy ban nhân dân (UBND)"
+    assert summary.used_before_definition == 1
+    assert item(summary, "UBND").status == "used_before_definition"
+
+
+def test_definition_by_sau_day_viet_tat_la() -> None:
+    text = (
+        "Bảo hiểm xã hội tỉnh (sau đây viết tắt là BHXH) hướng dẫn người lao động. "
+        "BHXH tỉnh trả lời trong mười ngày."
+    )
+    summary, findings = run(text)
+    assert findings == []
+    assert item(summary, "BHXH").defined
+
+
+def test_definition_gọi_tắt_and_full_form_after_abbreviation() -> None:
+    text = "Hồ sơ gửi CCCD (Căn cước công dân) bản sao. Cơ quan cấp CCCD trả lời trong ngày."
+    summary, findings = run(text)
+    assert findings == []
+    assert item(summary, "CCCD").expansion == "Căn cước công dân"
+
+
+def test_brackets_that_do_not_spell_the_abbreviation_are_no_definition() -> None:
+    _, findings = run("Nộp hồ sơ tại UBND (tầng 2) trong giờ hành chính.")
+    assert rules(findings) == [("abbreviation.undefined", "UBND")]
+
+
+def test_abbreviations_article_defines_for_the_whole_document() -> None:
+    text = (
+        "Điều 1. Phạm vi điều chỉnh\n"
+        "Quy chế này hướng dẫn UBND cấp xã giải quyết TTHC về BHYT.\n"
+        "Điều 2. Từ ngữ viết tắt\n"
+        "1. UBND: Ủy ban nhân dân.\n"
+        "2. TTHC là thủ tục hành chính.\n"
+        "3. BHYT: bảo hiểm y tế.\n"
+        "Điều 3. Trách nhiệm\n"
+        "UBND cấp xã niêm yết TTHC tại trụ sở; cơ quan BHXH phối hợp.\n"
+    )
+    summary, findings = run(text)
+    assert rules(findings) == [("abbreviation.undefined", "BHXH")]
+    for abbr in ("UBND", "TTHC", "BHYT"):
+        assert item(summary, abbr).status == "defined"
+    assert item(summary, "TTHC").expansion == "thủ tục hành chính"
+
+
+def test_unnumbered_list_under_an_abbreviations_title() -> None:
+    text = (
+        "Giải thích từ viết tắt\n"
+        "UBND: Ủy ban nhân dân\n"
+        "TTHC – thủ tục hành chính\n"
+        "\n"
+        "Người dân nộp hồ sơ TTHC tại UBND phường.\n"
+    )
+    summary, findings = run(text)
+    assert findings == []
+    assert summary.defined == 2
+
+
+# --------------------------------------------------------------------------------------------------------
+# What is not an abbreviation
+
+
+def test_document_numbers_are_counted_not_flagged() -> None:
+    text = (
+        "Căn cứ Nghị định số 15/2020/NĐ-CP, Quyết định số 12/QĐ-UBND và Luật số 68/2020/QH14, "
+        "theo Chỉ thị 01-CT/TW, xã hướng dẫn người dân kê khai."
+    )
+    summary, findings = run(text)
+    assert findings == []
+    assert summary.used == 0
+    assert summary.document_references == 4
+    assert summary.document_codes == ["CT/TW", "NĐ-CP", "QH14", "QĐ-UBND"]
+
+
+def test_abbreviation_outside_a_document_number_is_flagged() -> None:
+    summary, findings = run("Theo Nghị định số 15/2020/NĐ-CP, mức phạt tại NĐ-CP nói trên được giữ nguyên.")
+    assert rules(findings) == [("abbreviation.undefined", "NĐ-CP")]
+    assert summary.document_references == 1
+
+
+def test_headings_in_capitals_roman_numerals_and_initials_are_skipped() -> None:
+    text = (
+        "CHƯƠNG II\n"
+        "QUYẾT ĐỊNH VỀ VIỆC HỖ TRỢ HỘ NGHÈO\n"
+        "Mục IV. Hỗ trợ học phí\n"
+        "Ông Nguyễn Văn A được nhận hỗ trợ theo Phần XIV của kế hoạch. LƯU Ý: KHÔNG nộp bản sao.\n"
+    )
+    summary, findings = run(text)
+    assert findings == []
+    assert summary.used == 0
+
+
+def test_names_and_photo_credits_are_skipped() -> None:
+    text = "Ứng dụng VnExpress và TikTok được nhắc tới (Ảnh: XYZ). Trung tâm gửi tin qua hộp thư."
+    _, findings = run(text)
+    assert findings == []
+
+
+# --------------------------------------------------------------------------------------------------------
+# Known abbreviations
+
+
+def test_international_abbreviations_are_known_not_reported() -> None:
+    text = "Dịch COVID-19 làm GDP giảm; giá tính bằng USD và VND; quét mã QR hoặc tải tệp PDF."
+    summary, findings = run(text)
+    assert findings == []
+    assert summary.known == 6
+    assert {i.status for i in summary.items} == {"known"}
+
+
+def test_known_abbreviations_from_config_are_honoured() -> None:
+    text = "Cán bộ TTHC và HTX cùng hướng dẫn."
+    _, findings = run(text)
+    assert {f.text for f in findings} == {"TTHC", "HTX"}
+    summary, findings = run(text, known_abbreviations=["tthc", "HTX"])
+    assert findings == []
+    assert summary.known == 2
+
+
+def test_rule_can_be_turned_off() -> None:
+    _, findings = run("Nộp tại UBND xã.", rules={"abbreviation.undefined": "off"})
+    assert findings == []
+
+
+# --------------------------------------------------------------------------------------------------------
+# Shapes
+
+
+def test_abbreviation_with_đ() -> None:
+    summary, findings = run("Đại biểu HĐND tỉnh tiếp xúc cử tri. Hội đồng nhân dân (HĐND) họp cuối năm.")
+    assert rules(findings) == [("abbreviation.used_before_definition", "HĐND")]
+    summary, findings = run("Hội đồng nhân dân (HĐND) tỉnh họp. HĐND thông qua nghị quyết.")
+    assert findings == []
+    assert item(summary, "HĐND").expansion == "Hội đồng nhân dân"
+
+
+def test_mixed_case_forms() -> None:
+    _, findings = run("Văn phòng TTg chuyển QyĐ và CTr tới Tp. Huế.")
+    assert [f.text for f in findings] == ["TTg", "QyĐ", "CTr", "Tp."]
+    assert findings[0].suggestion == "Viết đầy đủ lần đầu: Thủ tướng (TTg)"
+    _, findings = run("Thủ tướng (TTg) giao nhiệm vụ. Văn phòng TTg theo dõi.")
+    assert findings == []
+
+
+def test_ambiguous_expansions_are_listed() -> None:
+    _, findings = run("Cán bộ gửi QĐ cho phòng.")
+    assert findings[0].suggestion == "Viết đầy đủ lần đầu, tùy nghĩa: Quyết định (QĐ) hoặc Quy định (QĐ)"
+
+
+def test_unknown_abbreviation_has_a_generic_suggestion() -> None:
+    summary, findings = run("Hồ sơ chuyển cho TTPVX xử lý.")
+    assert rules(findings) == [("abbreviation.undefined", "TTPVX")]
+    assert findings[0].suggestion is not None and "(TTPVX)" in findings[0].suggestion
+    assert item(summary, "TTPVX").expansion is None
+
+
+def test_spelling_variants_share_one_key() -> None:
+    summary, findings = run("Bộ GD&ĐT và Bộ GD-ĐT là một cơ quan; Bộ GDĐT.")
+    assert len(findings) == 1
+    assert summary.used == 1 and summary.items[0].count == 3
+
+
+# --------------------------------------------------------------------------------------------------------
+# Offsets
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_offsets_point_into_the_callers_text(form: Literal["NFC", "NFD"], newline: str) -> None:
+    text = unicodedata.normalize(
+        form,
+        f"Thông báo{newline}Người dân liên hệ HĐND xã.{newline}"
+        f"Hội đồng nhân dân (HĐND) xã trả lời.{newline}Hồ sơ gửi BHXH huyện.",
+    )
+    summary, findings = run(text)
+    assert [f.rule for f in findings] == ["abbreviation.used_before_definition", "abbreviation.undefined"]
+    for f in findings:
+        assert text[f.start : f.end] == f.text
+        assert unicodedata.normalize("NFC", f.text) in ("HĐND", "BHXH")
+    hdnd = summary.items[0]
+    assert text[hdnd.first_start : hdnd.first_start + len(hdnd.abbr)] == unicodedata.normalize(form, "HĐND")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Data
+
+
+def test_bundled_data_loads_and_matches_initials() -> None:
+    lex = ab.load_lexicon()
+    assert lex.expansions["UBND"] == ("Ủy ban nhân dân",)
+    assert lex.expansions["QYĐ"] == ("Quy định",)  # Nghị định 30/2020, Phụ lục III
+    assert "COVID19" in lex.international
+    assert len(lex.expansions) > 200
+    assert ab.initials_match("TTg", "Thủ tướng")
+    assert ab.initials_match("GD&ĐT", "Giáo dục và Đào tạo")
+    assert not ab.initials_match("UBND", "tầng hai")

@@ -1,0 +1,106 @@
+from pathlib import Path
+
+import pytest
+
+import vnpolicytext
+from vnpolicytext.analyzers.jargon import shipped_lexicon
+
+from .conftest import assert_offsets
+
+
+def jargon(text: str, **config: object) -> list[tuple[str, str, str | None]]:
+    r = vnpolicytext.analyze(text, config=config or None)
+    assert_offsets(text, r)
+    return [(f.rule, f.text, f.suggestion) for f in r.findings if f.analyzer == "jargon"]
+
+
+def test_shipped_lexicon_is_large_curated_and_mostly_has_alternatives() -> None:
+    entries = shipped_lexicon()
+    assert len(entries) >= 800
+    assert sum(e.alternative is not None for e in entries) >= len(entries) / 2
+    assert {e.category for e in entries} == {"cliche", "legal", "vague", "foreign", "archaic", "formal"}
+    terms = {e.term for e in entries}
+    assert len(terms) == len(entries), "duplicate terms"
+    assert not {"người dân", "nộp", "trẻ em", "hồ sơ", "giấy tờ"} & terms
+
+
+def test_longest_match_wins() -> None:
+    found = jargon("Cơ quan có thẩm quyền sẽ trả lời trong năm ngày.")
+    assert [(rule, text) for rule, text, _ in found] == [("jargon.legal", "Cơ quan có thẩm quyền")]
+    found = jargon("Việc này thuộc thẩm quyền của xã.")
+    assert [text for _, text, _ in found] == ["thẩm quyền"]
+
+
+def test_case_and_tone_placement_do_not_matter() -> None:
+    lower = jargon("Các đơn vị cần quán triệt chủ trương này.")
+    upper = jargon("CÁC ĐƠN VỊ CẦN QUÁN TRIỆT CHỦ TRƯƠNG NÀY.")
+    assert [r for r, _, _ in lower] == [r for r, _, _ in upper] == ["jargon.cliche"]
+    assert upper[0][1] == "QUÁN TRIỆT"
+    classic = jargon("Địa phương cần đẩy mạnh công nghiệp hóa.")
+    new_style = jargon("Địa phương cần đẩy mạnh công nghiệp hoá.")
+    assert [r for r, _, _ in classic] == [r for r, _, _ in new_style]
+    assert any(t == "công nghiệp hoá" for _, t, _ in new_style) or new_style == classic
+
+
+def test_suggestion_gives_the_plain_alternative() -> None:
+    [(rule, text, suggestion)] = jargon("Xin gọi hotline của phường.")
+    assert (rule, text) == ("jargon.foreign", "hotline")
+    assert suggestion is not None and "đường dây nóng" in suggestion
+
+
+def test_plain_everyday_words_are_never_flagged() -> None:
+    text = (
+        "Người dân nộp giấy tờ cho trẻ em tại trường học gần nhà. "
+        "Cán bộ xã nhận hồ sơ, ghi giấy hẹn và gọi điện khi có kết quả."
+    )
+    assert jargon(text) == []
+
+
+def test_no_match_across_punctuation() -> None:
+    # "triển khai thực hiện" is a term; a comma between the two halves breaks it.
+    found = jargon("Kế hoạch được triển khai, thực hiện ngay.")
+    assert all(t != "triển khai, thực hiện" for _, t, _ in found)
+
+
+def test_summary_density_and_top_terms() -> None:
+    text = "Cần quán triệt chủ trương mới. Tiếp tục quán triệt trong toàn ngành. Giải quyết kịp thời."
+    r = vnpolicytext.analyze(text)
+    j = r.jargon
+    assert j is not None
+    assert j.matches == len([f for f in r.findings if f.analyzer == "jargon"]) == 3
+    assert j.top_terms[0].term == "quán triệt" and j.top_terms[0].count == 2
+    assert j.density == pytest.approx(100 * j.jargon_words / j.words, abs=1e-3)
+    assert j.by_category["cliche"] >= 2
+
+
+def test_user_lexicon_adds_overrides_and_disables(tmp_path: Path) -> None:
+    lex = tmp_path / "rieng.tsv"
+    lex.write_text(
+        "# lexicon of a district office\n"
+        "một cửa liên thông\tformal\tnộp một nơi\tTên gọi nội bộ.\n"
+        "hotline\toff\t\t\n"
+        "kịp thời\tvague\ttrong 3 ngày\tQuy chế của phường: 3 ngày.\n",
+        encoding="utf-8",
+    )
+    text = "Nộp tại bộ phận một cửa liên thông, gọi hotline để được trả lời kịp thời."
+    found = jargon(text, jargon_files=[str(lex)])
+    by_text = {t: (rule, s) for rule, t, s in found}
+    assert by_text["một cửa liên thông"] == ("jargon.formal", "Thay bằng: nộp một nơi")
+    assert "hotline" not in by_text
+    assert by_text["kịp thời"][1] == "Thay bằng: trong 3 ngày"
+
+
+def test_broken_user_lexicon_is_a_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("quán triệt\tpolitical\tphổ biến\n", encoding="utf-8")
+    with pytest.raises(vnpolicytext.ConfigError, match=r"bad.tsv:1: unknown jargon category 'political'"):
+        vnpolicytext.analyze("Câu.", config={"jargon_files": [str(bad)]})
+    with pytest.raises(vnpolicytext.ConfigError, match="not found"):
+        vnpolicytext.analyze("Câu.", config={"jargon_files": [str(tmp_path / "missing.tsv")]})
+
+
+def test_category_rule_off_removes_it_from_the_summary() -> None:
+    text = "Cần giải quyết kịp thời và gọi hotline."
+    r = vnpolicytext.analyze(text, config={"rules": {"jargon.vague": "off"}})
+    assert r.jargon is not None and "vague" not in r.jargon.by_category
+    assert [f.rule for f in r.findings if f.analyzer == "jargon"] == ["jargon.foreign"]

@@ -1,0 +1,275 @@
+"""Tests for the được/bị classifier; every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from underthesea import word_tokenize
+
+from vnpolicytext.passive_rules import (
+    MarkerUse,
+    classify_markers,
+    has_marker,
+    marker_indices,
+    tag_around,
+    tag_words,
+)
+
+
+def analyse(sentence: str) -> tuple[list[str], list[MarkerUse]]:
+    words = word_tokenize(sentence)
+    return words, classify_markers(words, tag_words(words))
+
+
+def only(sentence: str) -> tuple[list[str], MarkerUse]:
+    words, uses = analyse(sentence)
+    assert len(uses) == 1, uses
+    return words, uses[0]
+
+
+def text(words: list[str], span: tuple[int, int] | None) -> str | None:
+    return None if span is None else " ".join(words[span[0] : span[1]])
+
+
+def verb(words: list[str], use: MarkerUse) -> str | None:
+    return None if use.verb is None else words[use.verb]
+
+
+def test_short_passive() -> None:
+    words, use = only("Đơn đề nghị đã được tiếp nhận trong ngày.")
+    assert words[use.marker] == "được"
+    assert use.label == "passive_short"
+    assert verb(words, use) == "tiếp nhận"
+    assert use.agent is None
+    assert use.verb is not None and use.end == use.verb + 1
+    assert use.is_passive
+
+
+def test_long_passive_with_agent_np() -> None:
+    words, use = only("Báo cáo quyết toán được Sở Tài chính thẩm định trước ngày 30 tháng 6.")
+    assert use.label == "passive_long"
+    assert verb(words, use) == "thẩm định"
+    assert text(words, use.agent) == "Sở Tài chính"
+    assert use.verb is not None and use.end == use.verb + 1
+
+
+def test_long_passive_agent_tagged_as_verb() -> None:
+    # The tagger calls "Ủy ban nhân dân" a verb; the agent-noun lexicon keeps it in the agent NP.
+    words, use = only("Dự án đã được Ủy ban nhân dân tỉnh phê duyệt.")
+    assert use.label == "passive_long"
+    assert text(words, use.agent) == "Ủy ban nhân dân tỉnh"
+    assert verb(words, use) == "phê duyệt"
+
+
+def test_bi_long_passive_and_short_passive_in_one_sentence() -> None:
+    words, uses = analyse(
+        "Doanh nghiệp bị xử phạt vì chậm nộp thuế, còn chủ doanh nghiệp bị Công an huyện triệu tập."
+    )
+    assert [u.label for u in uses] == ["passive_short", "passive_long"]
+    assert verb(words, uses[0]) == "xử phạt"
+    assert uses[0].agent is None
+    assert text(words, uses[1].agent) == "Công an huyện"
+    assert verb(words, uses[1]) == "triệu tập"
+
+
+def test_agent_after_verb_with_boi() -> None:
+    words, use = only("Hồ sơ đăng ký được kiểm tra bởi cán bộ một cửa.")
+    assert use.label == "passive_long"
+    assert verb(words, use) == "kiểm tra"
+    assert text(words, use.agent) == "cán bộ một cửa"
+    assert use.verb is not None and use.end == use.verb + 1
+
+
+def test_agent_with_do_before_verb() -> None:
+    words, use = only("Việc kiểm kê tài sản được do Phòng Tài chính huyện thực hiện.")
+    assert use.label == "passive_long"
+    assert verb(words, use) == "thực hiện"
+    assert text(words, use.agent) == "Phòng Tài chính huyện"
+
+
+def test_causal_do_is_not_an_agent() -> None:
+    words, use = only("Công trình bị đình chỉ thi công do chủ đầu tư vi phạm.")
+    assert use.label == "passive_short"
+    assert verb(words, use) == "đình chỉ"
+    assert use.agent is None
+
+
+def test_beneficiary_with_object() -> None:
+    words, use = only("Hợp tác xã được miễn thuế thu nhập doanh nghiệp trong hai năm.")
+    assert use.label == "passive_beneficiary"
+    assert verb(words, use) == "miễn"
+    assert use.verb is not None and use.end > use.verb + 1  # the object is part of the construction
+    assert words[use.end] == "trong"
+
+
+def test_thing_given_as_subject_is_short_passive() -> None:
+    words, use = only("Giấy phép được cấp trong thời hạn mười ngày làm việc.")
+    assert use.label == "passive_short"
+    assert verb(words, use) == "cấp"
+
+
+def test_recipient_subject_without_object_is_beneficiary() -> None:
+    words, uses = analyse("Người dân bị ảnh hưởng bởi dự án được bồi thường theo giá thị trường.")
+    assert [u.label for u in uses] == ["passive_long", "passive_beneficiary"]
+    assert verb(words, uses[0]) == "ảnh hưởng"  # "bị ảnh hưởng" is passive, not a main verb
+    assert text(words, uses[0].agent) == "dự án"
+    assert verb(words, uses[1]) == "bồi thường"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main_verb"),
+    [
+        ("Hộ kinh doanh được kinh doanh các ngành nghề mà pháp luật không cấm.", "kinh doanh"),
+        ("Người lao động được nghỉ làm việc trong những ngày lễ.", "nghỉ"),
+    ],
+)
+def test_permission(sentence: str, main_verb: str) -> None:
+    words, use = only(sentence)
+    assert use.label == "permission"
+    assert verb(words, use) == main_verb
+    assert use.end == use.marker + 1
+    assert not use.is_passive
+
+
+def test_prohibition() -> None:
+    words, use = only("Chủ đầu tư không được chuyển nhượng dự án khi chưa hoàn thành nghĩa vụ tài chính.")
+    assert use.label == "prohibition"
+    assert verb(words, use) == "chuyển nhượng"
+    assert use.end == use.marker + 1
+
+
+def test_prohibition_duoc_phep() -> None:
+    words, use = only("Cán bộ tiếp dân không được phép nhận quà của người dân.")
+    assert use.label == "prohibition"
+    assert verb(words, use) == "nhận"
+
+
+def test_negated_passive_with_thing_subject() -> None:
+    words, use = only("Tài liệu này không được tẩy xóa hoặc sửa chữa.")
+    assert use.label == "passive_short"
+    assert use.verb is not None and words[use.verb].startswith("tẩy")
+
+
+def test_potential() -> None:
+    _words, use = only("Mức phí này người dân hoàn toàn chấp nhận được.")
+    assert use.label == "potential"
+    assert use.verb is None
+    assert use.end == use.marker + 1
+
+
+def test_potential_with_object() -> None:
+    words, use = only("Sau khi nhận được thông báo, người nộp thuế phải nộp tiền.")
+    assert use.label == "potential"
+    assert words[use.marker] == "được"
+
+
+def test_main_verb_duoc_mua() -> None:
+    _words, use = only("Nhờ thời tiết thuận lợi, năm nay bà con được mùa.")
+    assert use.label == "main_verb"
+    assert use.verb is None
+
+
+def test_main_verb_bi_tai_nan() -> None:
+    words, use = only("Anh Minh bị tai nạn giao thông trên đường đi làm.")
+    assert words[use.marker] == "bị"
+    assert use.label == "main_verb"
+    assert use.agent is None
+
+
+def test_main_verb_bi_with_stative_verb() -> None:
+    _words, use = only("Máy tính của phòng bị hư hỏng sau trận mưa lớn.")
+    assert use.label == "main_verb"
+    assert use.end == use.marker + 1
+
+
+def test_bi_lat_is_passive() -> None:
+    words, use = only("Chiếc xe bị lật khi đang qua đèo.")
+    assert use.label == "passive_short"
+    assert verb(words, use) == "lật"
+
+
+def test_marker_inside_a_word_is_other() -> None:
+    words, use = only("Trường học đã mua thêm thiết bị dạy học.")
+    assert words[use.marker] == "thiết bị"
+    assert use.label == "other"
+    assert use.end == use.marker + 1
+
+
+def test_bi_cao_and_passive_in_one_sentence() -> None:
+    words, uses = analyse("Bị cáo được trả tự do ngay tại phiên tòa.")
+    assert [u.label for u in uses] == ["other", "passive_short"]
+    assert verb(words, uses[1]) == "trả"
+
+
+def test_discourse_and_elliptic_uses_are_other() -> None:
+    _, use = only("Được biết, buổi đối thoại sẽ diễn ra vào cuối tháng.")
+    assert use.label == "other"
+    _, use = only("Nếu không được thì gửi lại hồ sơ vào tuần sau.")
+    assert use.label == "other"
+
+
+def test_several_markers() -> None:
+    words, uses = analyse(
+        "Hồ sơ được tiếp nhận, được Phòng Tư pháp thẩm định và không bị trả lại nếu hợp lệ; "
+        "người nộp được miễn lệ phí."
+    )
+    assert [u.label for u in uses] == [
+        "passive_short",
+        "passive_long",
+        "passive_short",
+        "passive_beneficiary",
+    ]
+    assert [words[u.marker] for u in uses] == ["được", "được", "bị", "được"]
+    assert text(words, uses[1].agent) == "Phòng Tư pháp"
+    assert [u.marker for u in uses] == sorted(u.marker for u in uses)
+
+
+def test_case_and_unicode_forms() -> None:
+    words = ["Quyết định", "ĐƯỢC", "ban hành", "hôm nay", "."]
+    uses = classify_markers(words, tag_words(words))
+    assert len(uses) == 1 and uses[0].label == "passive_short"
+    decomposed = [unicodedata.normalize("NFD", w) for w in ["Người", "dân", "bị", "bệnh", "."]]
+    assert decomposed[2] != "bị"
+    uses = classify_markers(decomposed, ["N", "N", "V", "N", "CH"])
+    assert [(u.marker, u.label) for u in uses] == [(2, "main_verb")]
+    # tone placement: "uỷ quyền" (new style) matches the lexicon entry "ủy quyền" like the classic form
+    tags = ["N", "V", "V", "V", "N", "CH"]
+    classic = classify_markers(["Phó giám đốc", "được", "ủy quyền", "ký", "hợp đồng", "."], tags)
+    new = classify_markers(["Phó giám đốc", "được", "uỷ quyền", "ký", "hợp đồng", "."], tags)
+    assert classic == new
+    assert classic[0].label == "passive_beneficiary"
+
+
+def test_has_marker() -> None:
+    assert has_marker("Hồ sơ đã được duyệt.")
+    assert has_marker("BỊ phạt tiền")
+    assert has_marker("thiết bị")
+    assert not has_marker("Bịt kín lỗ hổng và nộp hồ sơ.")
+    assert not has_marker("")
+
+
+def test_tag_words_keeps_segmentation() -> None:
+    words = ["Hồ sơ", "được", "cơ quan", "thuế", "tiếp nhận", "."]
+    tags = tag_words(words)
+    assert len(tags) == len(words)
+    assert tags[0].startswith("N")
+    assert tags[-1] == "CH"
+    assert tag_words([]) == []
+
+
+def test_tag_around_matches_full_tagging_near_markers() -> None:
+    words = word_tokenize(
+        "Theo quy định tại khoản 2 Điều này, hồ sơ của người đề nghị được cơ quan thuế cấp huyện "
+        "tiếp nhận và xử lý trong thời hạn năm ngày làm việc kể từ ngày nộp đủ giấy tờ hợp lệ."
+    )
+    marks = marker_indices(words)
+    assert len(marks) == 1
+    partial = tag_around(words)
+    assert partial[0] == ""  # far from the marker: not tagged
+    assert classify_markers(words, partial) == classify_markers(words, tag_words(words))
+
+
+def test_length_mismatch_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        classify_markers(["được", "cấp"], ["V"])

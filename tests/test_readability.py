@@ -1,0 +1,69 @@
+import pytest
+
+import vnpolicytext
+from vnpolicytext.analyzers.readability import common_syllables, level_of, luong_nguyen_dinh
+from vnpolicytext.clarity import SCALES, clarity
+
+
+def test_formula_worked_example() -> None:
+    # 46 characters, 3 sentences, 12 words, 12 of 12 syllables difficult.
+    value = luong_nguyen_dinh(characters=46, sentences=3, words=12, difficult=12, syllables=12)
+    assert value == pytest.approx(0.004 * 46 / 3 + 0.1905 * 46 / 12 + 2.7147 * 12 / 12 - 0.7295)
+    assert value == pytest.approx(2.7767, abs=1e-4)
+    with pytest.raises(ValueError):
+        luong_nguyen_dinh(46, 0, 12, 12, 12)
+
+
+def test_levels_have_vietnamese_labels() -> None:
+    assert level_of(1.0) == ("easy", "dễ đọc")
+    assert level_of(1.5) == ("medium", "trung bình")
+    assert level_of(1.8) == ("hard", "khó")
+    assert level_of(2.7767) == ("very_hard", "rất khó")
+
+
+def test_common_syllables_come_from_wordfreq_and_fold_tones() -> None:
+    common = common_syllables()
+    assert len(common) >= 990
+    assert {"người", "được", "không", "của"} <= common
+    assert "thẩm" not in common
+
+
+def test_components_are_reported_beside_the_score() -> None:
+    text = "Người dân nộp hồ sơ tại xã. Cán bộ xã nhận hồ sơ và hẹn ngày trả."
+    r = vnpolicytext.analyze(text)
+    read = r.readability
+    assert read is not None
+    assert read.sentences == 2 and read.syllables == 17 and read.words <= 17
+    assert read.characters == sum(c.isalnum() for c in text)
+    expected = luong_nguyen_dinh(read.characters, 2, read.words, read.difficult_syllables, 17)
+    assert read.luong_nguyen_dinh == pytest.approx(expected, abs=1e-4)
+    assert read.level is not None
+    assert read.clarity_score is not None and 0 <= read.clarity_score <= 100
+    assert set(read.clarity_components) >= {"sentence_length", "jargon", "passive"}
+    assert sum(c.weight for c in read.clarity_components.values()) == pytest.approx(1.0, abs=1e-3)
+
+
+def test_hard_text_scores_less_clear_than_plain_text() -> None:
+    plain = (
+        "Người dân nộp đơn tại xã. Cán bộ xã nhận đơn và hẹn ngày trả lời. "
+        "Nếu thiếu giấy tờ, cán bộ sẽ gọi điện báo cho người dân."
+    )
+    hard = (
+        "Nhằm quán triệt và triển khai thực hiện đồng bộ, kịp thời các chủ trương, cơ quan có thẩm quyền "
+        "tiến hành thẩm định hồ sơ theo quy định tại khoản 2 Điều 15 và điểm b khoản 1 Điều 7 Nghị định số "
+        "15/2020/NĐ-CP, hồ sơ không hợp lệ sẽ bị trả lại và không được xem xét giải quyết."
+    )
+    p, h = vnpolicytext.analyze(plain).readability, vnpolicytext.analyze(hard).readability
+    assert p is not None and h is not None
+    assert p.clarity_score is not None and h.clarity_score is not None
+    assert h.clarity_score < p.clarity_score - 20
+    assert h.cross_references >= 4 and p.cross_references == 0
+
+
+def test_clarity_renormalises_missing_components() -> None:
+    score, parts = clarity({"sentence_length": 18.8})
+    assert score == 100.0 and parts["sentence_length"].weight == 1.0
+    score, parts = clarity({"sentence_length": 60.0, "jargon": 0.0})
+    w = SCALES["jargon"].weight / (SCALES["jargon"].weight + SCALES["sentence_length"].weight)
+    assert score == pytest.approx(100 * w, abs=0.1)
+    assert clarity({}) == (None, {})
