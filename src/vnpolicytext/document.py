@@ -19,11 +19,21 @@ from .definitions import Definition, extract_definitions
 from .models import Finding, Sentence, Severity, UnitKind
 from .normalize import NormalizedText, fold, normalize
 from .segment import segment
+from .words import segmenter
 
 # A syllable: a run of letters, marks and digits, possibly joined by inner punctuation that belongs to one
 # written token (1.000.000, 3,5, 24/11/2025, NĐ-CP, e-mail).
 SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,/:\-–'’@_&][\p{L}\p{M}\p{N}]+)*")
 _LETTER_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+_NOT_LETTER_DIGIT = regex.compile(r"[^\p{L}\p{N}]+")
+_NOT_LETTER = regex.compile(r"[^\p{L}]+")
+_NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
+
+
+def upper_share(text: str) -> float:
+    """Share of the letters of `text` that are capitals (0 when it has no letter)."""
+    letters = len(_NOT_LETTER.sub("", text))
+    return len(_NOT_UPPER.sub("", text)) / letters if letters else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +64,10 @@ class Unit:
     syllables: list[Token]
     words: list[Token] = field(default_factory=list)
     """Every token of underthesea's word segmentation, punctuation included, each placed on the text."""
-
-    @property
-    def word_count(self) -> int:
-        """Words that contain a letter or digit (what the report counts as words)."""
-        return sum(1 for w in self.words if _LETTER_DIGIT.search(w.text))
+    word_count: int = 0
+    """Words that contain a letter or digit (what the report counts as words)."""
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Per-unit values that several analyzers derive the same way (see `phrases.PhraseMatcher`)."""
 
 
 class Document:
@@ -85,7 +94,7 @@ class Document:
 
     @cached_property
     def letters_digits(self) -> int:
-        return sum(len(_LETTER_DIGIT.findall(u.text)) for u in self.units)
+        return sum(len(_NOT_LETTER_DIGIT.sub("", u.text)) for u in self.units)
 
     @cached_property
     def definitions(self) -> list[Definition]:
@@ -155,12 +164,12 @@ class Document:
 
 def _segment_words(units: list[Unit]) -> None:
     """underthesea word segmentation, one unit at a time (the tagger is quadratic on long inputs)."""
-    from underthesea import word_tokenize
-
+    word_tokenize = segmenter()
     for u in units:
         if not u.syllables:
             continue
         u.words = _align(u, word_tokenize(u.text))
+        u.word_count = sum(1 for w in u.words if _LETTER_DIGIT.search(w.text))
 
 
 def _align(u: Unit, words: list[str]) -> list[Token]:

@@ -61,7 +61,8 @@ class TextSummary(Model):
     syllables: int = Field(description="Number of syllables.")
     words: int = Field(description="Number of segmented words.")
     diacritic_share: float | None = Field(
-        description="Share of Latin-letter syllables carrying a Vietnamese diacritic or đ (None: too few)."
+        description="Share of letter tokens carrying a Vietnamese diacritic or đ, on up to 24,000 characters "
+        "sampled across the text (None: fewer than 8 tokens)."
     )
     scorable: bool = Field(
         description="False when the text cannot be scored (no diacritics, legacy encoding, not Vietnamese); "

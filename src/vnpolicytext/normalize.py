@@ -17,36 +17,41 @@ import regex
 _REMOVED = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Characters that become a plain space.
 _SPACES = "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+# Look-alikes of đ/Đ left by old converters (Icelandic eth); underthesea maps them the same way.
+_ETH = {"ð": "đ", "Ð": "Đ"}
 # Characters that become a line break.
 _BREAKS = "\u2028\u2029\u0085"
 
 # Everything the working copy rewrites: CRLF/CR, removed and space characters, and a base letter
 # followed by combining marks (NFD input). Anything else is copied as it is.
 _DIRTY = regex.compile(
-    r"\r\n?|[" + _REMOVED + _SPACES + _BREAKS + r"]|\P{M}\p{M}+|\p{M}+",
+    r"\r\n?|[" + _REMOVED + _SPACES + _BREAKS + "ðÐ" + r"]|\P{M}\p{M}+|\p{M}+",
 )
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 
 # "New style" tone placement on the last vowel of oa/oe/uy at the end of a syllable (hoà, khoẻ, thuỷ);
 # the working copy uses the classic placement (hòa, khỏe, thủy). "qu" + y keeps the mark on y (quý).
+# The pattern looks for the rare toned pair first; `_move_tone` then checks the rest of the syllable.
 _NEW_STYLE = regex.compile(
-    r"(?<![\p{L}\p{M}])([^\W\d_]*?)"  # the start of the syllable (group 1)
-    r"(?:(?<![qQ])([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ]))"
-    r"(?![\p{L}\p{M}])"
+    r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])"
 )
+_VOWELS = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 
 
 def _move_tone(match: regex.Match[str]) -> str:
-    head = match.group(1)
-    first = match.group(2) or match.group(4)
-    second = match.group(3) or match.group(5)
-    decomposed = unicodedata.normalize("NFD", second)
+    pair = match.group()
+    text, pos = match.string, match.start()
+    head = pos
+    while head > 0 and (text[head - 1].isalpha() or unicodedata.combining(text[head - 1])):
+        head -= 1
+    onset = text[head:pos]
+    if len(onset) > 3 or any(c in _VOWELS for c in onset) or any(unicodedata.combining(c) for c in onset):
+        return pair  # not the oa/oe/uy nucleus of a syllable (e.g. "khuỷu" is excluded by the lookahead)
+    decomposed = unicodedata.normalize("NFD", pair[1])
     tone = "".join(c for c in decomposed if c in _TONES)
     bare = "".join(c for c in decomposed if c not in _TONES)
-    if len(head) > 3 or any(v in head.lower() for v in "aăâeêioôơuưy"):
-        return match.group(0)  # not the oa/oe/uy nucleus of a short syllable: leave it
-    return head + unicodedata.normalize("NFC", first + tone) + unicodedata.normalize("NFC", bare)
+    return unicodedata.normalize("NFC", pair[0] + tone) + unicodedata.normalize("NFC", bare)
 
 
 def canonical_tones(text: str) -> str:
@@ -128,6 +133,8 @@ def _rewrite(cluster: str) -> str:
         return ""
     if cluster in _SPACES:
         return " "
+    if cluster in _ETH:
+        return _ETH[cluster]
     return unicodedata.normalize("NFC", cluster)
 
 

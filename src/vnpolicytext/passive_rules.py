@@ -536,7 +536,7 @@ def marker_indices(words: Sequence[str]) -> list[int]:
     return [i for i, w in enumerate(words) if _MARKERS.intersection(_key(w).split())]
 
 
-def tag_around(words: Sequence[str], before: int = 8, after: int = 12) -> list[str]:
+def tag_around(words: Sequence[str], before: int = 5, after: int = 8) -> list[str]:
     """POS tags only for windows around the markers ("" elsewhere); cheaper than `tag_words`."""
     tags = [""] * len(words)
     spans: list[list[int]] = []

@@ -7,12 +7,12 @@ ends on word boundaries, so "do" never matches inside "lý do" and "chế tài" 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
-from .document import Unit
+from .document import Unit, upper_share
 from .normalize import fold
 
 T = TypeVar("T")
@@ -61,14 +61,7 @@ class PhraseMatcher(Generic[T]):
     def find(self, unit: Unit, text: str) -> Iterator[Match[T]]:
         """Non-overlapping matches in `unit`, left to right, the longest at each position."""
         syl = unit.syllables
-        keys = [s.text.lower() for s in syl]
-        joined = [text[a.end : b.start].isspace() for a, b in itertools.pairwise(syl)]
-        starts = ends = None
-        letters = [c for c in unit.text if c.isalpha()]
-        mostly_upper = sum(c.isupper() for c in letters) > 0.6 * len(letters)
-        if unit.words and not mostly_upper:  # the segmenter is unreliable on text in capitals
-            starts = {w.start for w in unit.words}
-            ends = {w.end for w in unit.words}
+        keys, joined, starts, ends = _view(unit, text)
         i = 0
         while i < len(keys):
             node = self._root.get(keys[i])
@@ -87,3 +80,19 @@ class PhraseMatcher(Generic[T]):
                 i = last
             else:
                 i += 1
+
+
+def _view(unit: Unit, text: str) -> tuple[list[str], list[bool], set[int] | None, set[int] | None]:
+    """Matching keys, 'joined by a space' flags and word boundaries of a unit, computed once per unit."""
+    view = unit.cache.get("phrases")
+    if view is None:
+        syl = unit.syllables
+        keys = [s.text.lower() for s in syl]
+        joined = [text[a.end : b.start].isspace() for a, b in pairwise(syl)]
+        mostly_upper = upper_share(unit.text) > 0.6
+        starts = ends = None
+        if unit.words and not mostly_upper:  # the segmenter is unreliable on text in capitals
+            starts = {w.start for w in unit.words}
+            ends = {w.end for w in unit.words}
+        view = unit.cache["phrases"] = (keys, joined, starts, ends)
+    return view

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from . import __version__
 from .analyzers.abbreviation import AbbreviationSummary
+from .analyzers.glossary import GlossarySummary
 from .analyzers.jargon import JargonSummary
 from .analyzers.passive import PassiveSummary
 from .analyzers.readability import ReadabilitySummary
@@ -30,6 +31,9 @@ class Report(Model):
     jargon: JargonSummary | None = Field(default=None, description="Analyzer 'jargon' (None when disabled).")
     abbreviation: AbbreviationSummary | None = Field(
         default=None, description="Analyzer 'abbreviation' (None when disabled)."
+    )
+    glossary: GlossarySummary | None = Field(
+        default=None, description="Analyzer 'glossary' (None when disabled)."
     )
     readability: ReadabilitySummary | None = Field(
         default=None, description="Analyzer 'readability' (None when disabled or the text cannot be scored)."

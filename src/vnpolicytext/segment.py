@@ -42,20 +42,20 @@ class Unit:
 # Abbreviations written with a period that never end a sentence when a capitalised word follows
 # ("TP. Hồ Chí Minh", "PGS.TS. Nguyễn Văn A", "KT. Bộ trưởng"). Case-sensitive. A dotted chain such as
 # "PGS.TS" or "Th.S" matches when the whole chain or its last part is listed.
-ABBREVIATIONS: frozenset[str] = frozenset(
-    {
-        # places
-        "TP", "Tp", "tp", "TX", "Tx", "TT", "Tt",
-        # academic and professional titles
-        "GS", "Gs", "PGS", "Pgs", "TS", "Ts", "TSKH", "ThS", "Ths", "Th.S", "Th.s", "ThS.BS", "BS", "Bs",
-        "BSCKI", "BSCKII", "BSCK1", "BSCK2", "DS", "KS", "Ks", "KTS", "LS", "NCS", "SV", "CN",
-        "NSND", "NSƯT", "NGND", "NGƯT", "TTND", "TTƯT",
-        # signature marks of official documents
-        "TM", "KT", "TL", "TUQ",
-        # publishers and misc
-        "NXB", "Nxb", "St", "Mr", "Mrs", "Ms", "Dr", "Cty",
-    }
-)
+# fmt: off
+ABBREVIATIONS: frozenset[str] = frozenset({
+    # places
+    "TP", "Tp", "tp", "TX", "Tx", "TT", "Tt",
+    # academic and professional titles
+    "GS", "Gs", "PGS", "Pgs", "TS", "Ts", "TSKH", "ThS", "Ths", "Th.S", "Th.s", "ThS.BS", "BS", "Bs",
+    "BSCKI", "BSCKII", "BSCK1", "BSCK2", "DS", "KS", "Ks", "KTS", "LS", "NCS", "SV", "CN",
+    "NSND", "NSƯT", "NGND", "NGƯT", "TTND", "TTƯT",
+    # signature marks of official documents
+    "TM", "KT", "TL", "TUQ",
+    # publishers and misc
+    "NXB", "Nxb", "St", "Mr", "Mrs", "Ms", "Dr", "Cty",
+})
+# fmt: on
 
 # Single capital letters that, after a period, abbreviate an administrative unit or "quyền":
 # "Q. Ba Đình" (quận), "P. Bến Nghé" (phường), "H. Đông Anh" (huyện), "X. Tân Lập" (xã), "Q. Giám đốc".
@@ -63,13 +63,13 @@ LOCATION_INITIALS: frozenset[str] = frozenset({"Q", "P", "H", "X"})
 
 # Words that introduce a person's name: after them a capital letter with a period is the initial of a
 # withheld name ("ông Nguyễn Văn Q.", "bác sĩ P."), which may close the sentence.
-PERSON_TITLES: frozenset[str] = frozenset(
-    {
-        "ông", "bà", "anh", "chị", "em", "cháu", "bé", "cô", "chú", "bác", "thầy", "cụ", "cậu", "mợ",
-        "dì", "dượng", "sĩ", "viên", "phạm", "tượng", "can", "cáo", "phụ", "nhân", "sinh", "nữ", "nam",
-        "chồng", "vợ", "con", "mẹ", "bố", "cha", "giáo", "trò", "tên", "gã", "ả", "người", "nghị",
-    }
-)
+# fmt: off
+PERSON_TITLES: frozenset[str] = frozenset({
+    "ông", "bà", "anh", "chị", "em", "cháu", "bé", "cô", "chú", "bác", "thầy", "cụ", "cậu", "mợ",
+    "dì", "dượng", "sĩ", "viên", "phạm", "tượng", "can", "cáo", "phụ", "nhân", "sinh", "nữ", "nam",
+    "chồng", "vợ", "con", "mẹ", "bố", "cha", "giáo", "trò", "tên", "gã", "ả", "người", "nghị",
+})
+# fmt: on
 
 _TERMINAL_CHARS = ".!?…"
 _CLOSERS = "\"'”’»)]}›"
@@ -77,9 +77,11 @@ _OPENERS = "\"'“‘«([{‹"
 _BULLET_CHARS = "-+•*–—·●○■□▪◦➢➤✓"
 
 # A run of sentence-final punctuation, possibly interleaved with closing quotes/brackets ('."', ').').
-_TERM_RE = regex.compile(r"[.!?…]+(?:[\"'”’»)\]}›]+[.!?…]*)*")
+_TERM_RE = regex.compile(r"[.!?…]++(?:[\"'”’»)\]}›]++[.!?…]*+)*+")
 
-_STRUCT_WORDS = r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ\ lục|PHỤ\ LỤC|Tiết|TIẾT)"
+_STRUCT_WORDS = (
+    r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Tiểu\ mục|TIỂU\ MỤC|Mục|MỤC|Phần|PHẦN|Phụ\ lục|PHỤ\ LỤC|Tiết|TIẾT)"
+)
 # Structural label ("Điều 5.", "Chương II", "Mục 1:"): without trailing punctuation it must be
 # followed by a capital letter, a digit or the end, so "Điều 64 được sửa đổi" is not a label.
 _STRUCT_LABEL_RE = regex.compile(
@@ -92,8 +94,9 @@ _STEP_LABEL_RE = regex.compile(
 _ROMAN_UPPER_LABEL_RE = regex.compile(r"[IVXL]{1,6}[.)](?=\s)")
 _LIST_LABEL_RE = regex.compile(
     r"(?:"
-    r"[\"“]?\(?\d{1,3}(?:\.\d{1,3})*[a-zđ]?(?:\.\)|\)\.|\.\.|[.)\-])(?=\s)"  # 1.  1)  1-  1.1.  (1)  5a.
+    r"[\"“]?\(?\d{1,3}+(?:\.\d{1,3}+){0,5}+[a-zđ]?(?:\.\)|\)\.|\.\.|[.)\-])(?=\s)"  # 1.  1)  1-  1.1.  (1)  5a.
     r"|\(\d{1,3}\)(?=\s|\p{L})"
+    r"|\d{1,3}[ \t]\.(?=[ \t])"  # "5 ." (stray space)
     r"|\(?[a-zđ]\d{0,2}\)\.?(?=\s|$)"  # a)  đ)  b1)  b3).  (a)
     r"|[a-zđ]\.(?=[ \t]+\p{Lu})"  # a. Hồ sơ
     r"|\(?[ivx]{1,5}\)(?=\s)"  # i)  iv)  (viii)
@@ -104,6 +107,9 @@ _LIST_LABEL_RE = regex.compile(
 )
 _PAREN_NUM_RE = regex.compile(r"\(\d{1,2}\)[ \t]")
 _INLINE_LABEL_RE = regex.compile(r"(?:\(?[a-zđ]\d{0,2}\)|\([ivx]{1,5}\)|[ivx]{1,5}\))(?=\s)")
+# reverse patterns: matched backwards from an end position (bounded look-behind)
+_TOKEN_BACK_RE = regex.compile(r"(?r)[\p{L}\p{M}\p{N}.]{0,40}")
+_WORD_BACK_RE = regex.compile(r"(?r)[\p{L}\p{M}]{0,30}")
 _WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _UPPER_RE = regex.compile(r"\p{Lu}")
 _LETTER_RE = regex.compile(r"\p{L}")
@@ -280,10 +286,8 @@ def _blocks(text: str) -> list[tuple[int, int]]:
 
 def _token_before(text: str, pos: int, floor: int) -> tuple[int, str]:
     """Start and text of the dotted alphanumeric token ending at ``pos`` ("PGS.TS", "V.P", "2014")."""
-    s = pos
-    limit = max(floor, pos - 40)
-    while s > limit and (text[s - 1].isalnum() or text[s - 1] == "." or text[s - 1] in "\u0300\u0301"):
-        s -= 1
+    m = _TOKEN_BACK_RE.match(text, max(floor, pos - 40), pos)
+    s = m.start() if m is not None else pos
     while s < pos and text[s] == ".":
         s += 1
     return s, text[s:pos]
@@ -294,10 +298,8 @@ def _word_before(text: str, pos: int, floor: int) -> str:
     e = pos
     while e > floor and text[e - 1] in " \t\n":
         e -= 1
-    s = e
-    while s > floor and s > e - 30 and text[s - 1].isalpha():
-        s -= 1
-    return text[s:e]
+    m = _WORD_BACK_RE.match(text, max(floor, e - 30), e)
+    return m.group() if m is not None else ""
 
 
 def _period_is_final(text: str, floor: int, dot: int, after: int, nxt: int, nc: str) -> bool:

@@ -21,7 +21,7 @@ import regex
 from pydantic import Field
 
 from ..config import Config
-from ..document import Document, Unit
+from ..document import Document, Unit, upper_share
 from ..models import Model
 from .base import Findings, Rule
 
@@ -139,6 +139,9 @@ def load_lexicon() -> Lexicon:
 
 # A written token: letters, marks and digits, joined by inner '-', '&', '.', '/' ("NĐ-CP", "GD&ĐT", "TP.HCM").
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+(?:(?:[-&./]| & )[\p{L}\p{M}\p{N}]+)*")
+# A token with a capital letter in it: the only kind that can be an abbreviation.
+_CAPS_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}\p{N}&./-]*\p{Lu})" + _TOKEN.pattern[len(r"(?<![\p{L}\p{M}\p{N}])") :])
+_TOKEN_BACKWARDS = regex.compile(_TOKEN.pattern, regex.REVERSE)
 # Document numbers: "15/2020/NĐ-CP", "12/QĐ-UBND", "68/2020/QH14", "01/2016/TTLT-BLĐTBXH-BTC", "123/UBND-VX",
 # and the party's "01-CT/TW", "03-HD/BTGTW".
 _DOC_REF = regex.compile(
@@ -155,6 +158,8 @@ _GLUED = regex.compile(r"(?P<head>.*?)(?P<tail>\p{Lu}\p{Ll}{2,})")
 _URL = regex.compile(
     r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov)\b\S*"
 )
+# A cheap test before the URL pattern, whose open-ended runs are slow on long units.
+_MAY_HOLD_URL = regex.compile(r"(?i)://|www\.|@|\.(?:vn|com|org|net|gov)\b")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_CONTEXT = regex.compile(
     r"(?i)(?:chương|mục|phần|phụ\s+lục|khóa|khoá|thế\s+kỷ|quý|lần|đại\s+hội|hội\s+nghị|kỳ\s+họp|nhóm|loại"
@@ -166,6 +171,10 @@ _SIGNATURE = frozenset({"TM", "KT", "TL", "TUQ", "Q"})
 _SYLLABLE_SHAPE = regex.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{Ll}\p{M}]{3,}(?![\p{L}\p{M}\p{N}.&/-])")
+# A token that starts with a capital (the only kind `_ordinary_words` needs).
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*(?:(?:[-&./]| & )[\p{L}\p{M}\p{N}]+)*")
+_LETTERS_ONLY = regex.compile(r"[^\p{L}]+")
 _CAMEL = regex.compile(r"(?:\p{Lu}\p{Ll}{2,})+")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{M}]+")
 
@@ -219,8 +228,15 @@ class _Scan:
 
 
 def _mostly_upper(unit: Unit) -> bool:
-    letters = [c for c in unit.text[unit.label_end - unit.start :] if c.isalpha()]
-    return len(letters) >= 4 and sum(1 for c in letters if c.isupper()) / len(letters) >= 0.7
+    body = unit.text[unit.label_end - unit.start :]
+    return len(_LETTERS_ONLY.sub("", body)) >= 4 and upper_share(body) >= 0.7
+
+
+def _neighbours(body: str, m: regex.Match[str]) -> list[str]:
+    """The tokens just before and just after the match `m` in `body`."""
+    before = _TOKEN_BACKWARDS.search(body, 0, m.start())
+    after = _TOKEN.search(body, m.end())
+    return [t.group() for t in (before, after) if t is not None]
 
 
 def _parts(token: str, start: int, known: set[str]) -> list[tuple[str, int]]:
@@ -251,9 +267,12 @@ def _parts(token: str, start: int, known: set[str]) -> list[tuple[str, int]]:
 def _ordinary_words(doc: Document) -> set[str]:
     """Keys of the words the text also writes as ordinary words ("Biz") or names ("MBBank"): their upper-case
     form ("BIZ", "MBBANK") is the same word in capitals, not an abbreviation."""
-    words: set[str] = set()
+    # Lower-case words ("biz"), found in one pass over the text; capitalised ones below.
+    words: set[str] = {w.upper() for w in set(_LOWER_WORD.findall(doc.text))}
     for unit in doc.units:
-        for m in _TOKEN.finditer(unit.text):
+        if unit.text == unit.text.lower():
+            continue
+        for m in _CAPITALISED.finditer(unit.text):
             w = m.group()
             upper = sum(1 for c in w if c.isupper())
             if len(w) >= 3 and w.isalpha() and ((upper <= 1 and not w[1:].isupper()) or _GLUED.fullmatch(w)):
@@ -268,21 +287,23 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
     ordinary = _ordinary_words(doc) - listed
     for unit in doc.units:
         body = unit.text
+        if body == body.lower():
+            continue  # no capital letter: no abbreviation and no document number
         masked: list[tuple[int, int]] = []
         for m in _DOC_REF.finditer(body):
             scan.references += 1
             scan.codes.add(_REF_NUMBER.sub("", m.group()).lstrip("/"))
             masked.append(m.span())
-        masked.extend(m.span() for m in _URL.finditer(body))
+        if _MAY_HOLD_URL.search(body):
+            masked.extend(m.span() for m in _URL.finditer(body))
         if _mostly_upper(unit):
             continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
         label = unit.label_end - unit.start
-        tokens = list(_TOKEN.finditer(body))
-        for i, m in enumerate(tokens):
+        for m in _CAPS_TOKEN.finditer(body):
             token = m.group()
-            if sum(1 for c in token if c.isupper()) < 1 or m.start() < label:
+            if m.start() < label:
                 continue
-            if any(s <= m.start() < e for s, e in masked):
+            if masked and any(s <= m.start() < e for s, e in masked):
                 continue
             for part, at in _parts(token, m.start(), listed):
                 end = at + len(part)
@@ -304,7 +325,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
                     # A word in capitals ("LƯU Ý", "KHÔNG") unless listed and not part of a run of capitals.
                     if not is_known:
                         continue
-                    near = [tokens[j].group() for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+                    near = _neighbours(body, m)
                     if any(_is_caps_word(w) and abbr_key(w) not in listed for w in near):
                         continue
                 if part[0].isupper() and len([c for c in part if c.isupper()]) == 1:
@@ -344,9 +365,10 @@ _SECTION_LINE = regex.compile(
     r"[\"“”']?[ \t]*(?::|–|—|-|=|\t|\s(?:là|được\s+hiểu\s+là|có\s+nghĩa\s+là)\s)[ \t]*(?P<full>[^\n]+?)[ \t.;,]*$"
 )
 # "Thu nhập quốc gia (GNI)": a foreign (Latin-letter) abbreviation in brackets after its Vietnamese name.
-_FOREIGN = regex.compile(
-    r"(?P<full>(?:[\p{L}\p{M}]+[ \t]+){1,7}?[\p{L}\p{M}]+)[ \t]*\([ \t]*(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)[ \t]*\)"
-)
+# "Thu nhập quốc gia (GNI)": a parenthesised Latin abbreviation, then up to eight words before it. Found in
+# two steps (the parenthesis first, then the words in a bounded window) so the scan stays linear.
+_FOREIGN_ABBR = regex.compile(r"\([ \t]*(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)[ \t]*\)")
+_FOREIGN_FULL = regex.compile(r"(?<![\p{L}\p{M}])(?:[\p{L}\p{M}]+[ \t]+){1,7}[\p{L}\p{M}]+[ \t]*$")
 _FUNCTION_WORDS = frozenset(
     {"và", "của", "các", "về", "cho", "trong", "với", "tại", "thuộc", "đối", "những", "là", "theo", "hoặc"}
     | {"the", "of", "and", "for"}
@@ -435,10 +457,12 @@ def _definitions(doc: Document, lexicon: Lexicon) -> list[_Definition]:
         if _looks_like_abbreviation(abbr) and initials_match(abbr, full, trailing=3):
             out.append(_Definition(abbr_key(abbr), m.start("abbr"), m.end("abbr"), full, False))
     found = {(d.term_start, d.term_end) for d in out}
-    for m in _FOREIGN.finditer(text):
+    for m in _FOREIGN_ABBR.finditer(text):
         if (m.start("abbr"), m.end("abbr")) in found or abbr_key(m.group("abbr")) in lexicon.expansions:
             continue
-        words = m.group("full").split()
+        window = max(0, m.start() - 160)
+        full = _FOREIGN_FULL.search(text, window, m.start())
+        words = full.group().split() if full else []
         if len(words) >= 2:
             out.append(
                 _Definition(abbr_key(m.group("abbr")), m.start("abbr"), m.end("abbr"), " ".join(words), False)

@@ -34,12 +34,16 @@ RULES = (
 
 _MIN_TOKENS = 8
 # Letters of Unicode Vietnamese that ASCII lacks: a text typed with diacritics is full of them.
-_VI_LETTERS = regex.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", regex.I)
+_VI_LOWER = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_VI_LETTERS = regex.compile("[" + _VI_LOWER + _VI_LOWER.upper() + "]")
 # Letters that only a legacy 8-bit Vietnamese encoding read as Windows-1252/Latin-1 produces.
 _LEGACY = regex.compile(r"[¸µ¶·¹¨©ª«¬®°±²³´»¼½¾¿ÆÇËÌÎÏÐÑÖ×ØÛÜÞßäåæçëîïñöøûüþÿ−]")
 # VNI writes the tone as a separate Latin-1 letter after the vowel (uû, öôù, aø).
 _VNI = regex.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][ùøûõïÙØÛÕÏ]|[öÖ][ôÔ]|[ñÑ](?=[aeiouôöâêAEIOUÔÖÂÊ])")
 _WORD = regex.compile(r"[^\W\d_]+")
+# A whole token with no Vietnamese-only letter (one character class: the scan stays fast).
+_PLAIN_TOKEN = regex.compile(r"(?<![^\W\d_])[^\W\d_" + _VI_LOWER + _VI_LOWER.upper() + r"]+(?![^\W\d_])")
+_LEGACY_MARK = regex.compile(_LEGACY.pattern + "|" + _VNI.pattern)
 # Common Vietnamese syllables as typed without diacritics (and unlikely in English text).
 _BARE_VI = frozenset(
     [
@@ -162,25 +166,55 @@ _BARE_VI = frozenset(
 )
 
 
+_SAMPLE = 24_000  # characters examined at most, in 12 windows spread over the text
+
+
+def _sample(text: str) -> str:
+    """The whole text when short, else 12 evenly spaced windows: the checks stay O(1) on huge inputs."""
+    if len(text) <= _SAMPLE:
+        return text
+    size, step = _SAMPLE // 12, len(text) // 12
+    return "\n".join(text[i * step : i * step + size] for i in range(12))
+
+
 def _no_diacritics_text(tokens: list[str], vi_share: float) -> bool:
+    if vi_share >= 0.08:
+        return False
     bare = sum(1 for t in tokens if t.lower() in _BARE_VI)
-    return vi_share < 0.08 and bare / len(tokens) >= 0.25
+    return bare / len(tokens) >= 0.25
+
+
+def _count_tokens(sample: str) -> tuple[int, int, int]:
+    """(tokens, tokens in a legacy encoding, other tokens with Vietnamese letters)."""
+    tokens = len(_WORD.findall(sample))
+    legacy_starts: set[int] = set()
+    legacy_vi = 0
+    for m in _LEGACY_MARK.finditer(sample):  # rare in Unicode text: find each one's token
+        start = m.start()
+        while start > 0 and sample[start - 1].isalpha():
+            start -= 1
+        if start not in legacy_starts:
+            legacy_starts.add(start)
+            end = m.end()
+            while end < len(sample) and sample[end].isalpha():
+                end += 1
+            legacy_vi += bool(_VI_LETTERS.search(sample, start, end))
+    vi = tokens - len(_PLAIN_TOKEN.findall(sample)) - legacy_vi
+    return tokens, len(legacy_starts), vi
 
 
 def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
     """Count the text and decide whether it can be scored."""
-    tokens = _WORD.findall(doc.text)
+    sample = _sample(doc.text)
+    n_tokens, legacy, vi = _count_tokens(sample)
     share: float | None = None
     problems: list[str] = []
-    if len(tokens) >= _MIN_TOKENS:
-        legacy_flags = [bool(_LEGACY.search(t) or _VNI.search(t)) for t in tokens]
-        legacy = sum(legacy_flags)
-        vi = sum(1 for t, bad in zip(tokens, legacy_flags, strict=True) if not bad and _VI_LETTERS.search(t))
-        share = vi / len(tokens)
+    if n_tokens >= _MIN_TOKENS:
+        share = vi / n_tokens
         first = doc.units[0] if doc.units else None
         span = (first.start, first.end) if first else (0, 0)
-        if legacy / len(tokens) >= 0.12 and legacy > vi:
-            encoding = "VNI" if len(_VNI.findall(doc.text)) * 3 >= legacy else "TCVN3"
+        if legacy / n_tokens >= 0.12 and legacy > vi:
+            encoding = "VNI" if len(_VNI.findall(sample)) * 3 >= legacy else "TCVN3"
             problems.append("text.legacy_encoding")
             out.add(
                 "text.legacy_encoding",
@@ -188,16 +222,16 @@ def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
                 f"Văn bản có vẻ được gõ bằng bảng mã cũ {encoding} nên hiển thị sai chữ; "
                 "các chỉ số đọc hiểu không được tính.",
                 "Chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi kiểm tra lại.",
-                {"encoding": encoding, "legacy_tokens": legacy, "tokens": len(tokens)},
+                {"encoding": encoding, "legacy_tokens": legacy, "tokens": n_tokens},
             )
-        elif _no_diacritics_text(tokens, share):
+        elif _no_diacritics_text(_WORD.findall(sample), share):
             problems.append("text.no_diacritics")
             out.add(
                 "text.no_diacritics",
                 *span,
                 "Văn bản được gõ không dấu: người đọc dễ hiểu sai và các chỉ số đọc hiểu không được tính.",
                 "Gõ lại văn bản có đủ dấu tiếng Việt.",
-                {"diacritic_share": round(share, 3), "tokens": len(tokens)},
+                {"diacritic_share": round(share, 3), "tokens": n_tokens},
             )
         elif share < 0.15:
             problems.append("text.not_vietnamese")
@@ -206,7 +240,7 @@ def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
                 *span,
                 "Phần lớn văn bản không phải tiếng Việt; các chỉ số đọc hiểu không được tính.",
                 None,
-                {"diacritic_share": round(share, 3), "tokens": len(tokens)},
+                {"diacritic_share": round(share, 3), "tokens": n_tokens},
             )
     syllables = sum(len(u.syllables) for u in doc.units)
     return TextSummary(

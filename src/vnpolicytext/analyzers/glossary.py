@@ -1,0 +1,452 @@
+"""Analyzer 'glossary': legal terms the text uses, and whether anyone explains them to the reader.
+
+Khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP and Điều 18 Nghị quyết 351/2017/UBTVQH14: a technical term is
+explained in the document that uses it. Terms come from three sources: the shipped glossary
+(`data/glossary.tsv`, terms and variants, each with a plain explanation) plus the user's glossary files, the
+document's own definitions (definitions articles and "(sau đây gọi là …)"), and the `legal` category of the
+jargon lexicon. Each distinct term is `defined` (the document defines it), `glossary` (a glossary explains
+it) or `undefined` (nobody does). docs/glossary.md describes the figures and the file format.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import regex
+from pydantic import Field
+
+from ..config import Config
+from ..definitions import Definition
+from ..document import SYLLABLE, Document
+from ..errors import ConfigError
+from ..models import Model
+from ..normalize import fold
+from ..phrases import PhraseMatcher
+from . import jargon
+from .base import Findings, Rule
+
+NAME = "glossary"
+RULES = (
+    Rule(
+        "glossary.undefined_term",
+        "warning",
+        "A legal term that neither the text nor any glossary explains (Decree 34/2016/NĐ-CP, Art. 69(3)); "
+        "reported at its first use.",
+        "Người vi phạm có thể bị chế tài. → Người vi phạm có thể bị xử phạt.",
+    ),
+    Rule(
+        "glossary.used_before_definition",
+        "warning",
+        "A term the text defines, used before the place that defines it; reported at its first use.",
+        "Hộ kinh doanh nộp thuế khoán. … Điều 3. 1. Thuế khoán là … → define it before, or explain it in place.",
+    ),
+    Rule(
+        "glossary.defined_unused",
+        "info",
+        "A term the text defines but never uses anywhere else.",
+        "Điều 2. 1. Người giám hộ là … (never used again) → drop the definition.",
+    ),
+    Rule(
+        "glossary.explainable",
+        "info",
+        "Citizen and news profiles: the first use of a term the text does not define but the glossary "
+        "explains; the suggestion is the glossary's plain explanation.",
+        "Hồ sơ cần có bản sao được chứng thực. → … được chứng thực (cơ quan có thẩm quyền xác nhận bản sao "
+        "đúng với bản chính).",
+    ),
+)
+
+Status = Literal["defined", "glossary", "undefined"]
+_EXPLAIN = "Giải thích thuật ngữ này ngay lần dùng đầu tiên hoặc trong điều giải thích từ ngữ."
+_DIGIT = regex.compile(r"\d")
+_COMMON = 300  # a glossary term made only of the most frequent syllables is everyday language
+
+
+class GlossaryTerm(Model):
+    """One distinct legal term of the text."""
+
+    term: str = Field(
+        description="The term: the document's own wording when it defines it, else the glossary's (or jargon "
+        "lexicon's) headword."
+    )
+    status: Status = Field(
+        description="'defined' (the document defines it), 'glossary' (not defined here, but the shipped or "
+        "user glossary explains it) or 'undefined' (nobody explains it)."
+    )
+    count: int = Field(description="Uses in the text; the definition itself is not a use.")
+    first_start: int = Field(
+        description="Offset in the caller's text of the first use (of the definition when never used)."
+    )
+    explanation: str | None = Field(
+        description="The document's own definition when defined, else the glossary's plain explanation, "
+        "else None."
+    )
+    source: str | None = Field(
+        description="The instrument the glossary cites for the term (e.g. 'Luật Cư trú số 68/2020/QH14, "
+        "Điều 2'), or None."
+    )
+
+
+class GlossarySummary(Model):
+    """Legal terms used, and how many of them the document or a glossary explains."""
+
+    terms_used: int = Field(
+        description="Distinct legal terms the text uses (outside their own definition); "
+        "= defined_in_document + covered_by_glossary + undefined."
+    )
+    defined_in_document: int = Field(description="Distinct used terms the document defines itself.")
+    covered_by_glossary: int = Field(
+        description="Distinct used terms not defined in the document but explained by the shipped or user "
+        "glossary."
+    )
+    undefined: int = Field(description="Distinct used terms nobody explains (reported as undefined_term).")
+    used_before_definition: int = Field(
+        description="Distinct defined terms first used before their definition (reported)."
+    )
+    defined_unused: int = Field(description="Distinct terms the document defines but never uses (reported).")
+    definitions: int = Field(
+        description="Definitions the document gives itself (definitions articles and '(sau đây gọi là …)'; "
+        "abbreviations excluded)."
+    )
+    coverage: float | None = Field(
+        description="(defined_in_document + covered_by_glossary) / terms_used; None when no term is used."
+    )
+    document_coverage: float | None = Field(
+        description="defined_in_document / terms_used; None when no term is used."
+    )
+    terms: list[GlossaryTerm] = Field(
+        default_factory=list, description="Every term used or defined, in order of first use."
+    )
+
+
+# --------------------------------------------------------------------------------------------------------
+# Glossary files
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """One glossary line: a term, its other wordings, a plain explanation and the instrument behind it."""
+
+    term: str
+    variants: tuple[str, ...]
+    explanation: str
+    source: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TermInfo:
+    """What the analyzer knows about a lexicon term (glossary or jargon `legal`)."""
+
+    key: str  # fold(term)
+    term: str
+    explanation: str | None
+    source: str | None
+    alternative: str | None
+
+
+def parse_glossary(lines: list[str], source: str) -> list[GlossaryEntry]:
+    """Parse TSV lines `term<TAB>variants<TAB>explanation<TAB>source` (variants split on ' | ')."""
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.rstrip("\r\n").split("\t")
+        if len(cols) < 3 or not cols[0].strip() or not cols[2].strip():
+            raise ConfigError(
+                f"{source}:{n}: expected 'term<TAB>variants<TAB>explanation[<TAB>source]' "
+                "with a term and an explanation"
+            )
+        variants = tuple(v.strip() for v in cols[1].split("|") if v.strip())
+        src = cols[3].strip() if len(cols) > 3 and cols[3].strip() else None
+        out.append(GlossaryEntry(cols[0].strip(), variants, cols[2].strip(), src))
+    return out
+
+
+@lru_cache(maxsize=1)
+def shipped_glossary() -> tuple[GlossaryEntry, ...]:
+    """The glossary that ships with the library, loaded once."""
+    text = resources.files("vnpolicytext.data").joinpath("glossary.tsv").read_text(encoding="utf-8")
+    return tuple(parse_glossary(text.splitlines(), "glossary.tsv"))
+
+
+@lru_cache(maxsize=32)
+def _user_glossary(path: str, mtime: float) -> tuple[GlossaryEntry, ...]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read glossary file {path}: {exc}") from None
+    return tuple(parse_glossary(text.splitlines(), path))
+
+
+def _load_user(path: Path) -> tuple[str, float]:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        raise ConfigError(f"glossary file not found: {path}") from None
+    _user_glossary(str(path), mtime)  # validates, names a broken file
+    return str(path), mtime
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The terms in force for one configuration: one matcher, and every phrase key -> its term."""
+
+    matcher: PhraseMatcher[TermInfo]
+    by_phrase: dict[str, TermInfo]
+
+
+@lru_cache(maxsize=8)
+def _lexicon(files: tuple[tuple[str, float], ...], jargon_files: tuple[tuple[str, float], ...]) -> Lexicon:
+    alternatives: dict[str, str | None] = {}
+    infos: dict[str, TermInfo] = {}
+    phrases: dict[str, tuple[str, ...]] = {}
+    legal = list(jargon.shipped_lexicon())
+    for path, mtime in jargon_files:
+        legal.extend(jargon._user_lexicon(path, mtime))
+    for e in legal:  # the jargon lexicon's `legal` terms, user files included (category `off` drops one)
+        key = fold(e.term)
+        if e.category == "legal":
+            alternatives[key] = e.alternative
+            infos[key] = TermInfo(key, e.term, None, None, e.alternative)
+            phrases[key] = ()
+        elif key in infos:
+            del infos[key], phrases[key], alternatives[key]
+    entries = list(shipped_glossary())
+    for path, mtime in files:
+        entries.extend(_user_glossary(path, mtime))
+    for g in entries:  # later entries (user files) override earlier ones; variants accumulate
+        key = fold(g.term)
+        infos[key] = TermInfo(key, g.term, g.explanation, g.source, alternatives.get(key))
+        phrases[key] = tuple(dict.fromkeys((*phrases.get(key, ()), *(fold(v) for v in g.variants))))
+    matcher: PhraseMatcher[TermInfo] = PhraseMatcher(())
+    by_phrase: dict[str, TermInfo] = {}
+    for key, info in infos.items():
+        for phrase in (key, *phrases[key]):
+            held = by_phrase.get(phrase)
+            if phrase != key and held is not None and held.key == phrase and held.explanation is not None:
+                continue  # a variant never hides another glossary entry's headword
+            by_phrase[phrase] = info
+            matcher.add(phrase, info)
+    return Lexicon(matcher, by_phrase)
+
+
+def lexicon_for(config: Config) -> Lexicon:
+    """Shipped glossary, jargon `legal` terms and the user's files, built once per set of files."""
+    for p in config.jargon_files:
+        jargon._load_user(p)  # names a missing or broken jargon file
+    jargon_files = tuple((str(p), p.stat().st_mtime) for p in config.jargon_files)
+    return _lexicon(tuple(_load_user(p) for p in config.glossary_files), jargon_files)
+
+
+@lru_cache(maxsize=1)
+def common_syllables() -> frozenset[str]:
+    """The most frequent Vietnamese syllables (wordfreq), folded."""
+    from wordfreq import top_n_list
+
+    return frozenset(s for w in top_n_list("vi", _COMMON) for s in fold(w).split())
+
+
+def _everyday(phrase: str) -> bool:
+    syllables = fold(phrase).split()
+    common = common_syllables()
+    return len(syllables) <= 1 or all(s in common for s in syllables)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Analysis
+
+
+@dataclass(slots=True)
+class _Term:
+    key: str
+    uses: list[tuple[int, int]]
+    info: TermInfo | None
+    definitions: list[Definition]
+
+
+def _matchable(term: str) -> str | None:
+    """The term as a space-separated syllable sequence, or None when punctuation splits it."""
+    syllables = SYLLABLE.findall(term)
+    if not syllables:
+        return None
+    rest = SYLLABLE.sub(" ", term)
+    if rest.strip(" \t\"'“”‘’«»"):
+        return None
+    return fold(" ".join(syllables))
+
+
+def _line(doc: Document, start: int) -> int:
+    return doc.line_column(doc.original_span(start, start)[0])[0]
+
+
+def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
+    """Find the legal terms of the text, decide who explains each, and report the gaps."""
+    lex = lexicon_for(config)
+    text = doc.text
+    own = [d for d in doc.definitions if d.kind in ("article", "inline")]
+    defined: dict[str, list[Definition]] = {}
+    unmatchable: set[str] = set()
+    for d in own:
+        if _DIGIT.search(d.term):
+            continue  # a form code or document number ("BM01/BNV"), not a term to explain
+        key = _matchable(d.term)
+        if key is None:
+            key = fold(d.term)
+            unmatchable.add(key)
+        defined.setdefault(key, []).append(d)
+    doc_matcher: PhraseMatcher[str] | None = None
+    if defined:
+        doc_matcher = PhraseMatcher((k, k) for k in defined if k not in unmatchable)
+    term_spans = sorted((d.term_start, d.term_end) for d in own)
+    span_starts = [s for s, _ in term_spans]
+
+    terms: dict[str, _Term] = {}
+    in_headings: set[str] = set()  # a heading ("Điều 5. Phiếu hẹn") is a label: not a use, but not unused
+    for unit in doc.units:
+        heading = unit.kind == "heading"
+        found: list[tuple[int, int, int, str, TermInfo | None]] = []
+        for m in lex.matcher.find(unit, text):
+            found.append((m.start, m.end, 1, "", m.value))
+        if doc_matcher is not None:
+            for dm in doc_matcher.find(unit, text):
+                found.append((dm.start, dm.end, 0, dm.value, None))
+        if not found:
+            continue
+        found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+        last_end = -1
+        for start, end, _, doc_key, info in found:
+            if start < last_end:
+                continue
+            last_end = end
+            if info is None:
+                key = doc_key
+                info = lex.by_phrase.get(key)
+            else:
+                surface = fold(text[start:end])
+                key = surface if surface in defined else info.key
+            i = bisect_right(span_starts, start) - 1
+            if i >= 0 and term_spans[i][0] <= start < term_spans[i][1]:
+                continue  # inside a defined term: the definition, not a use
+            if i + 1 < len(term_spans) and term_spans[i + 1][0] < end:
+                continue
+            if key in defined and any(d.definition_start <= start < d.definition_end for d in defined[key]):
+                continue  # the term inside its own definition ("Ủy ban … (sau đây gọi là Ủy ban)")
+            if heading:
+                in_headings.add(key)
+                continue
+            t = terms.get(key)
+            if t is None:
+                terms[key] = t = _Term(key, [], info, defined.get(key, []))
+            t.uses.append((start, end))
+    for key, defs in defined.items():
+        if key not in terms:
+            terms[key] = _Term(key, [], lex.by_phrase.get(key), defs)
+
+    items: list[tuple[int, GlossaryTerm]] = []
+    counts = {"defined": 0, "glossary": 0, "undefined": 0, "before": 0, "unused": 0}
+    citizen = config.profile != "legal"
+    for key, t in terms.items():
+        info = t.info
+        source = info.source if info is not None else None
+        first_def = min(t.definitions, key=lambda d: d.term_start) if t.definitions else None
+        if first_def is not None:
+            status: Status = "defined"
+            term = doc.original[slice(*doc.original_span(first_def.term_start, first_def.term_end))]
+            ds, de = doc.original_span(first_def.definition_start, first_def.definition_end)
+            explanation: str | None = doc.original[ds:de]
+        elif info is not None and info.explanation is not None:
+            status, term, explanation = "glossary", info.term, info.explanation
+        else:
+            status, term, explanation = "undefined", info.term if info else key, None
+        data: dict[str, Any] = {"term": term, "status": status, "source": source}
+        if t.uses:
+            counts[status] += 1
+            s0, e0 = t.uses[0]
+            if first_def is not None:
+                ts, te = doc.original_span(first_def.term_start, first_def.term_end)
+                data.update(definition_start=ds, definition_end=de, term_start=ts, term_end=te)
+                if s0 < first_def.term_start:
+                    counts["before"] += 1
+                    out.add(
+                        "glossary.used_before_definition",
+                        s0,
+                        e0,
+                        f"«{text[s0:e0]}» được dùng trước khi văn bản giải thích nó "
+                        f"(định nghĩa ở dòng {_line(doc, first_def.term_start)}).",
+                        "Đưa định nghĩa lên trước lần dùng đầu tiên, hoặc giải thích thuật ngữ ngay tại đây.",
+                        data,
+                    )
+            elif status == "undefined":
+                alternative = info.alternative if info is not None else None
+                suggestion = (
+                    " / ".join(a.strip() for a in alternative.split("|") if a.strip())
+                    if alternative
+                    else None
+                )
+                out.add(
+                    "glossary.undefined_term",
+                    s0,
+                    e0,
+                    f"«{text[s0:e0]}» là thuật ngữ chuyên môn nhưng văn bản không giải thích "
+                    "(khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP).",
+                    suggestion or _EXPLAIN,
+                    data,
+                )
+            elif citizen and not _everyday(term) and not _everyday(text[s0:e0]):
+                out.add(
+                    "glossary.explainable",
+                    s0,
+                    e0,
+                    f"«{text[s0:e0]}» là thuật ngữ hành chính, pháp lý mà người đọc có thể chưa hiểu; "
+                    "nên giải thích ngắn gọn ngay tại đây.",
+                    explanation,
+                    data,
+                )
+            first = s0
+        else:
+            assert first_def is not None
+            first = first_def.term_start
+            if key not in unmatchable and key not in in_headings:
+                counts["unused"] += 1
+                ts, te = doc.original_span(first_def.term_start, first_def.term_end)
+                data.update(definition_start=ds, definition_end=de, term_start=ts, term_end=te)
+                out.add(
+                    "glossary.defined_unused",
+                    first_def.term_start,
+                    first_def.term_end,
+                    f"«{term}» được định nghĩa nhưng không được dùng ở phần còn lại của văn bản.",
+                    "Bỏ định nghĩa không dùng đến, hoặc dùng đúng thuật ngữ đã định nghĩa ở các phần sau.",
+                    data,
+                )
+        items.append(
+            (
+                first,
+                GlossaryTerm(
+                    term=term,
+                    status=status,
+                    count=len(t.uses),
+                    first_start=doc.original_span(first, first)[0],
+                    explanation=explanation,
+                    source=source,
+                ),
+            )
+        )
+    items.sort(key=lambda it: it[0])
+    used = counts["defined"] + counts["glossary"] + counts["undefined"]
+    return GlossarySummary(
+        terms_used=used,
+        defined_in_document=counts["defined"],
+        covered_by_glossary=counts["glossary"],
+        undefined=counts["undefined"],
+        used_before_definition=counts["before"],
+        defined_unused=counts["unused"],
+        definitions=len(own),
+        coverage=round((counts["defined"] + counts["glossary"]) / used, 4) if used else None,
+        document_coverage=round(counts["defined"] / used, 4) if used else None,
+        terms=[g for _, g in items],
+    )
