@@ -1,8 +1,8 @@
 import pytest
 
 import vnpolicytext
-from vnpolicytext.analyzers.readability import common_syllables, level_of, luong_nguyen_dinh
-from vnpolicytext.clarity import SCALES, clarity
+from vnpolicytext.analyzers.readability import common_syllables, luong_nguyen_dinh
+from vnpolicytext.clarity import SCALES, clarity, level_of
 
 
 def test_formula_worked_example() -> None:
@@ -15,10 +15,11 @@ def test_formula_worked_example() -> None:
 
 
 def test_levels_have_vietnamese_labels() -> None:
-    assert level_of(1.0) == ("easy", "dễ đọc")
-    assert level_of(1.5) == ("medium", "trung bình")
-    assert level_of(1.8) == ("hard", "khó")
-    assert level_of(2.7767) == ("very_hard", "rất khó")
+    assert level_of(88.0) == ("easy", "dễ đọc")
+    assert level_of(70.0) == ("easy", "dễ đọc")
+    assert level_of(60.0) == ("medium", "trung bình")
+    assert level_of(45.5) == ("hard", "khó")
+    assert level_of(12.0) == ("very_hard", "rất khó")
 
 
 def test_common_syllables_come_from_wordfreq_and_fold_tones() -> None:
@@ -37,8 +38,8 @@ def test_components_are_reported_beside_the_score() -> None:
     assert read.characters == sum(c.isalnum() for c in text)
     expected = luong_nguyen_dinh(read.characters, 2, read.words, read.difficult_syllables, 17)
     assert read.luong_nguyen_dinh == pytest.approx(expected, abs=1e-4)
-    assert read.level is not None
     assert read.clarity_score is not None and 0 <= read.clarity_score <= 100
+    assert (read.level_id, read.level) == level_of(read.clarity_score)
     assert set(read.clarity_components) >= {"sentence_length", "jargon", "passive"}
     assert sum(c.weight for c in read.clarity_components.values()) == pytest.approx(1.0, abs=1e-3)
 
@@ -57,6 +58,7 @@ def test_hard_text_scores_less_clear_than_plain_text() -> None:
     assert p is not None and h is not None
     assert p.clarity_score is not None and h.clarity_score is not None
     assert h.clarity_score < p.clarity_score - 20
+    assert p.level == "dễ đọc" and h.level in ("khó", "rất khó")
     assert h.cross_references >= 4 and p.cross_references == 0
 
 

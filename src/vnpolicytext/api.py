@@ -6,7 +6,7 @@ import codecs
 from typing import Any
 
 from .analyzers import ANALYZERS, RULES, Findings
-from .clarity import clarity
+from .clarity import clarity, level_of
 from .config import Config, load_config
 from .document import Document
 from .errors import ConfigError, InputError
@@ -66,8 +66,9 @@ def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Repo
     readability = summaries.get("readability")
     if readability is not None:
         score, components = clarity(_measures(summaries))
+        level_id, level = level_of(score) if score is not None else (None, None)
         summaries["readability"] = readability.model_copy(
-            update={"clarity_score": score, "clarity_components": components}
+            update={"clarity_score": score, "clarity_components": components, "level": level, "level_id": level_id}
         )
     del summaries["text"]
     return Report(

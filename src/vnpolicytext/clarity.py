@@ -29,18 +29,35 @@ class Scale:
 SCALES: dict[str, Scale] = {
     # Mean syllables per sentence (headings left out): 100 at the news mean of UD Vietnamese-VTB (18.8),
     # 0 at 60, where almost every reader needs a second pass.
-    "sentence_length": Scale("mean syllables per sentence", clear=18.8, hard=60.0, weight=0.20),
+    "sentence_length": Scale("mean syllables per sentence", clear=18.8, hard=60.0, weight=0.15),
     # Share of syllables outside the 1,000 commonest (wordfreq): 100 at 3 %, 0 at 25 %.
     "difficult_syllables": Scale("share of difficult syllables", clear=0.03, hard=0.25, weight=0.05),
-    # Jargon words per 100 words: 100 with none, 0 at 8 (one word in twelve).
-    "jargon": Scale("jargon words per 100 words", clear=0.0, hard=8.0, weight=0.30),
+    # Jargon words per 100 words: 100 with none, 0 at 8 (one word in twelve). The heaviest weight:
+    # vocabulary is where citizens stop reading.
+    "jargon": Scale("jargon words per 100 words", clear=0.0, hard=8.0, weight=0.40),
     # Agentless passives per sentence: 0 at one in two sentences.
     "passive": Scale("agentless passives per sentence", clear=0.0, hard=0.5, weight=0.10),
     # Cross-references per 100 words: 0 at 3 (the reader must look something up every 33 words).
     "cross_references": Scale("cross-references per 100 words", clear=0.0, hard=3.0, weight=0.20),
-    # Terms and abbreviations nobody explains, per 1,000 words: 0 at 10.
-    "undefined": Scale("undefined terms and abbreviations per 1,000 words", clear=0.0, hard=10.0, weight=0.15),
+    # Terms and abbreviations nobody explains, per 1,000 words: 0 at 20 (one every 50 words).
+    "undefined": Scale("undefined terms and abbreviations per 1,000 words", clear=0.0, hard=20.0, weight=0.10),
 }
+
+# Readability levels on the clarity score (docs/method.md, "Levels").
+LEVELS: tuple[tuple[float, str, str], ...] = (
+    (70.0, "easy", "dễ đọc"),
+    (55.0, "medium", "trung bình"),
+    (40.0, "hard", "khó"),
+    (float("-inf"), "very_hard", "rất khó"),
+)
+
+
+def level_of(score: float) -> tuple[str, str]:
+    """(level id, Vietnamese label) for a clarity score."""
+    for cut, level_id, label in LEVELS:
+        if score >= cut:
+            return level_id, label
+    raise AssertionError("unreachable")
 
 
 def clarity(measures: dict[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:

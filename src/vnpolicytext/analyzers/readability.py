@@ -4,8 +4,8 @@
 
 C letters and digits, S sentences, W segmented words, Y syllables, D difficult syllables (outside the list of
 common syllables). The original list of common syllables cannot be shipped; ours is the 1,000 most frequent
-Vietnamese syllables of wordfreq (docs/method.md says how that differs). The clarity score itself is computed
-in `vnpolicytext.clarity` once every analyzer has run.
+Vietnamese syllables of wordfreq (docs/method.md says how that differs). The clarity score and the level are
+computed in `vnpolicytext.clarity` once every analyzer has run.
 """
 
 from __future__ import annotations
@@ -25,15 +25,6 @@ NAME = "readability"
 RULES: tuple[Rule, ...] = ()
 
 COMMON_SYLLABLES = 1000
-
-# Level cut-offs on the formula's value (docs/method.md, "Readability levels").
-LEVELS: tuple[tuple[float, str, str], ...] = (
-    (1.35, "easy", "dễ đọc"),
-    (1.65, "medium", "trung bình"),
-    (1.95, "hard", "khó"),
-    (float("inf"), "very_hard", "rất khó"),
-)
-
 
 # A reference the reader must look up elsewhere: an article, clause, point, chapter or appendix of this or
 # another document ("khoản 2 Điều 5", "điểm a"), or a document number ("số 15/2020/NĐ-CP").
@@ -56,10 +47,12 @@ class ReadabilitySummary(Model):
     """Readability figures, each with the components it is made of."""
 
     luong_nguyen_dinh: float | None = Field(
-        description="Luong, Nguyen & Dinh (2018) value; higher is harder."
+        description="Luong, Nguyen & Dinh (2018) value; higher is harder. Indicative: fitted on literature."
     )
-    level: str | None = Field(description="Level in Vietnamese: dễ đọc, trung bình, khó, rất khó.")
-    level_id: str | None = Field(description="Level id: easy, medium, hard, very_hard.")
+    level: str | None = Field(
+        default=None, description="Level from the clarity score, in Vietnamese: dễ đọc, trung bình, khó, rất khó."
+    )
+    level_id: str | None = Field(default=None, description="Level id: easy, medium, hard, very_hard.")
     characters: int = Field(description="C: letters and digits.")
     sentences: int = Field(description="S: sentences (all units).")
     words: int = Field(description="W: segmented words.")
@@ -75,10 +68,6 @@ class ReadabilitySummary(Model):
     )
     clarity_components: dict[str, ClarityComponent] = Field(
         default_factory=dict, description="Components of the clarity score by name."
-    )
-    indicative: bool = Field(
-        default=True,
-        description="Always true: the formula was fitted on literature, not on legal or administrative text.",
     )
 
 
@@ -102,14 +91,6 @@ def luong_nguyen_dinh(characters: int, sentences: int, words: int, difficult: in
     )
 
 
-def level_of(value: float) -> tuple[str, str]:
-    """(level id, Vietnamese label) for a formula value."""
-    for cut, level_id, label in LEVELS:
-        if value < cut:
-            return level_id, label
-    raise AssertionError("unreachable")
-
-
 def analyze(doc: Document, config: Config, out: Findings) -> ReadabilitySummary:
     """Count C, S, W, Y, D and apply the formula."""
     common = common_syllables()
@@ -121,14 +102,10 @@ def analyze(doc: Document, config: Config, out: Findings) -> ReadabilitySummary:
         1 for u in doc.units for m in CROSS_REFERENCE.finditer(u.text) if u.start + m.start() >= u.label_end
     )
     value: float | None = None
-    level_id = level = None
     if sentences and words and syllables:
         value = round(luong_nguyen_dinh(doc.letters_digits, sentences, words, difficult, len(syllables)), 4)
-        level_id, level = level_of(value)
     return ReadabilitySummary(
         luong_nguyen_dinh=value,
-        level=level,
-        level_id=level_id,
         characters=doc.letters_digits,
         sentences=sentences,
         words=words,
