@@ -54,6 +54,8 @@ def test_plain_everyday_words_are_never_flagged() -> None:
         "Cán bộ xã nhận hồ sơ, ghi giấy hẹn và gọi điện khi có kết quả."
     )
     assert jargon(text) == []
+    r = vnpolicytext.analyze(text)
+    assert [f for f in r.findings if f.analyzer in ("jargon", "abbreviation", "glossary")] == []
 
 
 def test_no_match_across_punctuation() -> None:

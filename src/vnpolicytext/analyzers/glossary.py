@@ -64,7 +64,6 @@ RULES = (
 Status = Literal["defined", "glossary", "undefined"]
 _EXPLAIN = "Giải thích thuật ngữ này ngay lần dùng đầu tiên hoặc trong điều giải thích từ ngữ."
 _DIGIT = regex.compile(r"\d")
-_COMMON = 300  # a glossary term made only of the most frequent syllables is everyday language
 
 
 class GlossaryTerm(Model):
@@ -243,18 +242,9 @@ def lexicon_for(config: Config) -> Lexicon:
     return _lexicon(tuple(_load_user(p) for p in config.glossary_files), jargon_files)
 
 
-@lru_cache(maxsize=1)
-def common_syllables() -> frozenset[str]:
-    """The most frequent Vietnamese syllables (wordfreq), folded."""
-    from wordfreq import top_n_list
-
-    return frozenset(s for w in top_n_list("vi", _COMMON) for s in fold(w).split())
-
-
 def _everyday(phrase: str) -> bool:
-    syllables = fold(phrase).split()
-    common = common_syllables()
-    return len(syllables) <= 1 or all(s in common for s in syllables)
+    """A single syllable ("thuế", "phí") is everyday language; longer terms were curated in the data."""
+    return len(fold(phrase).split()) <= 1
 
 
 # --------------------------------------------------------------------------------------------------------
