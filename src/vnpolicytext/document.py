@@ -169,7 +169,7 @@ def _segment_words(units: list[Unit]) -> None:
         if not u.syllables:
             continue
         u.words = _align(u, word_tokenize(u.text))
-        u.word_count = sum(1 for w in u.words if _LETTER_DIGIT.search(w.text))
+        u.word_count = sum(1 for w in u.words if w.text[0].isalnum() or _LETTER_DIGIT.search(w.text))
 
 
 def _align(u: Unit, words: list[str]) -> list[Token]:
@@ -181,10 +181,16 @@ def _align(u: Unit, words: list[str]) -> list[Token]:
     tokens: list[Token] = []
     cursor = 0
     body = u.text
+    base = u.start
     for w in words:
-        pieces = w.split() or [w]
         while cursor < len(body) and body[cursor].isspace():
             cursor += 1
+        if body.startswith(w, cursor):  # the common case: the word is the text itself
+            end = cursor + len(w)
+            tokens.append(Token(base + cursor, base + end, w))
+            cursor = end
+            continue
+        pieces = w.split() or [w]
         start = end = cursor
         for piece in pieces:
             at = body.find(piece, end, end + len(piece) + 3)
@@ -194,7 +200,7 @@ def _align(u: Unit, words: list[str]) -> list[Token]:
             end = at + len(piece)
         if body.startswith(pieces[0], cursor):
             start = cursor
-        tokens.append(Token(u.start + start, u.start + end, body[start:end]))
+        tokens.append(Token(base + start, base + end, body[start:end]))
         cursor = end
     return tokens
 

@@ -541,6 +541,8 @@ def tag_around(words: Sequence[str], before: int = 5, after: int = 8) -> list[st
     tags = [""] * len(words)
     spans: list[list[int]] = []
     for m in marker_indices(words):
+        if _key(words[m]).split()[0] not in _MARKERS:
+            continue  # "thiết bị", "chuẩn bị": the marker is inside another word, decided without tags
         lo, hi = max(0, m - before), min(len(words), m + after + 1)
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = hi

@@ -60,17 +60,24 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, unit: Unit, text: str) -> Iterator[Match[T]]:
         """Non-overlapping matches in `unit`, left to right, the longest at each position."""
-        syl = unit.syllables
         keys, joined, starts, ends = _view(unit, text)
+        root = self._root
+        if root.keys().isdisjoint(keys):
+            return  # no phrase can start in this unit
+        syl = unit.syllables
+        n = len(keys)
         i = 0
-        while i < len(keys):
-            node = self._root.get(keys[i])
+        while i < n:
+            node = root.get(keys[i])
+            if node is None:
+                i += 1
+                continue
             best: tuple[int, T] | None = None
             j = i
             while node is not None:
                 if _END in node and (ends is None or syl[j].end in ends):
                     best = (j + 1, node[_END])
-                if j + 1 >= len(keys) or not joined[j]:
+                if j + 1 >= n or not joined[j]:
                     break
                 j += 1
                 node = node.get(keys[j])

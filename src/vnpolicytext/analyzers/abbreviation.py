@@ -32,13 +32,13 @@ RULES = (
         "warning",
         "An abbreviation that the text never explains (Decree 34/2016/NĐ-CP, Art. 69(4)); reported at its "
         "first use.",
-        "UBND xã tiếp nhận hồ sơ vào các ngày làm việc trong tuần.",
+        "UBND xã tiếp nhận hồ sơ. → Ủy ban nhân dân (UBND) xã tiếp nhận hồ sơ.",
     ),
     Rule(
         "abbreviation.used_before_definition",
         "warning",
         "An abbreviation used before the place that explains it; reported at its first use.",
-        "Nộp hồ sơ tại UBND xã. … Ủy ban nhân dân (UBND) xã trả kết quả trong 5 ngày.",
+        "Nộp hồ sơ tại UBND xã. … Ủy ban nhân dân (UBND) xã trả kết quả. → giải thích ở lần dùng đầu tiên.",
     ),
 )
 
@@ -139,8 +139,12 @@ def load_lexicon() -> Lexicon:
 
 # A written token: letters, marks and digits, joined by inner '-', '&', '.', '/' ("NĐ-CP", "GD&ĐT", "TP.HCM").
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+(?:(?:[-&./]| & )[\p{L}\p{M}\p{N}]+)*")
-# A token with a capital letter in it: the only kind that can be an abbreviation.
-_CAPS_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}\p{N}&./-]*\p{Lu})" + _TOKEN.pattern[len(r"(?<![\p{L}\p{M}\p{N}])") :])
+# A token that can hold an abbreviation: two capitals ("UBND", "TTg", "NĐ-CP") or a capital, one or two
+# lower-case letters and a period ("Tp."). Other tokens fail `_shape` anyway; skipping them is faster.
+_CAPS_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}\p{N}&./-]*\p{Lu}[\p{L}\p{M}\p{N}&./-]*\p{Lu}|\p{Lu}\p{Ll}{1,2}\.)"
+    + _TOKEN.pattern[len(r"(?<![\p{L}\p{M}\p{N}])") :]
+)
 _TOKEN_BACKWARDS = regex.compile(_TOKEN.pattern, regex.REVERSE)
 # Document numbers: "15/2020/NĐ-CP", "12/QĐ-UBND", "68/2020/QH14", "01/2016/TTLT-BLĐTBXH-BTC", "123/UBND-VX",
 # and the party's "01-CT/TW", "03-HD/BTGTW".

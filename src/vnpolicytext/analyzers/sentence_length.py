@@ -21,14 +21,17 @@ RULES = (
         "sentence_length.long",
         "warning",
         "A sentence longer than the profile's 'long' limit (syllables).",
-        "Người dân có nhu cầu đăng ký thường trú tại địa bàn phường nộp hồ sơ tại bộ phận một cửa, "
-        "kèm theo giấy tờ chứng minh chỗ ở hợp pháp và ý kiến đồng ý của chủ hộ, trong thời hạn 30 ngày...",
+        "Người dân có nhu cầu đăng ký thường trú nộp hồ sơ tại bộ phận một cửa của phường, kèm theo giấy tờ "
+        "chứng minh chỗ ở hợp pháp và ý kiến đồng ý của chủ hộ, trong giờ hành chính các ngày làm việc. "
+        "(45 tiếng) → Người muốn đăng ký thường trú nộp hồ sơ tại bộ phận một cửa của phường. Hồ sơ gồm giấy "
+        "tờ chứng minh chỗ ở hợp pháp và ý kiến đồng ý của chủ hộ.",
     ),
     Rule(
         "sentence_length.very_long",
         "error",
         "A sentence longer than the profile's 'very long' limit (syllables).",
-        "(a sentence of more than 50 syllables in the citizen profile)",
+        "Một câu hơn 60 tiếng nối nhiều điều kiện bằng dấu phẩy, «và», «trong đó» … → tách thành các câu "
+        "ngắn, mỗi câu một ý, hoặc đưa các điều kiện thành danh sách a), b), c).",
     ),
 )
 

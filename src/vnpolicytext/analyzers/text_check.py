@@ -16,19 +16,19 @@ RULES = (
         "text.no_diacritics",
         "error",
         "The text is typed without Vietnamese diacritics; scores are not computed.",
-        "Thu tuong chu tri hoi nghi truc tuyen voi cac dia phuong.",
+        "Thu tuong chu tri hoi nghi truc tuyen. → Thủ tướng chủ trì hội nghị trực tuyến.",
     ),
     Rule(
         "text.legacy_encoding",
         "error",
         "The text is in a legacy TCVN3 (ABC) or VNI encoding shown as Unicode; scores are not computed.",
-        "Thñ t−íng chñ tr× héi nghÞ (TCVN3); Thuû töôùng chuû trì (VNI)",
+        "Thñ t−íng chñ tr× héi nghÞ (TCVN3), Thuû töôùng chuû trì (VNI) → Thủ tướng chủ trì hội nghị (Unicode).",
     ),
     Rule(
         "text.not_vietnamese",
         "warning",
         "Too little of the text is Vietnamese for the scores to mean anything; scores are not computed.",
-        "The committee met on Monday to review the draft.",
+        "The committee met on Monday to review the draft. → Thứ hai, ủy ban họp để xem xét dự thảo.",
     ),
 )
 
