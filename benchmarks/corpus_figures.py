@@ -65,6 +65,17 @@ def main() -> None:
             f"  {group:8s} levels "
             + ", ".join(f"{lv}: {levels.count(lv)}" for lv in sorted(set(map(str, levels))))
         )
+    print("glossary coverage by group (means; coverage over documents that use a term)")
+    for group, rs in sorted(reports.items()):
+        gs = [r.glossary for r in rs if r.glossary is not None]
+        used = [g for g in gs if g.coverage is not None]
+        print(
+            f"  {group:8s} coverage {np.mean([g.coverage for g in used]):.3f}"
+            f"  document_coverage {np.mean([g.document_coverage for g in used]):.3f}"
+            f"  terms_used {np.mean([g.terms_used for g in gs]):.1f}"
+            f"  undefined {np.mean([g.undefined for g in gs]):.1f}"
+            f"  with own definitions {sum(1 for g in gs if g.definitions)}"
+        )
     legal, news = reports.get("legal", []), reports.get("news", [])
     clar = lambda rs: [r.readability.clarity_score for r in rs if r.readability]  # noqa: E731
     jar = lambda rs: [r.jargon.density for r in rs if r.jargon]  # noqa: E731

@@ -161,49 +161,10 @@ class Document:
 
 def _segment_words(units: list[Unit]) -> None:
     """underthesea word segmentation, one unit at a time (the tagger is quadratic on long inputs)."""
-    word_tokenize = segmenter()
+    spans_of = segmenter()
     for u in units:
         if not u.syllables:
             continue
-        u.words = _align(u, word_tokenize(u.text))
+        body, base = u.text, u.start
+        u.words = [Token(base + s, base + e, body[s:e]) for s, e in spans_of(body)]
         u.word_count = sum(1 for w in u.words if w.text[0].isalnum() or _LETTER_DIGIT.search(w.text))
-
-
-def _align(u: Unit, words: list[str]) -> list[Token]:
-    """Place each segmented word on the unit's text, piece by piece from a moving cursor.
-
-    underthesea may rewrite a token (quotes, spacing); such a word gets the span of the text between the
-    previous word and the next non-space character, so every word keeps a place and no span overlaps.
-    """
-    tokens: list[Token] = []
-    cursor = 0
-    body = u.text
-    base = u.start
-    for w in words:
-        while cursor < len(body) and body[cursor].isspace():
-            cursor += 1
-        if body.startswith(w, cursor):  # the common case: the word is the text itself
-            end = cursor + len(w)
-            tokens.append(Token(base + cursor, base + end, w))
-            cursor = end
-            continue
-        pieces = w.split() or [w]
-        start = end = cursor
-        for piece in pieces:
-            at = body.find(piece, end, end + len(piece) + 3)
-            if at < 0:
-                end = max(end, _next_space(body, end))
-                continue
-            end = at + len(piece)
-        if body.startswith(pieces[0], cursor):
-            start = cursor
-        tokens.append(Token(base + start, base + end, body[start:end]))
-        cursor = end
-    return tokens
-
-
-def _next_space(body: str, pos: int) -> int:
-    """End of the non-space run starting at `pos`."""
-    while pos < len(body) and not body[pos].isspace():
-        pos += 1
-    return pos

@@ -14,7 +14,6 @@ from ..analyzers import RULES
 from . import FileResult, LineIndex
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/vnpolicytext/vnpolicytext"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -82,7 +81,6 @@ def sarif_log(results: list[FileResult]) -> dict[str, Any]:
                         "name": "vnpolicytext",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFORMATION_URI,
                         "rules": rules,
                     }
                 },
