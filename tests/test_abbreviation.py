@@ -71,7 +71,7 @@ def test_used_before_definition_reported_at_first_use() -> None:
     f = findings[0]
     assert f.start == text.index("UBND")
     assert f.data["definition_start"] == text.index("(UBND)") + 1
-    assert "dòng 2" in f.message
+    assert "phía sau" in f.message
     assert f.suggestion == "Đưa phần giải thích lên lần dùng đầu tiên: Ủy ban nhân dân (UBND)"
     assert summary.used_before_definition == 1
     assert item(summary, "UBND").status == "used_before_definition"

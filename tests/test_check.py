@@ -30,7 +30,11 @@ def test_error_finding_fails_with_a_vietnamese_message() -> None:
     [failure] = [f for f in result.failures if f.gate == "fail_on"]
     assert failure.value == 1 and failure.limit == 0
     assert "phát hiện" in failure.message
-    assert check(LONG, {"check": {"fail_on": "never"}}).passed
+    # a partial "check" table keeps the profile's other gates (here: the citizen clarity floor) ...
+    kept = check(LONG, {"check": {"fail_on": "never"}})
+    assert [f.gate for f in kept.failures] == ["min_clarity"]
+    # ... unless they are switched off too
+    assert check(LONG, {"check": {"fail_on": "never", "min_clarity": None}}).passed
 
 
 def test_min_clarity_gate() -> None:
@@ -64,10 +68,8 @@ def test_undefined_abbreviations_gate() -> None:
     )
     second = undefined.model_copy(update={"start": 54, "end": 58, "text": "CCCD", "column": 55})
     assert text[second.start : second.end] == "CCCD"
-    update: dict[str, object] = {"findings": [undefined, second]}
-    if "abbreviation" in type(report).model_fields:
-        update["abbreviation"] = None  # count from the findings, as before the summary existed
-    report = report.model_copy(update=update)
+    # with the abbreviation analyzer off, the gate counts the findings
+    report = report.model_copy(update={"findings": [undefined, second], "abbreviation": None})
     result = check_report(report, {"check": {"fail_on": "never", "max_undefined_abbreviations": 1}})
     [failure] = result.failures
     assert failure.gate == "max_undefined_abbreviations" and failure.value == 2 and failure.limit == 1
@@ -129,8 +131,13 @@ def test_cms_hook_from_the_docs() -> None:
 def test_undefined_abbreviations_from_the_summary() -> None:
     text = "UBND phường tiếp dân vào thứ Hai. Người dân mang theo CCCD khi đến làm việc."
     result = check(text, {"check": {"fail_on": "never", "max_undefined_abbreviations": 0}})
-    summary = getattr(result.report, "abbreviation", None)
-    if summary is None:
-        return  # the abbreviation analyzer is not registered in this build
+    summary = result.report.abbreviation
+    assert summary is not None
     [failure] = result.failures
     assert failure.gate == "max_undefined_abbreviations" and failure.value == summary.undefined == 2
+
+
+def test_empty_text_fails_with_a_clear_reason() -> None:
+    result = check("   \n ")
+    [failure] = result.failures
+    assert failure.gate == "scorable" and failure.value == "empty" and "rỗng" in failure.message

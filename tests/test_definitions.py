@@ -214,3 +214,59 @@ def test_linear_time_on_a_large_input() -> None:
     assert len(by_kind(extract_definitions(large), "article")) == 6000
     t2 = time.perf_counter()
     assert (t2 - t1) < 30 * max(t1 - t0, 0.01)  # ten times the text, nowhere near a hundred times the time
+
+
+def test_inline_agency_names_are_not_cut_at_va() -> None:
+    def inline(text: str) -> list[tuple[str, str]]:
+        defs = extract_definitions(text)
+        assert_offsets(text, defs)
+        return [(d.term, d.definition) for d in by_kind(defs, "inline")]
+
+    assert inline("Bộ Tài nguyên và Môi trường (sau đây gọi là Bộ) hướng dẫn thi hành Thông tư này.") == [
+        ("Bộ", "Bộ Tài nguyên và Môi trường")
+    ]
+    assert inline("Sở Văn hóa, Thể thao và Du lịch (sau đây gọi tắt là Sở) chủ trì thực hiện.") == [
+        ("Sở", "Sở Văn hóa, Thể thao và Du lịch")
+    ]
+    # Here "và" joins two clauses: the phrase is still cut there.
+    assert inline(
+        "Sở Tài chính cấp giấy phép và Ủy ban nhân dân tỉnh (sau đây gọi là Ủy ban) kiểm tra việc thực hiện."
+    ) == [("Ủy ban", "Ủy ban nhân dân tỉnh")]
+    # A lowercase word after "và" ends a clause, not a part of the name, when the match is a single word.
+    assert inline("Bộ Tài chính kiểm tra và hướng dẫn thủ tục (sau đây gọi là Bộ).") == [
+        ("Bộ", "hướng dẫn thủ tục")
+    ]
+    # A name that runs across a comma, matched on several words; the 25-syllable cap still holds.
+    assert inline(
+        "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương (sau đây gọi là Ủy ban nhân dân cấp tỉnh)."
+    ) == [("Ủy ban nhân dân cấp tỉnh", "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương")]
+    long_name = "Bộ " + " ".join(["Tài nguyên"] * 12) + " và Môi trường (sau đây gọi là Bộ) hướng dẫn."
+    assert inline(long_name) == [("Bộ", "Môi trường")]
+
+
+def test_rejects_text_that_is_not_a_str() -> None:
+    with pytest.raises(TypeError, match=r"^extract_definitions\(\) takes the text as str, not NoneType$"):
+        extract_definitions(None)  # type: ignore[arg-type]
+    for data in (b"Ban", bytearray(b"Ban")):
+        with pytest.raises(
+            TypeError, match=r"not (bytes|bytearray) \(decode it first with vnpolicytext\.decode_bytes\)"
+        ):
+            extract_definitions(data)  # type: ignore[arg-type]
+
+
+def test_connective_after_a_colon_is_not_part_of_the_definition() -> None:
+    text = (
+        "Điều 3. Giải thích từ ngữ\n"
+        "1. Cây giống: là cây dùng để trồng.\n"
+        "2. Vườn ươm: Là khu đất ươm cây.\n"
+        "3. Bầu ươm: được hiểu là túi đựng đất.\n"
+        "4. VAC: vườn, ao, chuồng.\n"
+    )
+    arts = by_kind(extract_definitions(text), "article")
+    assert [(d.term, d.definition) for d in arts] == [
+        ("Cây giống", "cây dùng để trồng."),
+        ("Vườn ươm", "khu đất ươm cây."),
+        ("Bầu ươm", "túi đựng đất."),
+        ("VAC", "vườn, ao, chuồng."),
+    ]
+    assert_offsets(text, arts)

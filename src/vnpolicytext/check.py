@@ -43,20 +43,15 @@ def check(
 
 
 def _undefined_abbreviations(report: Report) -> int:
-    summary = getattr(report, "abbreviation", None)
-    if summary is not None:
-        for name in ("undefined_count", "undefined", "n_undefined"):
-            value = getattr(summary, name, None)
-            if isinstance(value, int) and not isinstance(value, bool):
-                return value
-            if isinstance(value, list | tuple | dict):
-                return len(value)
+    """Abbreviations never explained (the analyzer's count, or its findings when it is off)."""
+    if report.abbreviation is not None:
+        return report.abbreviation.undefined
     return sum(1 for f in report.findings if f.rule == "abbreviation.undefined")
 
 
 def _passive_share(report: Report) -> float | None:
     """Share of units holding an agentless passive (None when the passive analyzer did not run)."""
-    if getattr(report, "passive", None) is None or not report.sentences:
+    if report.passive is None or not report.sentences:
         return None
     starts = [s.start for s in report.sentences]
     hit = {bisect_right(starts, f.start) - 1 for f in report.findings if f.rule == "passive.short"}
@@ -67,8 +62,12 @@ def check_report(report: Report, config: Config | dict[str, Any] | None = None) 
     """Apply the gates of `config` to a report already made."""
     gates = load_config(config).gates()
     failures: list[GateFailure] = []
-    if not report.text.scorable:
-        problems = ", ".join(report.text.problems) or "không rõ"
+    if not report.text.syllables:
+        failures.append(
+            GateFailure(gate="scorable", message="Văn bản rỗng: không có gì để đăng.", value="empty", limit=None)
+        )
+    elif not report.text.scorable:
+        problems = ", ".join(report.text.problems)
         failures.append(
             GateFailure(
                 gate="scorable",

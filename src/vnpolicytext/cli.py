@@ -267,13 +267,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             _write(_rules(), None)
             return 0
         return _analyze_or_check(args)
-    except (UsageError, VnPolicyTextError, OSError, TypeError, UnicodeError) as exc:
+    except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"
         sys.stderr.write(f"{PROG}: error: {' '.join(message.split())}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
+    except Exception as exc:  # a bug of ours, not the user's: say so in one line, with its own exit code
+        if os.environ.get("VNPOLICYTEXT_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} (set VNPOLICYTEXT_DEBUG=1 for details)\n"
+        )
+        return 3
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ConfigError
 
@@ -63,13 +63,36 @@ class Config(_Strict):
     )
     check: Gates | None = Field(default=None, description="Gates of check(); profile defaults if unset.")
 
+    @field_validator("rules")
+    @classmethod
+    def _known_rules(cls, rules: dict[str, Level]) -> dict[str, Level]:
+        from .analyzers import RULES  # the registry imports this module: look it up at validation time
+
+        unknown = sorted(set(rules) - set(RULES))
+        if unknown:
+            raise ValueError(f"unknown rule id {unknown[0]!r} (see `vnpolicytext rules`)")
+        return rules
+
+    @field_validator("analyzers")
+    @classmethod
+    def _known_analyzers(cls, analyzers: dict[str, bool]) -> dict[str, bool]:
+        from .analyzers import ANALYZERS
+
+        unknown = sorted(set(analyzers) - {m.NAME for m in ANALYZERS})
+        if unknown:
+            raise ValueError(f"unknown analyzer {unknown[0]!r}")
+        return analyzers
+
     def limits(self) -> SentenceLengthLimits:
         """The sentence length limits in force."""
         return self.sentence_length or PROFILE_LIMITS[self.profile]
 
     def gates(self) -> Gates:
-        """The check gates in force."""
-        return self.check or PROFILE_GATES[self.profile]
+        """The check gates in force: the profile's, with the keys the user set replaced."""
+        base = PROFILE_GATES[self.profile]
+        if self.check is None:
+            return base
+        return base.model_copy(update=self.check.model_dump(exclude_unset=True))
 
     def level(self, rule: str, default: str) -> str:
         """The severity of `rule` after the user's overrides ('off' when disabled)."""
@@ -108,4 +131,5 @@ def load_config(value: Config | dict[str, Any] | None) -> Config:
         where = ".".join(str(p) for p in first["loc"]) or "config"
         if first["type"] == "extra_forbidden":
             raise ConfigError(f"unknown configuration key: {where}") from None
-        raise ConfigError(f"invalid configuration value for {where}: {first['msg']}") from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"invalid configuration value for {where}: {message}") from None

@@ -9,7 +9,8 @@ every span back. Three kinds are found:
   first connective ("là", "được hiểu là", "bao gồm", "gồm", "có nghĩa là", "chỉ", ":"); the definition runs to
   the end of the item, points a), b), c) included. The article ends at the next "Điều N." or chapter heading.
 - ``inline``: "(sau đây gọi là X)", "(gọi tắt là X)", "sau đây viết tắt là X", "(gọi chung là X)": the term is
-  X, the definition the noun phrase just before it.
+  X, the definition the noun phrase just before it. The phrase is cut at a "và" or a comma, except inside a
+  name that X abbreviates: "Bộ Tài nguyên và Môi trường (sau đây gọi là Bộ)" defines "Bộ" as the whole name.
 - ``abbreviation``: "Ủy ban nhân dân (UBND)": the term is the abbreviation, the definition the words before it
   whose initials spell it.
 
@@ -371,6 +372,11 @@ def _article_item(
     d0, d1 = _strip_span(text, d0, item_end)
     while d0 < d1 and (text[d0] == ":" or text[d0].isspace()):
         d0 += 1
+    if conn is not None and text[conn[0]] == ":":
+        # "X: là …", "X: được hiểu là …": the colon already ends the term; the connective is not defining text.
+        lead = _CONNECTIVE.match(text, d0, d1)
+        if lead is not None and lead.group("colon") is None:
+            d0, _ = _strip_span(text, lead.end(), d1, ":")
     if d1 <= d0:
         return []
     return [(t0, t1, d0, d1)]
@@ -434,6 +440,59 @@ def _phrase_before(text: str, end: int, commas: int, stop_at_conjunction: bool) 
     return start
 
 
+def _name_start(text: str, d0: int, d1: int, term: str) -> int:
+    """Start of the name that `term` abbreviates when the phrase [d0, d1) was cut inside it, else d0.
+
+    "Bộ Tài nguyên và Môi trường (sau đây gọi là Bộ)": the phrase cut at "và" is "Môi trường", which does not
+    start with the term's first word; the nearest earlier capitalised word(s) matching the term's first
+    word(s) ("Bộ") in the same clause start the name. The name may run across commas and "và"; a "và"
+    followed by a lowercase word joins clauses, not parts of a name, and is crossed only when the match is
+    at least two words long ("Ủy ban nhân dân tỉnh …" for "Ủy ban nhân dân cấp tỉnh"). The result stays
+    within the last _MAX_INLINE_SYLLABLES syllables."""
+    term_words = [_fold_word(w) for w in _WORD.findall(term)]
+    first = _WORD.search(text, d0, d1)
+    if not term_words or first is None or _fold_word(first.group()) == term_words[0]:
+        return d0
+    # The clause the name may span: no sentence or bracket break, no other stop word than "và".
+    line_start = text.rfind("\n", 0, d0) + 1
+    lo = d0
+    while lo > max(line_start, d1 - 400) and text[lo - 1] not in ".;:()[]\n":
+        lo -= 1
+    for m in _INLINE_STOP.finditer(text, lo, d0):
+        if m.group().lower() != "và":
+            lo = m.end()
+    sylls = [m.start() for m in _SYLLABLE.finditer(text, lo, d1)]
+    if len(sylls) > _MAX_INLINE_SYLLABLES:
+        lo = sylls[-_MAX_INLINE_SYLLABLES]
+    words = list(_WORD.finditer(text, lo, d1))
+    folded = [_fold_word(w.group()) for w in words]
+    need = min(2, len(term_words))
+    for j in range(len(words) - 1, -1, -1):
+        start = words[j].start()
+        if start >= d0 or not text[start].isupper():
+            continue
+        matched = 0
+        while (
+            matched < len(term_words)
+            and j + matched < len(words)
+            and folded[j + matched] == term_words[matched]
+        ):
+            matched += 1
+        if matched < need:
+            continue
+        # Every "và" crossed between the name start and the cut must join capitalised parts (or the match
+        # must be long enough to trust on its own).
+        crossed_ok = matched >= 2 or all(
+            w.group().lower() != "và" or k + 1 >= len(words) or words[k + 1].group()[0].isupper()
+            for k, w in enumerate(words)
+            if start <= w.start() < d0
+        )
+        if crossed_ok:
+            return start
+        return d0  # the nearest candidate is across a clause-joining "và": keep the cut
+    return d0
+
+
 def _inline_definitions(text: str) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     seen: set[int] = set()
@@ -455,6 +514,7 @@ def _inline_definitions(text: str) -> list[tuple[int, int, int, int]]:
                 together = (m.group("mode") or "").lower() == "chung"  # names a list: cross commas
                 commas = 1000 if together else term.count(",")
                 d0 = _phrase_before(text, d1, commas, not together)
+                d0 = _name_start(text, d0, d1, term)
             d0, d1 = _strip_span(text, d0, d1, _QUOTES)
             if d1 <= d0 or not _WORD.search(text, d0, d1):
                 continue
@@ -564,6 +624,11 @@ def _abbreviation_definitions(text: str) -> list[tuple[int, int, int, int]]:
 
 def extract_definitions(text: str) -> list[Definition]:
     """Every definition in `text`, in order of `term_start`; offsets index the caller's string."""
+    if not isinstance(text, str):
+        hint = (
+            " (decode it first with vnpolicytext.decode_bytes)" if isinstance(text, bytes | bytearray) else ""
+        )
+        raise TypeError(f"extract_definitions() takes the text as str, not {type(text).__name__}{hint}")
     norm = normalize(text)
     work = norm.text
     lines = _lines(work)

@@ -159,12 +159,38 @@ class Document:
         return out
 
 
+_CHUNK = 1000  # characters: longer units are segmented piece by piece
+
+
 def _segment_words(units: list[Unit]) -> None:
-    """underthesea word segmentation, one unit at a time (the tagger is quadratic on long inputs)."""
+    """underthesea word segmentation, one unit at a time (its tokenizer and tagger grow faster than
+    linearly on long inputs, so a unit longer than `_CHUNK` is cut at spaces first)."""
     spans_of = segmenter()
     for u in units:
         if not u.syllables:
             continue
         body, base = u.text, u.start
-        u.words = [Token(base + s, base + e, body[s:e]) for s, e in spans_of(body)]
+        words = []
+        for lo, hi in _chunks(body):
+            words += [Token(base + lo + s, base + lo + e, body[lo + s : lo + e]) for s, e in spans_of(body[lo:hi])]
+        u.words = words
         u.word_count = sum(1 for w in u.words if w.text[0].isalnum() or _LETTER_DIGIT.search(w.text))
+
+
+def _chunks(body: str) -> list[tuple[int, int]]:
+    """Pieces of at most about `_CHUNK` characters, cut at a space (else after punctuation, else anywhere)."""
+    if len(body) <= _CHUNK:
+        return [(0, len(body))]
+    out = []
+    lo = 0
+    while len(body) - lo > _CHUNK:
+        hi = body.rfind(" ", lo + _CHUNK // 2, lo + _CHUNK)
+        if hi < 0:
+            hi = next(
+                (i + 1 for i in range(lo + _CHUNK - 1, lo + _CHUNK // 2, -1) if not body[i].isalnum()),
+                lo + _CHUNK,
+            )
+        out.append((lo, hi))
+        lo = hi
+    out.append((lo, len(body)))
+    return out

@@ -65,7 +65,7 @@ class TextSummary(Model):
         "sampled across the text (None: fewer than 8 tokens)."
     )
     scorable: bool = Field(
-        description="False when the text cannot be scored (no diacritics, legacy encoding, not Vietnamese); "
-        "the scores are then left out rather than computed on garbage."
+        description="False when the text cannot be scored: it is empty, or a problem in `problems` (no "
+        "diacritics, legacy encoding, not Vietnamese) would make every score garbage, so none is computed."
     )
     problems: list[str] = Field(default_factory=list, description="Rule ids of the input problems found.")

@@ -141,8 +141,10 @@ def load_lexicon() -> Lexicon:
 _TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+(?:(?:[-&./]| & )[\p{L}\p{M}\p{N}]+)*")
 # A token that can hold an abbreviation: two capitals ("UBND", "TTg", "NĐ-CP") or a capital, one or two
 # lower-case letters and a period ("Tp."). Other tokens fail `_shape` anyway; skipping them is faster.
+# The look-ahead is bounded, so a long run such as "a.a.a.…" costs a constant per position.
 _CAPS_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}\p{N}&./-]*\p{Lu}[\p{L}\p{M}\p{N}&./-]*\p{Lu}|\p{Lu}\p{Ll}{1,2}\.)"
+    r"(?<![\p{L}\p{M}\p{N}])"
+    r"(?=[\p{L}\p{M}\p{N}&./-]{0,40}?\p{Lu}[\p{L}\p{M}\p{N}&./-]{0,40}?\p{Lu}|\p{Lu}\p{Ll}{1,2}\.)"
     + _TOKEN.pattern[len(r"(?<![\p{L}\p{M}\p{N}])") :]
 )
 _TOKEN_BACKWARDS = regex.compile(_TOKEN.pattern, regex.REVERSE)
@@ -159,11 +161,9 @@ _CREDIT = regex.compile(
 )
 # A capitalised word glued to the end of a token: "MBBank", "MTTQViệt" (a missing space), "TVăn".
 _GLUED = regex.compile(r"(?P<head>.*?)(?P<tail>\p{Lu}\p{Ll}{2,})")
-_URL = regex.compile(
-    r"(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|org|net|gov)\b\S*"
-)
-# A cheap test before the URL pattern, whose open-ended runs are slow on long units.
-_MAY_HOLD_URL = regex.compile(r"(?i)://|www\.|@|\.(?:vn|com|org|net|gov)\b")
+# What marks a URL or an e-mail address; the whole whitespace-delimited chunk around it is masked.
+# (Found from the mark outwards, so the scan stays linear however the text is shaped.)
+_URL_MARK = regex.compile(r"(?i)://|www\.|@|\.(?:vn|com|org|net|gov)\b")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_CONTEXT = regex.compile(
     r"(?i)(?:chương|mục|phần|phụ\s+lục|khóa|khoá|thế\s+kỷ|quý|lần|đại\s+hội|hội\s+nghị|kỳ\s+họp|nhóm|loại"
@@ -236,6 +236,21 @@ def _mostly_upper(unit: Unit) -> bool:
     return len(_LETTERS_ONLY.sub("", body)) >= 4 and upper_share(body) >= 0.7
 
 
+def _url_spans(body: str) -> list[tuple[int, int]]:
+    """Spans of the whitespace-delimited chunks that hold a URL or e-mail mark, each found once."""
+    spans: list[tuple[int, int]] = []
+    for m in _URL_MARK.finditer(body):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and not body[start - 1].isspace():
+            start -= 1
+        while end < len(body) and not body[end].isspace():
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
 def _neighbours(body: str, m: regex.Match[str]) -> list[str]:
     """The tokens just before and just after the match `m` in `body`."""
     before = _TOKEN_BACKWARDS.search(body, 0, m.start())
@@ -298,8 +313,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
             scan.references += 1
             scan.codes.add(_REF_NUMBER.sub("", m.group()).lstrip("/"))
             masked.append(m.span())
-        if _MAY_HOLD_URL.search(body):
-            masked.extend(m.span() for m in _URL.finditer(body))
+        masked.extend(_url_spans(body))
         if _mostly_upper(unit):
             continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
         label = unit.label_end - unit.start
@@ -591,13 +605,12 @@ def analyze(doc: Document, config: Config, out: Findings) -> AbbreviationSummary
                 d0 = min(defs, key=lambda d: d.term_start)
                 definition_start = doc.original_span(d0.term_start, d0.term_end)[0]
                 data["definition_start"] = definition_start
-                line = doc.line_column(definition_start)[0]
                 out.add(
                     "abbreviation.used_before_definition",
                     first_use.start,
                     first_use.end,
                     f"Chữ viết tắt «{first_use.text}» được dùng trước khi được giải thích (phần giải thích "
-                    f"ở dòng {line}).",
+                    "ở phía sau; vị trí trong data.definition_start).",
                     f"Đưa phần giải thích lên lần dùng đầu tiên: {d0.expansion} ({first_use.text})",
                     data,
                 )

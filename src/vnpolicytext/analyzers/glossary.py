@@ -270,10 +270,6 @@ def _matchable(term: str) -> str | None:
     return fold(" ".join(syllables))
 
 
-def _line(doc: Document, start: int) -> int:
-    return doc.line_column(doc.original_span(start, start)[0])[0]
-
-
 def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
     """Find the legal terms of the text, decide who explains each, and report the gaps."""
     lex = lexicon_for(config)
@@ -360,14 +356,16 @@ def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
             if first_def is not None:
                 ts, te = doc.original_span(first_def.term_start, first_def.term_end)
                 data.update(definition_start=ds, definition_end=de, term_start=ts, term_end=te)
-                if s0 < first_def.term_start:
+                # A definitions article explains its terms for the whole document (laws define terms in
+                # Điều 2-4 and use them from Điều 1); only a definition given in passing comes too late.
+                if s0 < first_def.term_start and first_def.kind != "article":
                     counts["before"] += 1
                     out.add(
                         "glossary.used_before_definition",
                         s0,
                         e0,
-                        f"«{text[s0:e0]}» được dùng trước khi văn bản giải thích nó "
-                        f"(định nghĩa ở dòng {_line(doc, first_def.term_start)}).",
+                        f"«{text[s0:e0]}» được dùng trước khi văn bản giải thích nó (định nghĩa ở phần sau; "
+                        "vị trí trong data.term_start).",
                         "Đưa định nghĩa lên trước lần dùng đầu tiên, hoặc giải thích thuật ngữ ngay tại đây.",
                         data,
                     )

@@ -7,6 +7,7 @@ entries with their own files of the same format (`Config.jargon_files`; category
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,6 +147,8 @@ def analyze(doc: Document, config: Config, out: Findings) -> JargonSummary:
     with_jargon = 0
     for unit in doc.units:
         found = False
+        starts: list[int] | None = None
+        ends: list[int] = []
         for m in matcher.find(unit, doc.text):
             e = m.value
             rule = f"jargon.{e.category}"
@@ -153,7 +156,9 @@ def analyze(doc: Document, config: Config, out: Findings) -> JargonSummary:
                 continue
             found = True
             by_category[e.category] += 1
-            covered = sum(1 for w in unit.words if w.start < m.end and m.start < w.end) or 1
+            if starts is None:
+                starts, ends = [w.start for w in unit.words], [w.end for w in unit.words]
+            covered = max(1, bisect_left(starts, m.end) - bisect_right(ends, m.start))
             words_by_category[e.category] += covered
             terms[e] += 1
             label = CATEGORIES[e.category][1]

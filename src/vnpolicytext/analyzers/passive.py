@@ -111,7 +111,7 @@ def analyze(doc: Document, config: Config, out: Findings) -> PassiveSummary:
     for unit in doc.units:
         if not unit.words or not has_marker(unit.text):
             continue
-        texts = [w.text for w in unit.words]
+        texts = [" ".join(w.text.split()) for w in unit.words]  # one space inside a word, as the tagger expects
         uses = classify_markers(texts, tag_around(texts))
         markers += len(uses)
         found = False

@@ -191,12 +191,12 @@ def _count_tokens(sample: str) -> tuple[int, int, int]:
     legacy_vi = 0
     for m in _LEGACY_MARK.finditer(sample):  # rare in Unicode text: find each one's token
         start = m.start()
-        while start > 0 and sample[start - 1].isalpha():
+        while start > 0 and start > m.start() - 40 and sample[start - 1].isalpha():
             start -= 1
         if start not in legacy_starts:
             legacy_starts.add(start)
             end = m.end()
-            while end < len(sample) and sample[end].isalpha():
+            while end < len(sample) and end < m.end() + 40 and sample[end].isalpha():
                 end += 1
             legacy_vi += bool(_VI_LETTERS.search(sample, start, end))
     vi = tokens - len(_PLAIN_TOKEN.findall(sample)) - legacy_vi
