@@ -155,3 +155,58 @@ def test_plain_text_is_unchanged() -> None:
     text = "Người dân nộp hồ sơ tại <b>phường</b>."
     r = analyze_markup(text, "text")
     assert r.sentences[0].text == text
+
+
+PATHOLOGICAL = {
+    "open brackets": "[a" * 20000,
+    "unclosed image targets": "![x](" * 5000,
+    "unclosed tags": "<a " * 10000,
+    "unclosed inline tags": "x " + "<a " * 10000,
+    "unclosed comments": "x " + "<!--" * 5000,
+    "nested brackets": "[" * 10000 + "]" * 10000,
+    "heading with trailing blanks": "# a" + " " * 20000 + "b",
+    "thematic-like line": "- " * 10000 + "x",
+    "table delimiter-like row": "a|b\n" + "|- " * 7000 + "x",
+}
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_pathological_inputs_finish_and_map_back(name: str, fmt: str) -> None:
+    source = PATHOLOGICAL[name]
+    report = analyze_markup(source, fmt)
+    for f in report.findings:
+        assert source[f.start : f.end] == f.text
+    for s in report.sentences:
+        assert source[s.start : s.end] == s.text
+
+
+def _scan_steps(source: str) -> int:
+    """Lines of markup.py executed while extracting `source`: a clock that does not depend on the machine."""
+    import sys
+    import types
+
+    from vnpolicytext import markup
+
+    steps = 0
+
+    def tracer(frame: types.FrameType, event: str, arg: object) -> object:
+        nonlocal steps
+        if frame.f_code.co_filename != markup.__file__:
+            return None
+        if event == "line":
+            steps += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        extract_markdown(source)
+    finally:
+        sys.settrace(None)
+    return steps
+
+
+@pytest.mark.parametrize("unit", ["[a", "![x](", "[x](", "[x][", "[", "x <!--"])
+def test_markdown_inline_scanning_is_linear(unit: str) -> None:
+    small, large = _scan_steps(unit * 1500), _scan_steps(unit * 3000)
+    assert large <= 3 * small, (small, large)

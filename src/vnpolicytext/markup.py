@@ -230,6 +230,7 @@ _VOID_TAGS = frozenset(
     ]
 )
 _WS = regex.compile(r"\s+|\S+")
+_COMMENT_CLOSE = regex.compile(r"--\s*>")  # what html.parser looks for to end a comment
 
 
 class _HTMLExtractor(HTMLParser):
@@ -254,6 +255,56 @@ class _HTMLExtractor(HTMLParser):
     def _pos(self) -> int:
         line, col = self.getpos()
         return self.base + self._line_starts[line - 1] + col
+
+    # html.parser scans from every unfinished '<tag', '</', '<?' or '<!--' to the end of its buffer and, at
+    # close(), starts again at the next '<': quadratic on e.g. '<a <a <a ...'. Each construct needs a '>' to
+    # end, so where no '>' (or comment end) follows, the answer "incomplete" (-1) is given at once; what the
+    # parser then does with the text is unchanged. The facts are computed once per buffer.
+    _facts_for: str | None = None
+    _last_gt = -1
+    _last_nul = -1
+    _last_comment_close = -1
+
+    def _facts(self) -> None:
+        raw = self.rawdata
+        if raw is not self._facts_for:
+            self._facts_for = raw
+            self._last_gt = raw.rfind(">")
+            self._last_nul = raw.rfind("\x00")
+            self._last_comment_close = -1
+            if "--" in raw and self._last_gt >= 0:
+                # matches of '--\s*>' cannot overlap (each holds one '>', at its end): the last is the rightmost
+                for m in _COMMENT_CLOSE.finditer(raw):
+                    self._last_comment_close = m.start()
+
+    def check_for_whole_start_tag(self, i: int) -> int:
+        self._facts()
+        # Without a '>' after i a start tag can only be complete when its name stops at a NUL character.
+        if i > self._last_gt and i > self._last_nul:
+            return -1
+        result: int = super().check_for_whole_start_tag(i)
+        return result
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        self._facts()
+        if i + 4 > self._last_comment_close:
+            return -1
+        result: int = super().parse_comment(i, report)
+        return result
+
+    def parse_endtag(self, i: int) -> int:
+        self._facts()
+        if i + 1 > self._last_gt:
+            return -1
+        result: int = super().parse_endtag(i)
+        return result
+
+    def parse_pi(self, i: int) -> int:
+        self._facts()
+        if i + 2 > self._last_gt:
+            return -1
+        result: int = super().parse_pi(i)
+        return result
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pos = self._pos()
@@ -337,14 +388,12 @@ def extract_html(source: str) -> Extracted:
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _FENCE = regex.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 _ATX = regex.compile(r"[ ]{0,3}(#{1,6})(?:[ \t]+|$)")
-_ATX_CLOSE = regex.compile(r"(?:[ \t]+#+)?[ \t]*$")
-_THEMATIC = regex.compile(r"[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _SETEXT = regex.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
 _LIST = regex.compile(r"([ \t]*)([-+*]|\d{1,9}[.)])(?:([ \t]+)|$)")
 _TASK = regex.compile(r"\[[ xX]\][ \t]+")
 _REFDEF = regex.compile(r"[ ]{0,3}\[[^\]]+\]:[ \t]*\S")
 _HTML_BLOCK = regex.compile(r"[ ]{0,3}<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|![A-Z]|\?)")
-_TABLE_DELIM = regex.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_DELIM_CELL = regex.compile(r"[ \t]*:?-+:?[ \t]*")
 _BLOCKQUOTE = regex.compile(r"[ ]{0,3}>[ ]?")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INLINE_TAG = regex.compile(
@@ -369,11 +418,52 @@ def _columns(text: str) -> int:
     return width
 
 
+# The two line tests below are written out because as regexes, `[ ]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$` and
+# `[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$`, they take quadratic time to fail on a
+# long line such as "- - - ... x" or "|- |- ... x". They accept exactly the lines those regexes match.
+
+
+def _is_thematic(line: str) -> bool:
+    """A thematic break: up to 3 spaces, then 3 or more of one of '-*_' with only blanks between and after."""
+    rest = line.lstrip(" ")
+    if len(line) - len(rest) > 3 or not rest or rest[0] not in "-*_":
+        return False
+    marker = rest[0]
+    return rest.count(marker) >= 3 and not rest.strip(marker + " \t")
+
+
+def _is_table_delim(line: str) -> bool:
+    """A table delimiter row: cells of `:?-+:?`, separated by '|', outer pipes optional, blanks anywhere."""
+    body = line.strip(" \t")
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return all(_DELIM_CELL.fullmatch(cell) is not None for cell in body.split("|"))
+
+
+def _atx_body_end(line: str, at: int) -> int:
+    """Where an ATX heading's text ends: before its closing '#'s and trailing blanks.
+
+    The leftmost p >= at from which line[p:] is `(?:[ \t]+#+)?[ \t]*`, found from the right in linear time
+    (a regex search tries every p, each running over the blanks that follow it: quadratic on long runs).
+    """
+    blanks = len(line.rstrip(" \t"))  # where the trailing blanks start
+    hashes = len(line[:blanks].rstrip("#"))  # where the closing '#' run starts
+    if hashes < blanks:
+        lead = len(line[:hashes].rstrip(" \t"))  # where the blanks before it start
+        p = max(lead, at)
+        if p < hashes:
+            return p
+    return max(blanks, at)
+
+
 class _MarkdownExtractor:
     def __init__(self, source: str) -> None:
         self.src = source
         self.out = _Builder()
         self.directives: list[Directive] = []
+        self._pairs: _Pairs | None = None
         # (start, end of content, end including the line break) of every line
         self.lines: list[tuple[int, int, int]] = []
         for m in _LINE.finditer(source):
@@ -424,13 +514,13 @@ class _MarkdownExtractor:
                 out.block(start)  # the previous paragraph was a setext heading
                 para_open, prev_blank = False, False
                 continue
-            if _THEMATIC.match(line) is not None:
+            if _is_thematic(line):
                 out.block(start)
                 para_open, prev_blank = False, False
                 continue
             if (h := _ATX.match(line)) is not None:
                 out.block(start)
-                body_end = s + (_ATX_CLOSE.search(line, h.end()) or h).start()
+                body_end = s + _atx_body_end(line, h.end())
                 self._inline(s + h.end(), max(body_end, s + h.end()))
                 out.block(end)
                 para_open, prev_blank = False, False
@@ -444,7 +534,7 @@ class _MarkdownExtractor:
             if table or ("|" in line and i < len(self.lines) and self._is_delim(i)):
                 if not table:
                     table = True
-                if _TABLE_DELIM.match(line) is None:
+                if not _is_table_delim(line):
                     self._table_row(s, end)
                 para_open, prev_blank = False, False
                 continue
@@ -484,7 +574,7 @@ class _MarkdownExtractor:
     def _is_delim(self, k: int) -> bool:
         start, end, _ = self.lines[k]
         text = self.src[start:end]
-        return "|" in text and "-" in text and _TABLE_DELIM.match(text) is not None
+        return "|" in text and "-" in text and _is_table_delim(text)
 
     def _table_row(self, start: int, end: int) -> None:
         cells: list[tuple[int, int]] = []
@@ -531,6 +621,8 @@ class _MarkdownExtractor:
         """Copy the prose of one line's inline content, dropping the Markdown syntax."""
         src, out = self.src, self.out
         close_at: dict[int, int] = {}  # position of a link's ']' -> position after its '(target)'
+        self._pairs = None  # bracket pairs of this line, found once at the first '['
+        comment_close = -2  # where the next '-->' starts (-1: none to the end; -2: not looked for)
         k = start
         while k < end:
             if k in close_at:
@@ -572,6 +664,14 @@ class _MarkdownExtractor:
                     k += 1
                     continue
             elif ch == "<":
+                if src.startswith("<!--", k, end):
+                    # '<!--.*?-->' would run to the end of the line from every unclosed '<!--'
+                    if comment_close == -2 or 0 <= comment_close < k + 4:
+                        comment_close = src.find("-->", k + 4, end)
+                    if comment_close < 0:
+                        out.copy(src, k, k + 1)
+                        k += 1
+                        continue
                 m = _AUTOLINK.match(src, k, end) or _INLINE_TAG.match(src, k, end)
                 if m is not None:
                     if m.group().startswith("<!--"):
@@ -608,6 +708,26 @@ class _MarkdownExtractor:
 
     def _link(self, k: int, end: int) -> tuple[int, int] | None:
         """For '[' at k: the position of its ']' and the end of the '(target)' or '[ref]' after it."""
+        if self._pairs is None or self._pairs[0] > k:
+            self._pairs = _pairs(self.src, k, end)
+        _, brackets, parens, escaped = self._pairs
+        if k not in escaped:
+            j = brackets.get(k)
+            if j is None:
+                return None
+            after = j + 1
+            if after < end and self.src[after] == "(":
+                t = parens.get(after)  # visited by the same scan as j: j is a ']', not a backslash
+                return None if t is None else (j, t + 1)
+            if after < end and self.src[after] == "[":
+                close = self.src.find("]", after, end)
+                if close >= 0:
+                    return j, close + 1
+            return None
+        return self._link_scan(k, end)  # k is escaped in the shared scan: scan on its own
+
+    def _link_scan(self, k: int, end: int) -> tuple[int, int] | None:
+        """_link by a scan of its own from k (linear in the rest of the line)."""
         depth = 0
         j = k
         while j < end:
@@ -646,6 +766,40 @@ class _MarkdownExtractor:
             if close >= 0:
                 return j, close + 1
         return None
+
+
+_PAIR_TOKEN = regex.compile(r"\\[\s\S]?|[\[\]()]")
+
+_Pairs = tuple[int, dict[int, int], dict[int, int], set[int]]
+
+
+def _pairs(src: str, k: int, end: int) -> _Pairs:
+    """One scan of src[k:end]: the matching ']' of every '[' and ')' of every '(', as _link_scan finds them.
+
+    A backslash hides the next character, as in _link_scan; the positions so hidden are returned too, since
+    a scan started there would pair the characters differently. Scans that visit a common position agree
+    from there on, so a '[' this scan visits has the partner _link_scan would find.
+    """
+    brackets: dict[int, int] = {}
+    parens: dict[int, int] = {}
+    escaped: set[int] = set()
+    open_brackets: list[int] = []
+    open_parens: list[int] = []
+    for m in _PAIR_TOKEN.finditer(src, k, end):
+        j = m.start()
+        c = src[j]
+        if c == "\\":
+            escaped.add(j + 1)
+        elif c == "[":
+            open_brackets.append(j)
+        elif c == "]":
+            if open_brackets:
+                brackets[open_brackets.pop()] = j
+        elif c == "(":
+            open_parens.append(j)
+        elif open_parens:
+            parens[open_parens.pop()] = j
+    return k, brackets, parens, escaped
 
 
 def indent_chars(text: str) -> int:

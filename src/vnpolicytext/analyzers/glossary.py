@@ -42,8 +42,10 @@ RULES = (
     Rule(
         "glossary.used_before_definition",
         "warning",
-        "A term the text defines, used before the place that defines it; reported at its first use.",
-        "Hộ kinh doanh nộp thuế khoán. … Điều 3. 1. Thuế khoán là … → define it before, or explain it in place.",
+        "A term defined in passing ('(sau đây gọi là …)') but used before that place; reported at its first use. "
+        "A definitions article covers the whole document.",
+        "Nộp tại Văn phòng xã. … Văn phòng đăng ký đất đai xã (sau đây gọi là Văn phòng xã) … → "
+        "Nộp tại Văn phòng đăng ký đất đai xã (sau đây gọi là Văn phòng xã).",
     ),
     Rule(
         "glossary.defined_unused",
