@@ -211,13 +211,13 @@ def _clean_term(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _fold_letter(ch: str) -> str:
+def fold_letter(ch: str) -> str:
     base = unicodedata.normalize("NFD", ch)[0]
     return "d" if base in "đĐ" else base.lower()
 
 
 def _fold_word(word: str) -> str:
-    return "".join(_fold_letter(c) for c in word)
+    return "".join(fold_letter(c) for c in word)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -531,20 +531,21 @@ def _is_abbreviation(term: str) -> bool:
     return _ABBR_PAREN.fullmatch("(" + term + ")") is not None
 
 
-def _abbr_chunks(abbr: str) -> list[str]:
+def abbreviation_chunks(abbr: str) -> list[str]:
     """Folded chunks, one per capital: "TTg" -> ["tg"], "UBND" -> ["u", "b", "n", "d"]."""
     chunks: list[str] = []
     for ch in abbr:
         if not ch.isalpha():
             continue
         if ch.isupper() or not chunks:
-            chunks.append(_fold_letter(ch))
+            chunks.append(fold_letter(ch))
         else:
-            chunks[-1] += _fold_letter(ch)
+            chunks[-1] += fold_letter(ch)
     return chunks
 
 
-def _chunk_matches(chunk: str, word: str) -> bool:
+def chunk_matches(chunk: str, word: str) -> bool:
+    """The chunk's first letter starts the word and its other letters follow inside it ("tg" ~ "tuong")."""
     if not word or word[0] != chunk[0]:
         return False
     i = 1
@@ -556,7 +557,7 @@ def _chunk_matches(chunk: str, word: str) -> bool:
 
 def _match_abbreviation(text: str, abbr: str, end: int) -> int | None:
     """Start of the full form ending at `end` whose word initials spell `abbr`, or None."""
-    chunks = _abbr_chunks(abbr)
+    chunks = abbreviation_chunks(abbr)
     if len(chunks) < 2 or len(chunks) > 12:
         return None
     line_start = text.rfind("\n", 0, end) + 1
@@ -592,7 +593,7 @@ def _match_back(chunks: list[str], words: list[str], last: int) -> int | None:
             continue
         seen.add((ci, wi))
         word = words[wi]
-        if _chunk_matches(chunks[ci], word):
+        if chunk_matches(chunks[ci], word):
             if ci == 0:
                 return wi
             stack.append((ci - 1, wi - 1))

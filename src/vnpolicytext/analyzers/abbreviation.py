@@ -21,6 +21,7 @@ import regex
 from pydantic import Field
 
 from ..config import Config
+from ..definitions import abbreviation_chunks, chunk_matches, fold_letter
 from ..document import Document, Unit, upper_share
 from ..models import Model
 from .base import Findings, Rule
@@ -393,42 +394,13 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def _fold_letter(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0]
-    return "d" if base in "đĐ" else base.lower()
-
-
-def _chunks(abbr: str) -> list[str]:
-    """One folded chunk per capital: "TTg" -> ["t", "tg"], "HĐND" -> ["h", "d", "n", "d"]."""
-    chunks: list[str] = []
-    for ch in abbr:
-        if not ch.isalpha():
-            continue
-        if ch.isupper() or not chunks:
-            chunks.append(_fold_letter(ch))
-        else:
-            chunks[-1] += _fold_letter(ch)
-    return chunks
-
-
-def _chunk_ok(chunk: str, word: str) -> bool:
-    """The chunk's first letter starts the word and its other letters follow inside it ("tg" ~ "tuong")."""
-    if word[0] != chunk[0]:
-        return False
-    i = 1
-    for ch in word[1:]:
-        if i < len(chunk) and ch == chunk[i]:
-            i += 1
-    return i == len(chunk)
-
-
 def initials_match(abbr: str, full: str, trailing: int = 0) -> bool:
     """Do the syllable initials of `full` spell `abbr`? Đ≈D and case are ignored, function words ("và",
     "của") may be skipped, a lower-case tail matches inside its syllable ("Thủ tướng" spells "TTg", "Quy
     định" spells "QyĐ"); up to `trailing` extra words may follow ("Bảo hiểm xã hội Việt Nam" for "BHXH")."""
-    chunks = _chunks(abbr)
+    chunks = abbreviation_chunks(abbr)
     raw = [w.lower() for w in regex.findall(r"[\p{L}\p{M}]+", full)]
-    words = ["".join(_fold_letter(c) for c in w) for w in raw]
+    words = ["".join(fold_letter(c) for c in w) for w in raw]
     if len(chunks) < 2 or not words or len(words) > 3 * len(chunks) + trailing:
         return False
     seen: set[tuple[int, int]] = set()
@@ -444,7 +416,7 @@ def initials_match(abbr: str, full: str, trailing: int = 0) -> bool:
         seen.add((ci, wi))
         if ci > 0 and raw[wi] in _FUNCTION_WORDS:
             stack.append((ci, wi + 1))
-        if _chunk_ok(chunks[ci], words[wi]):
+        if chunk_matches(chunks[ci], words[wi]):
             stack.append((ci + 1, wi + 1))
     return False
 
