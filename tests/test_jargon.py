@@ -106,3 +106,17 @@ def test_category_rule_off_removes_it_from_the_summary() -> None:
     r = vnpolicytext.analyze(text, config={"rules": {"jargon.vague": "off"}})
     assert r.jargon is not None and "vague" not in r.jargon.by_category
     assert [f.rule for f in r.findings if f.analyzer == "jargon"] == ["jargon.foreign"]
+
+
+def test_profiles_relevel_rules_without_changing_the_scores() -> None:
+    text = "Công ty là pháp nhân nên phải tự chịu trách nhiệm. Người dân cần nộp hồ sơ trước ngày 15."
+    citizen = vnpolicytext.analyze(text)
+    legal = vnpolicytext.analyze(text, config={"profile": "legal"})
+    level = {f.rule: f.severity for f in citizen.findings}
+    assert level["jargon.legal"] == "warning"
+    assert {f.rule: f.severity for f in legal.findings}["jargon.legal"] == "info"
+    assert citizen.jargon is not None and legal.jargon is not None
+    assert citizen.jargon.density == legal.jargon.density
+    # the user's own level wins over the profile's
+    mine = vnpolicytext.analyze(text, config={"profile": "legal", "rules": {"jargon.legal": "error"}})
+    assert {f.rule: f.severity for f in mine.findings}["jargon.legal"] == "error"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 from typing import Any
 
-from .analyzers import ANALYZERS, RULES, Findings
+from .analyzers import ANALYZERS, RULES, Findings, text_check
 from .clarity import clarity, level_of
 from .config import Config, load_config
 from .document import Document
@@ -40,16 +40,18 @@ def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Repo
         )
         raise TypeError(f"analyze() takes the text as str, not {type(text).__name__}{hint}")
     cfg = load_config(config)
-    doc = Document(text)
+    doc = Document(text, tokenize_words=False)
     findings = Findings(doc, cfg, RULES)
-    summaries: dict[str, Any] = {}
-    for module in ANALYZERS:
-        if module.NAME == "text":
-            summaries["text"] = module.analyze(doc, cfg, findings)
-        elif cfg.enabled(module.NAME) and not summaries["text"].problems:
-            # On text without diacritics or in a legacy encoding every other figure would be noise.
-            summaries[module.NAME] = module.analyze(doc, cfg, findings)
-    text_summary = summaries["text"]
+    text_summary = text_check.analyze(doc, cfg, findings)
+    summaries: dict[str, Any] = {"text": text_summary}
+    if not text_summary.problems:
+        # On text without diacritics or in a legacy encoding every other figure would be noise, so the
+        # words are only segmented (the expensive step) for text that can be analyzed.
+        doc.segment_words()
+        text_summary = summaries["text"] = text_summary.model_copy(update={"words": doc.word_count})
+        for module in ANALYZERS:
+            if module is not text_check and cfg.enabled(module.NAME):
+                summaries[module.NAME] = module.analyze(doc, cfg, findings)
     if not text_summary.scorable:
         summaries["readability"] = None
     readability = summaries.get("readability")
@@ -57,7 +59,12 @@ def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Repo
         score, components = clarity(_measures(summaries))
         level_id, level = level_of(score) if score is not None else (None, None)
         summaries["readability"] = readability.model_copy(
-            update={"clarity_score": score, "clarity_components": components, "level": level, "level_id": level_id}
+            update={
+                "clarity_score": score,
+                "clarity_components": components,
+                "level": level,
+                "level_id": level_id,
+            }
         )
     del summaries["text"]
     return Report(

@@ -95,8 +95,8 @@ class Config(_Strict):
         return base.model_copy(update=self.check.model_dump(exclude_unset=True))
 
     def level(self, rule: str, default: str) -> str:
-        """The severity of `rule` after the user's overrides ('off' when disabled)."""
-        return self.rules.get(rule, default)
+        """The severity of `rule`: the user's setting, else the profile's, else the rule's default."""
+        return self.rules.get(rule) or PROFILE_RULES[self.profile].get(rule) or default
 
     def enabled(self, analyzer: str) -> bool:
         return self.analyzers.get(analyzer, True)
@@ -107,6 +107,15 @@ PROFILE_LIMITS: dict[str, SentenceLengthLimits] = {
     "citizen": SentenceLengthLimits(long=40, very_long=60, item_long=50, item_very_long=75),
     "news": SentenceLengthLimits(long=50, very_long=90, item_long=55, item_very_long=90),
     "legal": SentenceLengthLimits(long=60, very_long=90, item_long=70, item_very_long=100),
+}
+
+# Rule levels that differ by profile. Legal drafters write for lawyers first: legal terms and old
+# Sino-Vietnamese words are noted (info), not warned about. Levels only: what a rule counts in the
+# summaries and the clarity score does not depend on the profile, so scores stay comparable.
+PROFILE_RULES: dict[str, dict[str, Level]] = {
+    "citizen": {},
+    "news": {"jargon.legal": "info"},
+    "legal": {"jargon.legal": "info", "jargon.archaic": "info"},
 }
 
 PROFILE_GATES: dict[str, Gates] = {

@@ -73,17 +73,31 @@ class Document:
     """The caller's text, its working copy, and the units every analyzer reads."""
 
     def __init__(self, original: str, *, tokenize_words: bool = True) -> None:
+        self._words_done = False
         self.source: NormalizedText = normalize(original)
         self.original = original
         self.text = self.source.text
         self.units: list[Unit] = []
         for i, u in enumerate(segment(self.text)):
             body = self.text[u.start : u.end]
-            syllables = [Token(m.start(), m.end(), m.group()) for m in SYLLABLE.finditer(self.text, u.start, u.end)]
+            syllables = [
+                Token(m.start(), m.end(), m.group()) for m in SYLLABLE.finditer(self.text, u.start, u.end)
+            ]
             self.units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
         if tokenize_words:
-            _segment_words(self.units)
+            self.segment_words()
         self._line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", original)]
+
+    def segment_words(self) -> None:
+        """Segment every unit into words (underthesea, one unit at a time); done once."""
+        if not self._words_done:
+            _segment_words(self.units)
+            self._words_done = True
+
+    @property
+    def word_count(self) -> int:
+        """Words of the whole text (0 until `segment_words` has run)."""
+        return sum(u.word_count for u in self.units)
 
     @property
     def paragraph_count(self) -> int:
@@ -172,7 +186,9 @@ def _segment_words(units: list[Unit]) -> None:
         body, base = u.text, u.start
         words = []
         for lo, hi in _chunks(body):
-            words += [Token(base + lo + s, base + lo + e, body[lo + s : lo + e]) for s, e in spans_of(body[lo:hi])]
+            words += [
+                Token(base + lo + s, base + lo + e, body[lo + s : lo + e]) for s, e in spans_of(body[lo:hi])
+            ]
         u.words = words
         u.word_count = sum(1 for w in u.words if w.text[0].isalnum() or _LETTER_DIGIT.search(w.text))
 

@@ -59,7 +59,7 @@ class TextSummary(Model):
     paragraphs: int = Field(description="Number of paragraphs.")
     sentences: int = Field(description="Number of units (sentences, headings, list items).")
     syllables: int = Field(description="Number of syllables.")
-    words: int = Field(description="Number of segmented words.")
+    words: int = Field(description="Number of segmented words (0 when an input problem stops the analysis).")
     diacritic_share: float | None = Field(
         description="Share of letter tokens carrying a Vietnamese diacritic or đ, on up to 24,000 characters "
         "sampled across the text (None: fewer than 8 tokens)."

@@ -19,4 +19,4 @@ ANALYZERS: tuple[ModuleType, ...] = (
 
 RULES: dict[str, Rule] = {r.id: r for m in ANALYZERS for r in m.RULES}
 
-__all__ = ["ANALYZERS", "RULES", "Findings", "Rule"]
+__all__ = ["ANALYZERS", "RULES", "Findings", "Rule", "text_check"]

@@ -37,7 +37,7 @@ RULES = (
         "warning",
         "A legal term that neither the text nor any glossary explains (Decree 34/2016/NĐ-CP, Art. 69(3)); "
         "reported at its first use.",
-        "Người vi phạm có thể bị chế tài. → Người vi phạm có thể bị xử phạt.",
+        "Vụ việc đang trong giai đoạn tố tụng. → Vụ việc đang được tòa án giải quyết.",
     ),
     Rule(
         "glossary.used_before_definition",

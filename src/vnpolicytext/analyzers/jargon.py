@@ -34,7 +34,7 @@ CATEGORIES: dict[str, tuple[Severity, str, str]] = {
 }
 EXAMPLES = {
     "cliche": "Quán triệt và triển khai thực hiện đồng bộ … → Làm ngay và làm giống nhau ở mọi nơi …",
-    "legal": "Hành vi này bị chế tài. → Hành vi này bị xử phạt.",
+    "legal": "Người vi phạm bị truy cứu trách nhiệm hình sự. → Người vi phạm bị đưa ra xét xử.",
     "vague": "Giải quyết kịp thời. → Giải quyết trong 5 ngày làm việc.",
     "foreign": "Gọi hotline của phường. → Gọi đường dây nóng của phường.",
     "archaic": "Nhằm bảo đảm quyền lợi … → Để bảo đảm quyền lợi …",

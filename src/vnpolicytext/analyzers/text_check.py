@@ -249,7 +249,7 @@ def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
         paragraphs=doc.paragraph_count,
         sentences=len(doc.units),
         syllables=syllables,
-        words=sum(u.word_count for u in doc.units),
+        words=doc.word_count,  # 0 here: the words are segmented after this check passes
         diacritic_share=None if share is None else round(share, 4),
         scorable=not problems and syllables > 0,
         problems=problems,
