@@ -270,3 +270,24 @@ def test_connective_after_a_colon_is_not_part_of_the_definition() -> None:
         ("VAC", "vườn, ao, chuồng."),
     ]
     assert_offsets(text, arts)
+
+
+def test_working_copy_definitions_match_the_public_function() -> None:
+    import unicodedata
+
+    from vnpolicytext.document import Document
+
+    text = unicodedata.normalize(
+        "NFD",
+        "Điều 2. Giải thích từ ngữ\n1. Phiếu hẹn là giấy ghi ngày trả kết quả.\nỦy ban nhân dân (UBND) xã.",
+    )
+    doc = Document(text, tokenize_words=False)
+    mine = doc.definitions
+    public = extract_definitions(text)
+    assert (
+        [d.term for d in mine]
+        == [unicodedata.normalize("NFC", d.term) for d in public]
+        == ["Phiếu hẹn", "UBND"]
+    )
+    for d in mine:
+        assert doc.text[d.term_start : d.term_end] == d.term

@@ -20,6 +20,7 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -631,7 +632,16 @@ def extract_definitions(text: str) -> list[Definition]:
         )
         raise TypeError(f"extract_definitions() takes the text as str, not {type(text).__name__}{hint}")
     norm = normalize(text)
-    work = norm.text
+    return _definitions(norm.text, text, norm.span)
+
+
+def definitions_in_working_copy(work: str) -> list[Definition]:
+    """Like `extract_definitions`, for text that is already a normalised working copy (offsets index it)."""
+    return _definitions(work, work, lambda start, end: (start, end))
+
+
+def _definitions(work: str, text: str, span: Callable[[int, int], tuple[int, int]]) -> list[Definition]:
+    """Find the definitions in the working copy `work` and place them on `text` with `span`."""
     lines = _lines(work)
     found: list[tuple[DefinitionKind, tuple[int, int, int, int]]] = []
     found.extend(("article", spans) for spans in _article_definitions(work, lines))
@@ -640,8 +650,8 @@ def extract_definitions(text: str) -> list[Definition]:
     out: list[Definition] = []
     seen: set[tuple[str, int, int]] = set()
     for kind, (t0, t1, d0, d1) in found:
-        ts, te = norm.span(t0, t1)
-        ds, de = norm.span(d0, d1)
+        ts, te = span(t0, t1)
+        ds, de = span(d0, d1)
         key = (kind, ts, te)
         if key in seen:
             continue

@@ -15,9 +15,9 @@ from typing import Any, NamedTuple
 
 import regex
 
-from .definitions import Definition, extract_definitions
+from .definitions import Definition, definitions_in_working_copy
 from .models import Finding, Sentence, Severity, UnitKind
-from .normalize import NormalizedText, fold, normalize
+from .normalize import NormalizedText, normalize
 from .segment import segment
 from .words import segmenter
 
@@ -30,9 +30,14 @@ _NOT_LETTER = regex.compile(r"[^\p{L}]+")
 _NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
 
 
+def letter_count(text: str) -> int:
+    """Number of letters in `text`."""
+    return len(_NOT_LETTER.sub("", text))
+
+
 def upper_share(text: str) -> float:
     """Share of the letters of `text` that are capitals (0 when it has no letter)."""
-    letters = len(_NOT_LETTER.sub("", text))
+    letters = letter_count(text)
     return len(_NOT_UPPER.sub("", text)) / letters if letters else 0.0
 
 
@@ -42,11 +47,6 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def key(self) -> str:
-        """Matching key: lower case, classic tone placement."""
-        return fold(self.text)
 
 
 @dataclass(slots=True)
@@ -110,7 +110,7 @@ class Document:
     @cached_property
     def definitions(self) -> list[Definition]:
         """Every definition the text gives itself, in working-copy offsets (shared by the analyzers)."""
-        return extract_definitions(self.text)
+        return definitions_in_working_copy(self.text)
 
     def syllables(self) -> Iterator[Token]:
         for u in self.units:

@@ -22,7 +22,7 @@ from pydantic import Field
 
 from ..config import Config
 from ..definitions import abbreviation_chunks, chunk_matches, fold_letter
-from ..document import Document, Unit, upper_share
+from ..document import Document, Unit, letter_count, upper_share
 from ..models import Model
 from .base import Findings, Rule
 
@@ -179,7 +179,6 @@ _SYLLABLE_SHAPE = regex.compile(
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{Ll}\p{M}]{3,}(?![\p{L}\p{M}\p{N}.&/-])")
 # A token that starts with a capital (the only kind `_ordinary_words` needs).
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*(?:(?:[-&./]| & )[\p{L}\p{M}\p{N}]+)*")
-_LETTERS_ONLY = regex.compile(r"[^\p{L}]+")
 _CAMEL = regex.compile(r"(?:\p{Lu}\p{Ll}{2,})+")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{M}]+")
 
@@ -234,7 +233,7 @@ class _Scan:
 
 def _mostly_upper(unit: Unit) -> bool:
     body = unit.text[unit.label_end - unit.start :]
-    return len(_LETTERS_ONLY.sub("", body)) >= 4 and upper_share(body) >= 0.7
+    return letter_count(body) >= 4 and upper_share(body) >= 0.7
 
 
 def _url_spans(body: str) -> list[tuple[int, int]]:
