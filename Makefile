@@ -18,6 +18,7 @@ run: $(VENV)/.installed
 	$(BIN)/vnpolicytext analyze $(EXAMPLE) || test $$? -eq 1  # 1 = findings at error level, expected here
 
 test: $(VENV)/.installed
+	scripts/system_deps.sh
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
