@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vnpolicytext.check import check
+from vnpolicytext import check
 
 # The editorial policy: the citizen profile, plus a clarity floor of 55.
 POLICY: dict[str, Any] = {"profile": "citizen", "check": {"fail_on": "error", "min_clarity": 55}}

@@ -11,20 +11,17 @@ from typing import Literal
 import pytest
 
 from vnpolicytext.analyzers import abbreviation as ab
-from vnpolicytext.analyzers.base import Findings
-from vnpolicytext.config import Config
-from vnpolicytext.document import Document
+from vnpolicytext.api import run_analyzer
+from vnpolicytext.definitions import initials_match
 from vnpolicytext.models import Finding
 
 
 def run(text: str, **config: object) -> tuple[ab.AbbreviationSummary, list[Finding]]:
-    doc = Document(text, tokenize_words=False)
-    cfg = Config.model_validate(config)
-    out = Findings(doc, cfg, {r.id: r for r in ab.RULES})
-    summary = ab.analyze(doc, cfg, out)
-    for f in out.items:
+    summary, findings = run_analyzer("abbreviation", text, config=dict(config))
+    assert isinstance(summary, ab.AbbreviationSummary)
+    for f in findings:
         assert text[f.start : f.end] == f.text
-    return summary, out.items
+    return summary, findings
 
 
 def item(summary: ab.AbbreviationSummary, abbr: str) -> ab.AbbreviationItem:
@@ -265,6 +262,6 @@ def test_bundled_data_loads_and_matches_initials() -> None:
     assert lex.expansions["QYĐ"] == ("Quy định",)  # Nghị định 30/2020, Phụ lục III
     assert "COVID19" in lex.international
     assert len(lex.expansions) > 200
-    assert ab.initials_match("TTg", "Thủ tướng")
-    assert ab.initials_match("GD&ĐT", "Giáo dục và Đào tạo")
-    assert not ab.initials_match("UBND", "tầng hai")
+    assert initials_match("TTg", "Thủ tướng")
+    assert initials_match("GD&ĐT", "Giáo dục và Đào tạo")
+    assert not initials_match("UBND", "tầng hai")

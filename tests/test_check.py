@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vnpolicytext.check import CheckResult, check, check_report
+from vnpolicytext.gates import CheckResult, check, check_report
 from vnpolicytext.models import Finding
 
 CLEAR = (

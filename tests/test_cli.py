@@ -150,3 +150,29 @@ def test_in_process_formats_schema_and_rules(capsys: pytest.CaptureFixture[str],
     assert "min_clarity" in capsys.readouterr().out
     assert main(["analyze", str(src), "--jobs", "0"]) == 2
     assert capsys.readouterr().err.strip() == "vnpolicytext: error: argument --jobs: must be at least 1"
+
+
+def test_rule_explains_one_rule_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "passive.short"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("passive.short — Câu bị động")
+    assert "Vì sao quan trọng:" in out and "Căn cứ:" in out
+    assert "Viết: Hồ sơ đã được tiếp nhận." in out and "Nên viết: Bộ phận một cửa đã tiếp nhận hồ sơ." in out
+    assert '"passive.short" = "off"' in out
+
+
+def test_rule_with_an_unknown_id_names_the_close_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "pasive.short"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown rule id 'pasive.short'" in err and "passive.short" in err
+    assert main(["rule", "jargon.clich"]) == 2
+    assert "jargon.cliche" in capsys.readouterr().err
+
+
+def test_rules_lists_every_rule_with_its_vietnamese_analyzer_title(capsys: pytest.CaptureFixture[str]) -> None:
+    from vnpolicytext.analyzers import RULES
+
+    assert main(["rules"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(RULES)
+    assert any(line.startswith("jargon.legal") and "Từ ngữ khó" in line for line in lines)

@@ -281,7 +281,7 @@ def test_working_copy_definitions_match_the_public_function() -> None:
         "NFD",
         "Điều 2. Giải thích từ ngữ\n1. Phiếu hẹn là giấy ghi ngày trả kết quả.\nỦy ban nhân dân (UBND) xã.",
     )
-    doc = Document(text, tokenize_words=False)
+    doc = Document(text)
     mine = doc.definitions
     public = extract_definitions(text)
     assert (

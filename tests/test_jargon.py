@@ -36,10 +36,11 @@ def test_case_and_tone_placement_do_not_matter() -> None:
     upper = jargon("CÁC ĐƠN VỊ CẦN QUÁN TRIỆT CHỦ TRƯƠNG NÀY.")
     assert [r for r, _, _ in lower] == [r for r, _, _ in upper] == ["jargon.cliche"]
     assert upper[0][1] == "QUÁN TRIỆT"
-    classic = jargon("Địa phương cần đẩy mạnh công nghiệp hóa.")
-    new_style = jargon("Địa phương cần đẩy mạnh công nghiệp hoá.")
-    assert [r for r, _, _ in classic] == [r for r, _, _ in new_style]
-    assert any(t == "công nghiệp hoá" for _, t, _ in new_style) or new_style == classic
+    classic = jargon("Sở sẽ cụ thể hóa kế hoạch này trong tháng tới.")
+    new_style = jargon("Sở sẽ cụ thể hoá kế hoạch này trong tháng tới.")
+    assert [(r, t) for r, t, _ in classic] == [("jargon.cliche", "cụ thể hóa")]
+    # the lexicon writes "hóa"; the text's "hoá" matches and the finding shows the text as written
+    assert [(r, t) for r, t, _ in new_style] == [("jargon.cliche", "cụ thể hoá")]
 
 
 def test_suggestion_gives_the_plain_alternative() -> None:

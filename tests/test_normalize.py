@@ -1,6 +1,7 @@
 import unicodedata
 
-from vnpolicytext.normalize import canonical_tones, fold, normalize
+from vnpolicytext.normalize import canonical_tones, normalize
+from vnpolicytext.vocab import fold
 
 
 def test_clean_text_is_its_own_working_copy() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import vnpolicytext
-from vnpolicytext.check import check_report
+from vnpolicytext.gates import check_report
 from vnpolicytext.markup import analyze_markup
 from vnpolicytext.models import Finding
 from vnpolicytext.render import FileResult, github, html, json_, sarif, text

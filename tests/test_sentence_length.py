@@ -1,7 +1,7 @@
 import pytest
 
 import vnpolicytext
-from vnpolicytext.config import PROFILE_LIMITS
+from vnpolicytext.analyzers.sentence_length import PROFILE_LIMITS
 
 from .conftest import assert_offsets
 
@@ -54,14 +54,18 @@ def test_finding_spans_the_whole_sentence_and_suggests_a_split() -> None:
 
 
 def test_headings_and_list_items_are_judged_by_their_own_limit() -> None:
-    heading = "Điều 12. " + " ".join(["Trách nhiệm của cơ quan tiếp nhận hồ sơ"] * 5)  # 47 syllables, no period
+    heading = "Điều 12. " + " ".join(
+        ["Trách nhiệm của cơ quan tiếp nhận hồ sơ"] * 5
+    )  # 47 syllables, no period
     item = "a) " + LONG
     text = f"{heading}\n{item}\n"
     r = vnpolicytext.analyze(text)
     kinds = [s.kind for s in r.sentences]
     assert kinds == ["heading", "list_item"]
     assert length_findings(r) == []  # 47 and 49 syllables are under the item limit (50)
-    r2 = vnpolicytext.analyze(text, config={"sentence_length": {"long": 40, "very_long": 60, "item_long": 44, "item_very_long": 80}})
+    r2 = vnpolicytext.analyze(
+        text, config={"sentence_length": {"long": 40, "very_long": 60, "item_long": 44, "item_very_long": 80}}
+    )
     assert [rule for rule, _ in length_findings(r2)] == ["sentence_length.long", "sentence_length.long"]
 
 

@@ -1,17 +1,45 @@
-"""vnpolicytext: readability and clarity checks for Vietnamese policy text, with exact offsets."""
+"""vnpolicytext: readability and clarity checks for Vietnamese policy text, with exact offsets.
+
+The public names are imported on first use, so `import vnpolicytext` is cheap (the command line starts
+fast and a program that only reads the version loads no model).
+"""
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from .api import analyze, decode_bytes
-from .check import CheckResult, GateFailure, check, check_report
-from .config import Config
-from .definitions import Definition, extract_definitions
-from .errors import ConfigError, InputError, VnPolicyTextError
-from .markup import analyze_markup
-from .models import Finding, Sentence
-from .report import Report, report_schema
+from .version import __version__
+
+if TYPE_CHECKING:
+    from .api import analyze, decode_bytes
+    from .config import Config
+    from .definitions import Definition, extract_definitions
+    from .errors import ConfigError, InputError, VnPolicyTextError
+    from .gates import CheckResult, GateFailure, check, check_report
+    from .markup import analyze_markup
+    from .models import Finding, Sentence
+    from .report import Report, report_schema
+
+_WHERE = {
+    "analyze": "api",
+    "decode_bytes": "api",
+    "CheckResult": "gates",
+    "GateFailure": "gates",
+    "check": "gates",
+    "check_report": "gates",
+    "Config": "config",
+    "Definition": "definitions",
+    "extract_definitions": "definitions",
+    "ConfigError": "errors",
+    "InputError": "errors",
+    "VnPolicyTextError": "errors",
+    "analyze_markup": "markup",
+    "Finding": "models",
+    "Sentence": "models",
+    "Report": "report",
+    "report_schema": "report",
+}
 
 __all__ = [
     "CheckResult",
@@ -33,3 +61,16 @@ __all__ = [
     "extract_definitions",
     "report_schema",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vnpolicytext' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import codecs
 from typing import Any
 
-from .analyzers import ANALYZERS, RULES, Findings, text_check
-from .clarity import clarity, level_of
+from pydantic import BaseModel
+
+from .analyzers import ANALYZERS, BY_NAME
+from .analyzers.base import Context
 from .config import Config, load_config
 from .document import Document
 from .errors import InputError
+from .models import Finding
 from .report import Report
 
 
@@ -40,76 +43,66 @@ def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Repo
         )
         raise TypeError(f"analyze() takes the text as str, not {type(text).__name__}{hint}")
     cfg = load_config(config)
-    doc = Document(text, tokenize_words=False)
-    findings = Findings(doc, cfg, RULES)
-    text_summary = text_check.analyze(doc, cfg, findings)
-    summaries: dict[str, Any] = {"text": text_summary}
-    if not text_summary.problems:
-        # On text without diacritics or in a legacy encoding every other figure would be noise, so the
-        # words are only segmented (the expensive step) for text that can be analyzed.
-        doc.segment_words()
-        text_summary = summaries["text"] = text_summary.model_copy(update={"words": doc.word_count})
-        for module in ANALYZERS:
-            if module is not text_check and cfg.enabled(module.NAME):
-                summaries[module.NAME] = module.analyze(doc, cfg, findings)
-    if not text_summary.scorable:
-        summaries["readability"] = None
-    readability = summaries.get("readability")
-    if readability is not None:
-        score, components = clarity(_measures(summaries))
-        level_id, level = level_of(score) if score is not None else (None, None)
-        summaries["readability"] = readability.model_copy(
-            update={
-                "clarity_score": score,
-                "clarity_components": components,
-                "level": level,
-                "level_id": level_id,
-            }
-        )
-    del summaries["text"]
+    doc = Document(text)
+    findings: list[Finding] = []
+    summaries: dict[str, BaseModel] = {}
+    measures: dict[str, float] = {}
+    options = {spec.name: cfg.options_for(spec.name) for spec in ANALYZERS}
+    for spec in ANALYZERS:
+        if spec.name != "text":
+            if not cfg.enabled(spec.name):
+                continue
+            if getattr(summaries["text"], "problems", None):
+                break  # text that cannot be read as Vietnamese: every other figure would be noise
+        summary = spec.run(_context(spec.name, doc, cfg, options, summaries, measures, findings))
+        if summary is None:
+            continue
+        summaries[spec.name] = summary
+        if spec.measures is not None:
+            words = doc.word_count
+            for name, value in spec.measures(summary, words).items():
+                measures[name] = measures.get(name, 0.0) + value
     return Report(
         profile=cfg.profile,
-        text=text_summary,
         sentences=doc.sentence_models(),
-        findings=sorted(findings.items, key=lambda f: (f.start, f.end, f.rule)),
+        findings=sorted(findings, key=lambda f: (f.start, f.end, f.rule)),
         **summaries,
     )
 
 
-def _measures(summaries: dict[str, Any]) -> dict[str, float]:
-    """Raw measures of the clarity components, from whichever analyzers ran."""
-    out: dict[str, float] = {}
-    length = summaries.get("sentence_length")
-    if length is not None and length.sentences:
-        out["sentence_length"] = length.mean_syllables
-    read = summaries.get("readability")
-    if read is not None and read.difficult_share is not None:
-        out["difficult_syllables"] = read.difficult_share
-        if read.words:
-            out["cross_references"] = read.cross_references_per_100_words
-    jargon = summaries.get("jargon")
-    if jargon is not None and jargon.words:
-        out["jargon"] = jargon.density
-    undefined = _undefined(summaries)
-    if undefined is not None:
-        out["undefined"] = undefined
-    passive = summaries.get("passive")
-    if passive is not None:
-        out["passive"] = passive.agentless_per_sentence
-    return out
+def run_analyzer(
+    name: str, text: str, *, config: Config | dict[str, Any] | None = None
+) -> tuple[BaseModel | None, list[Finding]]:
+    """Run one analyzer alone on `text`: its summary and its findings (for tests and tools; the others do
+    not run, so an analyzer that reads their summaries gets none)."""
+    if name not in BY_NAME:
+        raise KeyError(f"unknown analyzer {name!r}")
+    cfg = load_config(config)
+    doc = Document(text)
+    options = {spec.name: cfg.options_for(spec.name) for spec in ANALYZERS}
+    findings: list[Finding] = []
+    summary = BY_NAME[name].run(_context(name, doc, cfg, options, {}, {}, findings))
+    return summary, findings
 
 
-def _undefined(summaries: dict[str, Any]) -> float | None:
-    """Terms and abbreviations left unexplained, per 1,000 words."""
-    text = summaries.get("text")
-    words = text.words if text is not None else 0
-    parts = [summaries.get("abbreviation"), summaries.get("glossary")]
-    if not words or all(p is None for p in parts):
-        return None
-    count = 0
-    abbreviation, glossary = parts
-    if abbreviation is not None:
-        count += abbreviation.undefined + abbreviation.used_before_definition
-    if glossary is not None:
-        count += glossary.undefined + glossary.used_before_definition
-    return 1000 * count / words
+def _context(
+    name: str,
+    doc: Document,
+    cfg: Config,
+    options: dict[str, Any],
+    summaries: dict[str, BaseModel],
+    measures: dict[str, float],
+    findings: list[Finding],
+) -> Context:
+    spec = BY_NAME[name]
+    return Context(
+        doc=doc,
+        options=options[name],
+        profile=cfg.profile,
+        rules={r.id: r for r in spec.rules},
+        levels={r.id: cfg.level(r.id) for r in spec.rules},
+        analyzer_options=options,
+        summaries=summaries,
+        measures=measures,
+        findings=findings,
+    )

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analyzers.readability import ClarityComponent
+from pydantic import Field
+
+from .models import Model
+
+
+class ClarityComponent(Model):
+    """One ingredient of the clarity score."""
+
+    value: float = Field(description="The raw measure (unit in `unit`).")
+    unit: str = Field(description="What `value` counts.")
+    score: float = Field(description="The measure mapped to 0-100 (100 = clearest).")
+    weight: float = Field(description="Weight in the clarity score (weights in use sum to 1).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +43,17 @@ SCALES: dict[str, Scale] = {
     "sentence_length": Scale("mean syllables per sentence", clear=18.8, hard=60.0, weight=0.15),
     # Share of syllables outside the 1,000 commonest (wordfreq): 100 at 3 %, 0 at 25 %.
     "difficult_syllables": Scale("share of difficult syllables", clear=0.03, hard=0.25, weight=0.05),
+    # Cross-references per 100 words: 0 at 3 (the reader must look something up every 33 words).
+    "cross_references": Scale("cross-references per 100 words", clear=0.0, hard=3.0, weight=0.20),
     # Jargon words per 100 words: 100 with none, 0 at 8 (one word in twelve). The heaviest weight:
     # vocabulary is where citizens stop reading.
     "jargon": Scale("jargon words per 100 words", clear=0.0, hard=8.0, weight=0.40),
+    # Terms and abbreviations nobody explains, per 1,000 words: 0 at 20 (one every 50 words).
+    "undefined": Scale(
+        "undefined terms and abbreviations per 1,000 words", clear=0.0, hard=20.0, weight=0.10
+    ),
     # Agentless passives per sentence: 0 at one in two sentences.
     "passive": Scale("agentless passives per sentence", clear=0.0, hard=0.5, weight=0.10),
-    # Cross-references per 100 words: 0 at 3 (the reader must look something up every 33 words).
-    "cross_references": Scale("cross-references per 100 words", clear=0.0, hard=3.0, weight=0.20),
-    # Terms and abbreviations nobody explains, per 1,000 words: 0 at 20 (one every 50 words).
-    "undefined": Scale("undefined terms and abbreviations per 1,000 words", clear=0.0, hard=20.0, weight=0.10),
 }
 
 # Readability levels on the clarity score (docs/method.md, "Levels").
@@ -62,7 +75,7 @@ def level_of(score: float) -> tuple[str, str]:
 
 def clarity(measures: dict[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:
     """Combine the available measures; returns (score, components)."""
-    present = {k: v for k, v in measures.items() if k in SCALES}
+    present = {k: measures[k] for k in SCALES if k in measures}
     if not present:
         return None, {}
     total = sum(SCALES[k].weight for k in present)

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from . import __version__
 from .api import decode_bytes
-from .check import check_report
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
+from .gates import check_report
 from .markup import INPUT_FORMATS, InputFormat, analyze_markup, format_for_path
 from .render import FORMATS, FileResult
+from .version import __version__
 
 PROG = "vnpolicytext"
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="analyze N files in parallel")
     sub.add_parser("schema", help="print the JSON Schema of the report")
     sub.add_parser("rules", help="list every rule id with its severity and description")
+    rule = sub.add_parser(
+        "rule", help="explain one rule in Vietnamese (what, why, example, how to switch off)"
+    )
+    rule.add_argument("rule_id", metavar="ID", help="a rule id, e.g. passive.short")
     return parser
 
 
@@ -230,11 +234,15 @@ def _write(body: str, output: Path | None) -> None:
     sys.stdout.buffer.flush()
 
 
-def _rules() -> str:
-    from .analyzers import RULES
+def _rule(rule_id: str) -> str:
+    from .explain import close_ids, explain
 
-    width = max((len(r) for r in RULES), default=10)
-    return "".join(f"{r.id:<{width}}  {r.severity:<7}  {r.description}\n" for r in RULES.values())
+    try:
+        return explain(rule_id)
+    except KeyError:
+        close = close_ids(rule_id)
+        hint = f"; did you mean: {', '.join(close)}" if close else "; see `vnpolicytext rules`"
+        raise UsageError(f"unknown rule id {rule_id!r}{hint}") from None
 
 
 def _analyze_or_check(args: argparse.Namespace) -> int:
@@ -257,14 +265,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: analyze, check, schema or rules")
+            raise UsageError("a command is required: analyze, check, rules, rule or schema")
         if args.command == "schema":
             from .report import report_schema
 
             _write(json.dumps(report_schema(), indent=2, ensure_ascii=False) + "\n", None)
             return 0
         if args.command == "rules":
-            _write(_rules(), None)
+            from .explain import rule_list
+
+            _write(rule_list(), None)
+            return 0
+        if args.command == "rule":
+            _write(_rule(args.rule_id), None)
             return 0
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:

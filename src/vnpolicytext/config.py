@@ -1,39 +1,47 @@
-"""Configuration: a profile (citizen, news, legal) plus the user's overrides, validated strictly."""
+"""Configuration: a profile (citizen, news, legal), rule levels, analyzer options and check gates.
+
+The keys are validated strictly against the analyzer registry: a rule id, an analyzer name or an option
+that does not exist is an error that names it. Each analyzer's options are a table named after the analyzer
+(`[tool.vnpolicytext.sentence_length]`), merged over the profile's defaults. Three short forms of earlier
+versions are still read: `jargon_files` (= `jargon.files`), `glossary_files` (= `glossary.files`) and
+`known_abbreviations` (= `abbreviation.known`).
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from .analyzers import ANALYZERS, BY_NAME, RULES
 from .errors import ConfigError
+from .registry import Level, Profile
 
-Profile = Literal["citizen", "news", "legal"]
-Level = Literal["off", "info", "warning", "error"]
+__all__ = ["PROFILE_GATES", "Config", "Gates", "Level", "Profile", "load_config"]
+
+# Earlier flat keys and the analyzer option they stand for.
+_SHORT_FORMS = {
+    "jargon_files": ("jargon", "files"),
+    "glossary_files": ("glossary", "files"),
+    "known_abbreviations": ("abbreviation", "known"),
+}
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class SentenceLengthLimits(_Strict):
-    """Sentence length limits in syllables (tiếng). Headings and list items get their own limits."""
-
-    long: int = Field(gt=0, description="A sentence above this many syllables is long (warning).")
-    very_long: int = Field(gt=0, description="A sentence above this many syllables is very long (error).")
-    item_long: int = Field(gt=0, description="The 'long' limit for list items and headings.")
-    item_very_long: int = Field(gt=0, description="The 'very long' limit for list items and headings.")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> SentenceLengthLimits:
-        if self.very_long <= self.long or self.item_very_long <= self.item_long:
-            raise ValueError("very_long limits must be above the long limits")
-        return self
-
-
 class Gates(_Strict):
-    """What makes `check()` fail."""
+    """What makes `check()` fail. Gates read the analyzers' summaries (what was measured), never which
+    findings are shown."""
 
     fail_on: Literal["info", "warning", "error", "never"] = Field(
         default="error", description="Fail when a finding at or above this severity remains."
@@ -47,6 +55,13 @@ class Gates(_Strict):
     )
 
 
+PROFILE_GATES: dict[str, Gates] = {
+    "citizen": Gates(fail_on="error", min_clarity=50, max_undefined_abbreviations=0),
+    "news": Gates(fail_on="error", min_clarity=45, max_undefined_abbreviations=2),
+    "legal": Gates(fail_on="error", min_clarity=None, max_undefined_abbreviations=None),
+}
+
+
 class Config(_Strict):
     """Everything a user can set. Unknown keys are an error that names them."""
 
@@ -55,37 +70,75 @@ class Config(_Strict):
         default_factory=dict, description="Per rule id: 'off' disables it, a severity re-levels it."
     )
     analyzers: dict[str, bool] = Field(default_factory=dict, description="Turn whole analyzers on or off.")
-    sentence_length: SentenceLengthLimits | None = Field(default=None, description="Override the limits.")
-    jargon_files: list[Path] = Field(default_factory=list, description="User jargon lexicons (TSV).")
-    glossary_files: list[Path] = Field(default_factory=list, description="User glossaries (TSV).")
-    known_abbreviations: list[str] = Field(
-        default_factory=list, description="Abbreviations readers know; never reported as undefined."
+    options: dict[str, dict[str, Any]] = Field(
+        default_factory=dict,
+        description="Per analyzer name, its options (merged over the profile's defaults); in a file, a table "
+        "named after the analyzer.",
     )
     check: Gates | None = Field(default=None, description="Gates of check(); profile defaults if unset.")
+
+    _resolved: dict[str, BaseModel] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _gather_options(cls, data: Any) -> Any:
+        """Move analyzer tables (`sentence_length = {…}`) and the short forms into `options`."""
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        options: dict[str, dict[str, Any]] = {
+            k: dict(v) for k, v in (data.pop("options", None) or {}).items()
+        }
+        for key in list(data):
+            if key in _SHORT_FORMS:
+                name, option = _SHORT_FORMS[key]
+                options.setdefault(name, {})[option] = data.pop(key)
+            elif key in BY_NAME and key not in cls.model_fields:
+                value = data.pop(key)
+                if value is None:
+                    continue
+                if isinstance(value, BaseModel):
+                    value = value.model_dump()
+                if not isinstance(value, dict):
+                    raise ValueError(f"[{key}] must be a table of options")
+                options.setdefault(key, {}).update(value)
+        data["options"] = options
+        return data
 
     @field_validator("rules")
     @classmethod
     def _known_rules(cls, rules: dict[str, Level]) -> dict[str, Level]:
-        from .analyzers import RULES  # the registry imports this module: look it up at validation time
-
         unknown = sorted(set(rules) - set(RULES))
         if unknown:
             raise ValueError(f"unknown rule id {unknown[0]!r} (see `vnpolicytext rules`)")
         return rules
 
-    @field_validator("analyzers")
+    @field_validator("analyzers", "options")
     @classmethod
-    def _known_analyzers(cls, analyzers: dict[str, bool]) -> dict[str, bool]:
-        from .analyzers import ANALYZERS
-
-        unknown = sorted(set(analyzers) - {m.NAME for m in ANALYZERS})
+    def _known_analyzers(cls, value: dict[str, Any]) -> dict[str, Any]:
+        unknown = sorted(set(value) - set(BY_NAME))
         if unknown:
             raise ValueError(f"unknown analyzer {unknown[0]!r}")
-        return analyzers
+        return value
 
-    def limits(self) -> SentenceLengthLimits:
-        """The sentence length limits in force."""
-        return self.sentence_length or PROFILE_LIMITS[self.profile]
+    @model_validator(mode="after")
+    def _resolve(self) -> Config:
+        for spec in ANALYZERS:
+            values = spec.default_options(self.profile)
+            values.update(self.options.get(spec.name, {}))
+            try:
+                self._resolved[spec.name] = spec.options.model_validate(values)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in (spec.name, *first["loc"]))
+                if first["type"] == "extra_forbidden":
+                    raise ValueError(f"unknown option {where}") from None
+                raise ValueError(f"{where}: {str(first['msg']).removeprefix('Value error, ')}") from None
+        return self
+
+    def options_for(self, analyzer: str) -> Any:
+        """The options model of `analyzer` in force: the profile's defaults with the user's values over them."""
+        return self._resolved[analyzer]
 
     def gates(self) -> Gates:
         """The check gates in force: the profile's, with the keys the user set replaced."""
@@ -94,35 +147,12 @@ class Config(_Strict):
             return base
         return base.model_copy(update=self.check.model_dump(exclude_unset=True))
 
-    def level(self, rule: str, default: str) -> str:
-        """The severity of `rule`: the user's setting, else the profile's, else the rule's default."""
-        return self.rules.get(rule) or PROFILE_RULES[self.profile].get(rule) or default
+    def level(self, rule: str) -> Level:
+        """The level of `rule`: the user's setting, else the profile's, else the rule's default."""
+        return self.rules.get(rule) or RULES[rule].level(self.profile)
 
     def enabled(self, analyzer: str) -> bool:
         return self.analyzers.get(analyzer, True)
-
-
-# Calibrated in docs/method.md ("Sentence length limits").
-PROFILE_LIMITS: dict[str, SentenceLengthLimits] = {
-    "citizen": SentenceLengthLimits(long=40, very_long=60, item_long=50, item_very_long=75),
-    "news": SentenceLengthLimits(long=50, very_long=90, item_long=55, item_very_long=90),
-    "legal": SentenceLengthLimits(long=60, very_long=90, item_long=70, item_very_long=100),
-}
-
-# Rule levels that differ by profile. Legal drafters write for lawyers first: legal terms and old
-# Sino-Vietnamese words are noted (info), not warned about. Levels only: what a rule counts in the
-# summaries and the clarity score does not depend on the profile, so scores stay comparable.
-PROFILE_RULES: dict[str, dict[str, Level]] = {
-    "citizen": {},
-    "news": {"jargon.legal": "info"},
-    "legal": {"jargon.legal": "info", "jargon.archaic": "info"},
-}
-
-PROFILE_GATES: dict[str, Gates] = {
-    "citizen": Gates(fail_on="error", min_clarity=50, max_undefined_abbreviations=0),
-    "news": Gates(fail_on="error", min_clarity=45, max_undefined_abbreviations=2),
-    "legal": Gates(fail_on="error", min_clarity=None, max_undefined_abbreviations=None),
-}
 
 
 def load_config(value: Config | dict[str, Any] | None) -> Config:

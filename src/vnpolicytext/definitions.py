@@ -19,7 +19,6 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
@@ -27,9 +26,11 @@ from typing import Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from vnpolicytext.normalize import normalize
+from .normalize import normalize
+from .structure import ARTICLE_HEAD, is_section_head
+from .vocab import FOLDED_FUNCTION_WORDS, SYLLABLE, WORD, bare, fold_letter
 
-DefinitionKind = Literal["article", "inline", "abbreviation"]
+DefinitionKind = Literal["article", "inline", "abbreviation", "foreign", "list"]
 
 __all__ = ["Definition", "DefinitionKind", "extract_definitions"]
 
@@ -42,8 +43,10 @@ class Definition(BaseModel):
     term: str = Field(description="The term as written in the text: text[term_start:term_end].")
     definition: str = Field(description="The defining text: text[definition_start:definition_end].")
     kind: DefinitionKind = Field(
-        description="'article' (item of a definitions article), 'inline' ('(sau đây gọi là X)') "
-        "or 'abbreviation' ('Ủy ban nhân dân (UBND)')."
+        description="'article' (item of a definitions article), 'inline' ('(sau đây gọi là X)'), "
+        "'abbreviation' ('Ủy ban nhân dân (UBND)', 'UBND (Ủy ban nhân dân)': the initials spell it), 'foreign' (a "
+        "Latin abbreviation in brackets after up to eight words that name it: 'Thu nhập quốc gia (GNI)') or "
+        "'list' (an entry 'UBND: Ủy ban nhân dân' of a list of abbreviations outside a definitions article)."
     )
     term_start: int = Field(description="Start offset of the term (Python str index into the caller's text).")
     term_end: int = Field(description="End offset (exclusive) of the term.")
@@ -57,10 +60,6 @@ class Definition(BaseModel):
 _NB = r"(?<![\p{L}\p{N}])"  # no letter or digit just before
 _NA = r"(?![\p{L}\p{N}])"  # no letter or digit just after
 
-_ARTICLE = regex.compile(r"[ \t]*(?i:điều)[ \t]+\d+[\p{Ll}]?[ \t]*[.:]")
-_CHAPTER = regex.compile(
-    r"[ \t]*(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)[ \t]+(?:[IVXLCDM]+|\d+)" + _NA
-)
 _DEF_TITLE = regex.compile(
     r"giải\s+thích\s+(?:từ\s+ngữ|thuật\s+ngữ|các\s+từ)|định\s+nghĩa|(?:từ\s+ngữ|chữ|từ|cụm\s+từ)\s+viết\s+tắt"
     r"|thuật\s+ngữ|khái\s+niệm",
@@ -113,7 +112,6 @@ _TERM_TAIL = regex.compile(
 )
 _SENTENCE_END = regex.compile(r"[.!?;](?=\s+[\p{Lu}\"“‘(]|\s*$)|;")
 _QUOTES = "\"'“”‘’«»„"
-_SYLLABLE = regex.compile(r"[\p{L}\p{N}]+(?:[-/][\p{L}\p{N}]+)*")
 
 _MAX_TERM_SYLLABLES = 30
 _MAX_FALLBACK_SYLLABLES = 8
@@ -136,13 +134,6 @@ _MAX_INLINE_SYLLABLES = 25
 _ABBR_PAREN = regex.compile(
     r"\(\s*(?P<abbr>\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}[\p{Lu}\p{Ll}]*(?:[-&/]\p{Lu}[\p{Lu}\p{Ll}]*)*)\s*\)"
 )
-_FUNCTION_WORDS = frozenset(
-    {"và", "của", "các", "về", "cho", "trong", "với", "tại", "thuộc", "đối", "những", "là", "theo", "hoặc"}
-    | {"the", "of", "and", "for", "on", "in", "to"}
-)
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
-
-
 # --------------------------------------------------------------------------------------------------------
 # Small helpers
 
@@ -175,7 +166,7 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _syllables(text: str) -> int:
-    return sum(1 for _ in _SYLLABLE.finditer(text))
+    return sum(1 for _ in SYLLABLE.finditer(text))
 
 
 def _strip_span(text: str, start: int, end: int, chars: str = "") -> tuple[int, int]:
@@ -212,15 +203,6 @@ def _clean_term(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def fold_letter(ch: str) -> str:
-    base = unicodedata.normalize("NFD", ch)[0]
-    return "d" if base in "đĐ" else base.lower()
-
-
-def _fold_word(word: str) -> str:
-    return "".join(fold_letter(c) for c in word)
-
-
 # --------------------------------------------------------------------------------------------------------
 # Definitions articles
 
@@ -231,13 +213,13 @@ def _article_regions(text: str, lines: list[_Line]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     heads: list[int] = []
     for i, line in enumerate(lines):
-        if _ARTICLE.match(text, line.start, line.end) or _CHAPTER.match(text, line.start, line.end):
+        if is_section_head(text, line.start, line.end):
             heads.append(i)
     heads.append(len(lines))
     for k in range(len(heads) - 1):
         head, stop = heads[k], heads[k + 1]
         line = lines[head]
-        m = _ARTICLE.match(text, line.start, line.end)
+        m = ARTICLE_HEAD.match(text, line.start, line.end)
         if not m:
             continue  # a chapter heading
         if _DEF_TITLE.search(text, m.end(), line.end):
@@ -424,18 +406,18 @@ def _phrase_before(text: str, end: int, commas: int, stop_at_conjunction: bool) 
         i -= 1
     start = i
     if stop_at_conjunction:
-        for m in _INLINE_STOP.finditer(text, start, end):
-            start = m.end()
+        for stop in _INLINE_STOP.finditer(text, start, end):
+            start = stop.end()
     # Skip a list label at the start of the line ("1. ", "a) ").
     if start == line_start:
         for _, pattern in _LABELS:
-            m = pattern.match(text, start, end)
-            if m:
-                start = m.end()
+            label = pattern.match(text, start, end)
+            if label:
+                start = label.end()
                 break
     start, _ = _strip_span(text, start, end, _QUOTES)
     # Keep it short: at most the last _MAX_INLINE_SYLLABLES syllables.
-    sylls = [m.start() for m in _SYLLABLE.finditer(text, start, end)]
+    sylls = [m.start() for m in SYLLABLE.finditer(text, start, end)]
     if len(sylls) > _MAX_INLINE_SYLLABLES:
         start = sylls[-_MAX_INLINE_SYLLABLES]
     return start
@@ -450,9 +432,9 @@ def _name_start(text: str, d0: int, d1: int, term: str) -> int:
     followed by a lowercase word joins clauses, not parts of a name, and is crossed only when the match is
     at least two words long ("Ủy ban nhân dân tỉnh …" for "Ủy ban nhân dân cấp tỉnh"). The result stays
     within the last _MAX_INLINE_SYLLABLES syllables."""
-    term_words = [_fold_word(w) for w in _WORD.findall(term)]
-    first = _WORD.search(text, d0, d1)
-    if not term_words or first is None or _fold_word(first.group()) == term_words[0]:
+    term_words = [bare(w) for w in WORD.findall(term)]
+    first = WORD.search(text, d0, d1)
+    if not term_words or first is None or bare(first.group()) == term_words[0]:
         return d0
     # The clause the name may span: no sentence or bracket break, no other stop word than "và".
     line_start = text.rfind("\n", 0, d0) + 1
@@ -462,11 +444,11 @@ def _name_start(text: str, d0: int, d1: int, term: str) -> int:
     for m in _INLINE_STOP.finditer(text, lo, d0):
         if m.group().lower() != "và":
             lo = m.end()
-    sylls = [m.start() for m in _SYLLABLE.finditer(text, lo, d1)]
+    sylls = [m.start() for m in SYLLABLE.finditer(text, lo, d1)]
     if len(sylls) > _MAX_INLINE_SYLLABLES:
         lo = sylls[-_MAX_INLINE_SYLLABLES]
-    words = list(_WORD.finditer(text, lo, d1))
-    folded = [_fold_word(w.group()) for w in words]
+    words = list(WORD.finditer(text, lo, d1))
+    folded = [bare(w.group()) for w in words]
     need = min(2, len(term_words))
     for j in range(len(words) - 1, -1, -1):
         start = words[j].start()
@@ -517,7 +499,7 @@ def _inline_definitions(text: str) -> list[tuple[int, int, int, int]]:
                 d0 = _phrase_before(text, d1, commas, not together)
                 d0 = _name_start(text, d0, d1, term)
             d0, d1 = _strip_span(text, d0, d1, _QUOTES)
-            if d1 <= d0 or not _WORD.search(text, d0, d1):
+            if d1 <= d0 or not WORD.search(text, d0, d1):
                 continue
             seen.add(t0)
             out.append((t0, t1, d0, d1))
@@ -563,9 +545,9 @@ def _match_abbreviation(text: str, abbr: str, end: int) -> int | None:
         return None
     line_start = text.rfind("\n", 0, end) + 1
     window_start = max(line_start, end - 30 * len(chunks))
-    words = [(m.start(), m.group()) for m in _WORD.finditer(text, window_start, end)]
+    words = [(m.start(), m.group()) for m in WORD.finditer(text, window_start, end)]
     words = words[-(2 * len(chunks) + 4) :]
-    folded = [_fold_word(w) for _, w in words]
+    folded = [bare(w) for _, w in words]
     raw = [w for _, w in words]
     n = len(words)
 
@@ -582,9 +564,9 @@ def _match_abbreviation(text: str, abbr: str, end: int) -> int | None:
     return None
 
 
-def _match_back(chunks: list[str], words: list[str], last: int) -> int | None:
-    """Index of the first word when chunks[-1] matches words[last] and the others match backwards,
-    skipping function words; None when they do not."""
+def _match_back(chunks: list[str], words: list[str], last: int, first: int | None = None) -> int | None:
+    """Index of the first word when chunks[-1] matches words[last] and the others match backwards, skipping
+    function words between them; with `first`, only a match that starts at that word counts. None if none."""
     # states: (chunk index, word index); iterative search with a small explicit stack (bounded sizes).
     stack: list[tuple[int, int]] = [(len(chunks) - 1, last)]
     seen: set[tuple[int, int]] = set()
@@ -596,14 +578,30 @@ def _match_back(chunks: list[str], words: list[str], last: int) -> int | None:
         word = words[wi]
         if chunk_matches(chunks[ci], word):
             if ci == 0:
-                return wi
-            stack.append((ci - 1, wi - 1))
-        if word in _FOLDED_FUNCTION_WORDS and ci < len(chunks) - 1:
+                if first is None or wi == first:
+                    return wi
+            else:
+                stack.append((ci - 1, wi - 1))
+        if word in FOLDED_FUNCTION_WORDS and ci < len(chunks) - 1:
             stack.append((ci, wi - 1))
     return None
 
 
-_FOLDED_FUNCTION_WORDS = frozenset(_fold_word(w) for w in _FUNCTION_WORDS)
+def initials_match(abbr: str, full: str, trailing: int = 0) -> bool:
+    """Do the syllable initials of `full` spell `abbr`? Đ≈D and case are ignored, function words ("và",
+    "của") may be skipped, a lower-case tail matches inside its syllable ("Thủ tướng" spells "TTg"); up to
+    `trailing` extra words may follow ("Bảo hiểm xã hội Việt Nam" for "BHXH")."""
+    chunks = abbreviation_chunks(abbr)
+    words = [bare(w) for w in _LETTERS.findall(full)]
+    if len(chunks) < 2 or not words or len(words) > 3 * len(chunks) + trailing:
+        return False
+    return any(
+        _match_back(chunks, words, len(words) - 1 - t, first=0) == 0
+        for t in range(min(trailing, len(words) - 1) + 1)
+    )
+
+
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _abbreviation_definitions(text: str) -> list[tuple[int, int, int, int]]:
@@ -617,6 +615,78 @@ def _abbreviation_definitions(text: str) -> list[tuple[int, int, int, int]]:
         if d0 is None:
             continue
         out.append((m.start("abbr"), m.end("abbr"), d0, d1))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Abbreviations explained the other way round, and lists of abbreviations
+
+# "UBND (Ủy ban nhân dân)": the full form in brackets after the abbreviation.
+_REVERSE = regex.compile(
+    _NB + r"(?P<abbr>[\p{Lu}][\p{L}\p{N}]*(?:[-&][\p{L}\p{N}]+)*)\s*\(\s*(?P<full>[^()\n]{3,150}?)\s*\)"
+)
+# "Thu nhập quốc gia (GNI)": a parenthesised Latin abbreviation, then up to eight words before it. Found in
+# two steps (the parenthesis first, then the words in a bounded window) so the scan stays linear.
+_FOREIGN_ABBR = regex.compile(r"\([ \t]*(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)[ \t]*\)")
+_FOREIGN_FULL = regex.compile(r"(?<![\p{L}\p{M}])(?:[\p{L}\p{M}]+[ \t]+){1,7}[\p{L}\p{M}]+[ \t]*$")
+# A line that opens a list of abbreviations: "Điều 2. Từ ngữ viết tắt", "Giải thích từ viết tắt",
+# "Trong Quyết định này, các chữ viết tắt dưới đây được hiểu như sau:", "Danh mục chữ viết tắt".
+_LIST_TITLE = regex.compile(r"(?i)(?:từ\s+ngữ|chữ|từ|cụm\s+từ|ký\s+hiệu)\s+viết\s+tắt")
+_LIST_LINE = regex.compile(
+    r"[ \t]*(?:(?:\d{1,3}[.)]|[a-zđ][.)]|[-–—+•*])[ \t]+)?[\"“”']?(?P<abbr>[\p{L}\p{N}]+(?:[-&./][\p{L}\p{N}]+)*)"
+    r"[\"“”']?[ \t]*(?::|–|—|-|=|\t|\s(?:là|được\s+hiểu\s+là|có\s+nghĩa\s+là)\s)[ \t]*(?P<full>[^\n]+?)[ \t.;,]*$"
+)
+
+
+def looks_like_abbreviation(term: str) -> bool:
+    """Two capitals or more, one written token, at most 20 characters ("UBND", "TTg", "NĐ-CP")."""
+    letters = [c for c in term if c.isalpha()]
+    return 2 <= len(term) <= 20 and sum(1 for c in letters if c.isupper()) >= 2 and " " not in term.strip()
+
+
+def _reverse_definitions(text: str) -> list[tuple[int, int, int, int]]:
+    out: list[tuple[int, int, int, int]] = []
+    for m in _REVERSE.finditer(text):
+        if looks_like_abbreviation(m.group("abbr")) and initials_match(
+            m.group("abbr"), m.group("full"), trailing=3
+        ):
+            out.append((m.start("abbr"), m.end("abbr"), m.start("full"), m.end("full")))
+    return out
+
+
+def _foreign_definitions(text: str, found: set[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    out: list[tuple[int, int, int, int]] = []
+    for m in _FOREIGN_ABBR.finditer(text):
+        if (m.start("abbr"), m.end("abbr")) in found:
+            continue
+        full = _FOREIGN_FULL.search(text, max(0, m.start() - 160), m.start())
+        if full is None:
+            continue
+        d0, d1 = _strip_span(text, full.start(), full.end())
+        out.append((m.start("abbr"), m.end("abbr"), d0, d1))
+    return out
+
+
+def _list_definitions(text: str, lines: list[_Line]) -> list[tuple[int, int, int, int]]:
+    """Lines "UBND: Ủy ban nhân dân" / "UBND là Ủy ban nhân dân" under a title on abbreviations."""
+    out: list[tuple[int, int, int, int]] = []
+    in_list = False
+    for line in lines:
+        title = _LIST_TITLE.search(text, line.start, line.end)
+        head = is_section_head(text, line.start, line.end)
+        if title and (
+            head or text[line.start : line.end].rstrip().endswith(":") or line.end - line.start <= 80
+        ):
+            in_list = True
+            continue
+        if not in_list:
+            continue
+        if head:
+            in_list = False
+            continue
+        m = _LIST_LINE.match(text, line.start, line.end)
+        if m and looks_like_abbreviation(m.group("abbr")):
+            out.append((m.start("abbr"), m.end("abbr"), m.start("full"), m.end("full")))
     return out
 
 
@@ -647,6 +717,11 @@ def _definitions(work: str, text: str, span: Callable[[int, int], tuple[int, int
     found.extend(("article", spans) for spans in _article_definitions(work, lines))
     found.extend(("inline", spans) for spans in _inline_definitions(work))
     found.extend(("abbreviation", spans) for spans in _abbreviation_definitions(work))
+    found.extend(("abbreviation", spans) for spans in _reverse_definitions(work))
+    terms = {(t0, t1) for _, (t0, t1, _, _) in found}
+    found.extend(("foreign", spans) for spans in _foreign_definitions(work, terms))
+    terms = {(t0, t1) for _, (t0, t1, _, _) in found}
+    found.extend(("list", spans) for spans in _list_definitions(work, lines) if spans[:2] not in terms)
     out: list[Definition] = []
     seen: set[tuple[str, int, int]] = set()
     for kind, (t0, t1, d0, d1) in found:

@@ -1,44 +1,32 @@
-"""The shared document model: built once per `analyze` call and handed to every analyzer.
+"""The document model: the caller's text, its working copy, and typed read-only layers of spans over it.
 
-Like spaCy's `Doc`, it owns the text once; sentences, syllables and words are spans of the working copy
-(`Document.text`), and `Document.finding` maps a span back to the caller's string, so no analyzer ever
-handles original offsets or searches for a match's text again.
+Like spaCy's `Doc`, a `Document` owns the text once and every layer is a tuple of spans of the working copy
+(`Document.text`); `Document.span_in_original` maps a span back to the caller's string. Layers are computed
+once, on first use, and never change afterwards:
+
+- `units`: sentences, headings and list items (`segment.py`), each with its syllables;
+- `words`: underthesea's word segmentation of every unit (`words.py`), the expensive layer;
+- `labels`: the structural label that opens a unit (Chương II, Điều 5, khoản 1, điểm a) with its number;
+- `document_numbers`: "15/2020/NĐ-CP", "12/QĐ-UBND" …; `cross_references`: "khoản 2 Điều 5", numbers
+  with a year;
+- `definitions`: every term the text defines (`definitions.py`), in working-copy offsets.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
-
-import regex
+from itertools import pairwise
+from typing import NamedTuple
 
 from .definitions import Definition, definitions_in_working_copy
-from .models import Finding, Sentence, Severity, UnitKind
+from .lines import LineIndex
+from .models import Sentence, UnitKind
 from .normalize import NormalizedText, normalize
 from .segment import segment
+from .structure import DOCUMENT_NUMBER, STRUCTURE_REFERENCE, LabelKind, has_year, label_kind
+from .vocab import SYLLABLE, letters_digits, upper_share
 from .words import segmenter
-
-# A syllable: a run of letters, marks and digits, possibly joined by inner punctuation that belongs to one
-# written token (1.000.000, 3,5, 24/11/2025, NĐ-CP, e-mail).
-SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,/:\-–'’@_&][\p{L}\p{M}\p{N}]+)*")
-_LETTER_DIGIT = regex.compile(r"[\p{L}\p{N}]")
-_NOT_LETTER_DIGIT = regex.compile(r"[^\p{L}\p{N}]+")
-_NOT_LETTER = regex.compile(r"[^\p{L}]+")
-_NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
-
-
-def letter_count(text: str) -> int:
-    """Number of letters in `text`."""
-    return len(_NOT_LETTER.sub("", text))
-
-
-def upper_share(text: str) -> float:
-    """Share of the letters of `text` that are capitals (0 when it has no letter)."""
-    letters = letter_count(text)
-    return len(_NOT_UPPER.sub("", text)) / letters if letters else 0.0
 
 
 class Token(NamedTuple):
@@ -49,9 +37,28 @@ class Token(NamedTuple):
     text: str
 
 
-@dataclass(slots=True)
+class Span(NamedTuple):
+    """A span of the working copy inside one unit."""
+
+    unit: int
+    start: int
+    end: int
+    text: str
+
+
+class Label(NamedTuple):
+    """The structural label that opens a unit: its kind, its number and its span."""
+
+    unit: int
+    kind: LabelKind
+    number: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Unit:
-    """A sentence, heading or list item of the working copy, with its syllables and words."""
+    """A sentence, heading or list item of the working copy, with its syllables."""
 
     index: int
     start: int
@@ -60,102 +67,145 @@ class Unit:
     paragraph: int
     label_end: int
     text: str
-    syllables: list[Token]
-    words: list[Token] = field(default_factory=list)
-    """Every token of underthesea's word segmentation, punctuation included, each placed on the text."""
-    word_count: int = 0
-    """Words that contain a letter or digit (what the report counts as words)."""
-    cache: dict[str, Any] = field(default_factory=dict)
-    """Per-unit values that several analyzers derive the same way (see `phrases.PhraseMatcher`)."""
+    syllables: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseView:
+    """What phrase lexicons match on in one unit: folded syllable keys, whether each syllable is joined to
+    the next by spaces only, and the word boundaries (None where the segmenter is not trusted)."""
+
+    keys: tuple[str, ...]
+    joined: tuple[bool, ...]
+    starts: frozenset[int] | None
+    ends: frozenset[int] | None
 
 
 class Document:
-    """The caller's text, its working copy, and the units every analyzer reads."""
+    """The caller's text, its working copy, and the layers every analyzer reads."""
 
-    def __init__(self, original: str, *, tokenize_words: bool = True) -> None:
-        self._words_done = False
+    def __init__(self, original: str) -> None:
         self.source: NormalizedText = normalize(original)
         self.original = original
         self.text = self.source.text
-        self.units: list[Unit] = []
+        units = []
         for i, u in enumerate(segment(self.text)):
-            body = self.text[u.start : u.end]
-            syllables = [
+            syllables = tuple(
                 Token(m.start(), m.end(), m.group()) for m in SYLLABLE.finditer(self.text, u.start, u.end)
-            ]
-            self.units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
-        if tokenize_words:
-            self.segment_words()
-        self._line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", original)]
+            )
+            units.append(
+                Unit(
+                    i, u.start, u.end, u.kind, u.paragraph, u.label_end, self.text[u.start : u.end], syllables
+                )
+            )
+        self.units: tuple[Unit, ...] = tuple(units)
 
-    def segment_words(self) -> None:
-        """Segment every unit into words (underthesea, one unit at a time); done once."""
-        if not self._words_done:
-            _segment_words(self.units)
-            self._words_done = True
+    # ------------------------------------------------------------------ counts
 
-    @property
-    def word_count(self) -> int:
-        """Words of the whole text (0 until `segment_words` has run)."""
-        return sum(u.word_count for u in self.units)
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Line index of the caller's text."""
+        return LineIndex(self.original)
 
     @property
     def paragraph_count(self) -> int:
         return len({u.paragraph for u in self.units})
 
     @cached_property
-    def letters_digits(self) -> int:
-        return sum(len(_NOT_LETTER_DIGIT.sub("", u.text)) for u in self.units)
+    def syllable_count(self) -> int:
+        return sum(len(u.syllables) for u in self.units)
 
     @cached_property
-    def definitions(self) -> list[Definition]:
-        """Every definition the text gives itself, in working-copy offsets (shared by the analyzers)."""
-        return definitions_in_working_copy(self.text)
+    def letters_digits(self) -> int:
+        return sum(letters_digits(u.text) for u in self.units)
 
-    def syllables(self) -> Iterator[Token]:
+    # ------------------------------------------------------------------ words
+
+    @cached_property
+    def words(self) -> tuple[tuple[Token, ...], ...]:
+        """Every unit's words (underthesea, punctuation included), segmented once for the whole document."""
+        return tuple(_segment_unit(u) for u in self.units)
+
+    @cached_property
+    def word_counts(self) -> tuple[int, ...]:
+        """Per unit, the words that contain a letter or digit (what the report counts as words)."""
+        return tuple(sum(1 for w in ws if any(c.isalnum() for c in w.text)) for ws in self.words)
+
+    @property
+    def word_count(self) -> int:
+        """Words of the whole text."""
+        return sum(self.word_counts)
+
+    @cached_property
+    def phrase_views(self) -> tuple[PhraseView, ...]:
+        """Per unit, the view phrase lexicons match on (built on the words: never before them)."""
+        views = []
+        for u, words in zip(self.units, self.words, strict=True):
+            syl = u.syllables
+            keys = tuple(s.text.lower() for s in syl)
+            joined = tuple(self.text[a.end : b.start].isspace() for a, b in pairwise(syl))
+            starts = ends = None
+            if words and upper_share(u.text) <= 0.6:  # the segmenter is unreliable on text in capitals
+                starts = frozenset(w.start for w in words)
+                ends = frozenset(w.end for w in words)
+            views.append(PhraseView(keys, joined, starts, ends))
+        return tuple(views)
+
+    # ------------------------------------------------------------------ structure
+
+    @cached_property
+    def labels(self) -> tuple[Label, ...]:
+        """The structural or list label that opens each unit that has one."""
+        out = []
         for u in self.units:
-            yield from u.syllables
+            if u.label_end > u.start:
+                kind, number = label_kind(self.text[u.start : u.label_end])
+                out.append(Label(u.index, kind, number, u.start, u.label_end))
+        return tuple(out)
 
-    def original_span(self, start: int, end: int) -> tuple[int, int]:
+    @cached_property
+    def document_numbers(self) -> tuple[Span, ...]:
+        """Document numbers ("15/2020/NĐ-CP"), in every unit (labels included)."""
+        return tuple(
+            Span(u.index, u.start + m.start(), u.start + m.end(), m.group())
+            for u in self.units
+            if u.text != u.text.lower()
+            for m in DOCUMENT_NUMBER.finditer(u.text)
+        )
+
+    @cached_property
+    def cross_references(self) -> tuple[Span, ...]:
+        """References the reader must look up elsewhere: parts of documents ("khoản 2 Điều 5", "điểm a") and
+        document numbers with a year, outside the unit's own label."""
+        out = [
+            Span(u.index, u.start + m.start(), u.start + m.end(), m.group())
+            for u in self.units
+            for m in STRUCTURE_REFERENCE.finditer(u.text)
+            if u.start + m.start() >= u.label_end
+        ]
+        label_end = {u.index: u.label_end for u in self.units}
+        out += [s for s in self.document_numbers if has_year(s.text) and s.start >= label_end[s.unit]]
+        return tuple(sorted(out, key=lambda s: (s.start, s.end)))
+
+    @cached_property
+    def definitions(self) -> tuple[Definition, ...]:
+        """Every definition the text gives itself, in working-copy offsets."""
+        return tuple(definitions_in_working_copy(self.text))
+
+    # ------------------------------------------------------------------ offsets
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
         """The caller's span for a working-copy span."""
         return self.source.span(start, end)
 
-    def line_column(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of an original offset."""
-        line = bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
-
-    def finding(
-        self,
-        analyzer: str,
-        rule: str,
-        severity: Severity,
-        start: int,
-        end: int,
-        message: str,
-        suggestion: str | None = None,
-        data: dict[str, Any] | None = None,
-    ) -> Finding:
-        """A finding on the working-copy span [start, end), placed exactly in the caller's text."""
-        s, e = self.source.span(start, end)
-        line, column = self.line_column(s)
-        return Finding(
-            analyzer=analyzer,
-            rule=rule,
-            severity=severity,
-            start=s,
-            end=e,
-            text=self.original[s:e],
-            line=line,
-            column=column,
-            message=message,
-            suggestion=suggestion,
-            data=data or {},
-        )
+    def offset_in_original(self, pos: int) -> int:
+        """The caller's offset for a working-copy position."""
+        return self.source.span(pos, pos)[0]
 
     def sentence_models(self) -> list[Sentence]:
         """The report's sentence list, in the caller's offsets."""
         out = []
+        counts = self.__dict__.get("word_counts")  # words are counted only where they were segmented
         for u in self.units:
             s, e = self.source.span(u.start, u.end)
             out.append(
@@ -167,7 +217,7 @@ class Document:
                     kind=u.kind,
                     paragraph=u.paragraph,
                     syllables=len(u.syllables),
-                    words=u.word_count,
+                    words=counts[u.index] if counts is not None else 0,
                 )
             )
         return out
@@ -176,21 +226,19 @@ class Document:
 _CHUNK = 1000  # characters: longer units are segmented piece by piece
 
 
-def _segment_words(units: list[Unit]) -> None:
-    """underthesea word segmentation, one unit at a time (its tokenizer and tagger grow faster than
-    linearly on long inputs, so a unit longer than `_CHUNK` is cut at spaces first)."""
+def _segment_unit(u: Unit) -> tuple[Token, ...]:
+    """underthesea word segmentation of one unit (its tokenizer and tagger grow faster than linearly on long
+    inputs, so a unit longer than `_CHUNK` is cut at spaces first)."""
+    if not u.syllables:
+        return ()
     spans_of = segmenter()
-    for u in units:
-        if not u.syllables:
-            continue
-        body, base = u.text, u.start
-        words = []
-        for lo, hi in _chunks(body):
-            words += [
-                Token(base + lo + s, base + lo + e, body[lo + s : lo + e]) for s, e in spans_of(body[lo:hi])
-            ]
-        u.words = words
-        u.word_count = sum(1 for w in u.words if w.text[0].isalnum() or _LETTER_DIGIT.search(w.text))
+    body, base = u.text, u.start
+    words: list[Token] = []
+    for lo, hi in _chunks(body):
+        words += [
+            Token(base + lo + s, base + lo + e, body[lo + s : lo + e]) for s, e in spans_of(body[lo:hi])
+        ]
+    return tuple(words)
 
 
 def _chunks(body: str) -> list[tuple[int, int]]:

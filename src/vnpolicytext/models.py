@@ -2,14 +2,48 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
-Severity = Literal["info", "warning", "error"]
+from .registry import SEVERITY_RANK, Severity
+
 UnitKind = Literal["sentence", "heading", "list_item"]
 
-SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+__all__ = [
+    "SEVERITY_RANK",
+    "End",
+    "Finding",
+    "Model",
+    "Position",
+    "Sentence",
+    "Severity",
+    "SourceOffset",
+    "Start",
+    "is_end_key",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOffset:
+    """Marks a summary field as an offset into the caller's text, so a markup source can move it.
+
+    `edge` is "start" (the first character of a span, or a single position) or "end" (just after the last).
+    """
+
+    edge: Literal["start", "end"]
+
+
+def is_end_key(key: str) -> bool:
+    """Whether an offset stored under `key` in a finding's data is the end of a span ("term_end")."""
+    return key == "end" or key.endswith("_end")
+
+
+Start = Annotated[int, SourceOffset("start")]
+End = Annotated[int, SourceOffset("end")]
+Position = Start
 
 
 class Model(BaseModel):
@@ -32,6 +66,17 @@ class Finding(Model):
     message: str = Field(description="What is wrong, in Vietnamese.")
     suggestion: str | None = Field(default=None, description="A plainer alternative or a fix, if any.")
     data: dict[str, Any] = Field(default_factory=dict, description="Rule-specific details.")
+
+    _offset_keys: tuple[str, ...] = PrivateAttr(default=())
+
+    def mark_offsets(self, keys: Iterable[str]) -> None:
+        """Record which keys of `data` hold offsets into the caller's text (an int, or a span dict)."""
+        self._offset_keys = tuple(keys)
+
+    @property
+    def offset_keys(self) -> tuple[str, ...]:
+        """The keys of `data` that hold offsets (set by the analyzer that made the finding)."""
+        return self._offset_keys
 
 
 class Sentence(Model):

@@ -33,9 +33,7 @@ _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
 # "New style" tone placement on the last vowel of oa/oe/uy at the end of a syllable (hoà, khoẻ, thuỷ);
 # the working copy uses the classic placement (hòa, khỏe, thủy). "qu" + y keeps the mark on y (quý).
 # The pattern looks for the rare toned pair first; `_move_tone` then checks the rest of the syllable.
-_NEW_STYLE = regex.compile(
-    r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])"
-)
+_NEW_STYLE = regex.compile(r"(?<![qQ])(?:[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])")
 _VOWELS = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 
 
@@ -57,11 +55,6 @@ def _move_tone(match: regex.Match[str]) -> str:
 def canonical_tones(text: str) -> str:
     """Put tone marks in the classic place (hoà -> hòa, thuỷ -> thủy); same length as the input (NFC)."""
     return _NEW_STYLE.sub(_move_tone, text)
-
-
-def fold(text: str) -> str:
-    """A matching key: NFC, lower case, classic tone placement, single spaces."""
-    return " ".join(canonical_tones(unicodedata.normalize("NFC", text)).lower().split())
 
 
 @dataclass(frozen=True, slots=True)

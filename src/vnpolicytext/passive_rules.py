@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-from vnpolicytext.normalize import fold
+from .vocab import fold
 
 Label = Literal[
     "passive_short",

@@ -1,19 +1,19 @@
 """Phrase lexicons matched on syllable sequences: a trie, longest match first, one pass per unit.
 
 Keys are folded (lower case, NFC, classic tone placement), so "Hoà giải", "hòa giải" and "HÒA GIẢI" are
-the same phrase. A match never crosses punctuation and, when the unit has segmented words, starts and
-ends on word boundaries, so "do" never matches inside "lý do" and "chế tài" never straddles two words.
+the same phrase. A match never crosses punctuation and starts and ends on word boundaries (the view is built
+on the document's words, so it never exists before them): "do" never matches inside "lý do" and "chế tài"
+never straddles two words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
-from .document import Unit, upper_share
-from .normalize import fold
+from .document import Document, Unit
+from .vocab import fold
 
 T = TypeVar("T")
 _END = ""  # trie key holding the payload; never a syllable
@@ -58,9 +58,10 @@ class PhraseMatcher(Generic[T]):
         if node.pop(_END, None) is not None:
             self.size -= 1
 
-    def find(self, unit: Unit, text: str) -> Iterator[Match[T]]:
+    def find(self, doc: Document, unit: Unit) -> Iterator[Match[T]]:
         """Non-overlapping matches in `unit`, left to right, the longest at each position."""
-        keys, joined, starts, ends = _view(unit, text)
+        view = doc.phrase_views[unit.index]
+        keys, joined, starts, ends = view.keys, view.joined, view.starts, view.ends
         root = self._root
         if root.keys().isdisjoint(keys):
             return  # no phrase can start in this unit
@@ -87,19 +88,3 @@ class PhraseMatcher(Generic[T]):
                 i = last
             else:
                 i += 1
-
-
-def _view(unit: Unit, text: str) -> tuple[list[str], list[bool], set[int] | None, set[int] | None]:
-    """Matching keys, 'joined by a space' flags and word boundaries of a unit, computed once per unit."""
-    view = unit.cache.get("phrases")
-    if view is None:
-        syl = unit.syllables
-        keys = [s.text.lower() for s in syl]
-        joined = [text[a.end : b.start].isspace() for a, b in pairwise(syl)]
-        mostly_upper = upper_share(unit.text) > 0.6
-        starts = ends = None
-        if unit.words and not mostly_upper:  # the segmenter is unreliable on text in capitals
-            starts = {w.start for w in unit.words}
-            ends = {w.end for w in unit.words}
-        view = unit.cache["phrases"] = (keys, joined, starts, ends)
-    return view

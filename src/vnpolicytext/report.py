@@ -1,45 +1,64 @@
-"""The report: what `analyze` returns and other systems embed. Its JSON Schema is published in docs/."""
+"""The report: what `analyze` returns and other systems embed. Its JSON Schema is published in docs/.
+
+The fields after `findings` are assembled from the analyzer registry: one per analyzer, named after it and
+typed by its summary model, so an analyzer added to the registry appears in the report and its schema
+without a change here.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
+from pydantic import Field, create_model
 
-from . import __version__
-from .analyzers.abbreviation import AbbreviationSummary
-from .analyzers.glossary import GlossarySummary
-from .analyzers.jargon import JargonSummary
-from .analyzers.passive import PassiveSummary
-from .analyzers.readability import ReadabilitySummary
-from .analyzers.sentence_length import SentenceLengthSummary
-from .models import Finding, Model, Sentence, TextSummary
+from .analyzers import ANALYZERS
+from .analyzers.text_check import TextSummary
+from .models import Finding, Model, Sentence
+from .version import __version__
 
 
-class Report(Model):
-    """Everything vnpolicytext found in one text. Offsets index the caller's original string."""
+class ReportBase(Model):
+    """The fields every report has; analyzer summaries are added by `Report`."""
 
     version: str = Field(default=__version__, description="vnpolicytext version that made the report.")
     profile: str = Field(description="Profile in force: citizen, news or legal.")
     text: TextSummary = Field(description="Counts and input checks (analyzer 'text').")
     sentences: list[Sentence] = Field(description="Sentences, headings and list items, in order.")
     findings: list[Finding] = Field(description="All findings, ordered by start offset.")
-    sentence_length: SentenceLengthSummary | None = Field(
-        default=None, description="Analyzer 'sentence_length' (None when disabled)."
+
+    if TYPE_CHECKING:  # summary fields are assembled from the registry at run time
+
+        def __getattr__(self, name: str) -> Any: ...
+
+    def summaries(self) -> dict[str, Model]:
+        """The analyzer summaries present in the report, by analyzer name, in registry order."""
+        out: dict[str, Model] = {}
+        for spec in ANALYZERS:
+            if spec.name == "text":
+                continue
+            value = getattr(self, spec.name, None)
+            if value is not None:
+                out[spec.name] = value
+        return out
+
+
+_SUMMARY_FIELDS: dict[str, Any] = {
+    spec.name: (
+        spec.summary | None,
+        Field(default=None, description=f"Analyzer '{spec.name}' ({spec.report_note})."),
     )
-    passive: PassiveSummary | None = Field(default=None, description="Analyzer 'passive' (None when disabled).")
-    jargon: JargonSummary | None = Field(default=None, description="Analyzer 'jargon' (None when disabled).")
-    abbreviation: AbbreviationSummary | None = Field(
-        default=None, description="Analyzer 'abbreviation' (None when disabled)."
-    )
-    glossary: GlossarySummary | None = Field(
-        default=None, description="Analyzer 'glossary' (None when disabled)."
-    )
-    readability: ReadabilitySummary | None = Field(
-        default=None, description="Analyzer 'readability' (None when disabled or the text cannot be scored)."
-    )
+    for spec in ANALYZERS
+    if spec.name != "text"
+}
+
+_ReportFields: type[ReportBase] = create_model("Report", __base__=ReportBase, **_SUMMARY_FIELDS)
+
+
+class Report(_ReportFields):  # type: ignore[valid-type,misc]
+    """Everything vnpolicytext found in one text. Offsets index the caller's original string."""
 
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of `Report` (the copy in docs/report.schema.json is kept equal by a test)."""
-    return Report.model_json_schema()
+    schema: dict[str, Any] = Report.model_json_schema()
+    return schema

@@ -16,6 +16,8 @@ from typing import Literal
 
 import regex
 
+from .structure import STRUCT_LABEL
+
 __all__ = [
     "ABBREVIATIONS",
     "LOCATION_INITIALS",
@@ -79,15 +81,6 @@ _BULLET_CHARS = "-+•*–—·●○■□▪◦➢➤✓"
 # A run of sentence-final punctuation, possibly interleaved with closing quotes/brackets ('."', ').').
 _TERM_RE = regex.compile(r"[.!?…]++(?:[\"'”’»)\]}›]++[.!?…]*+)*+")
 
-_STRUCT_WORDS = (
-    r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Tiểu\ mục|TIỂU\ MỤC|Mục|MỤC|Phần|PHẦN|Phụ\ lục|PHỤ\ LỤC|Tiết|TIẾT)"
-)
-# Structural label ("Điều 5.", "Chương II", "Mục 1:"): without trailing punctuation it must be
-# followed by a capital letter, a digit or the end, so "Điều 64 được sửa đổi" is not a label.
-_STRUCT_LABEL_RE = regex.compile(
-    _STRUCT_WORDS + r"[ \t]+(?:\d{1,4}[a-zđ]?|[IVXLCDM]{1,7})"
-    r"(?:[.:]{1,2}(?=\s|$)|(?=[ \t]*(?:$|\n|[\p{Lu}\d\"“(-])))"
-)
 _STEP_LABEL_RE = regex.compile(
     r"(?:Bước|BƯỚC)[ \t]+\d{1,3}(?:[.:]{1,2}(?=\s|$)|(?=[ \t]*(?:$|\n|[\p{Lu}\d\"“(-])))"
 )
@@ -122,7 +115,7 @@ _MAX_HEADING_WORDS = 30
 def _label_match_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
     """End offset and family ("struct" or "list") of a single label starting at ``pos``."""
     for pattern, family in (
-        (_STRUCT_LABEL_RE, "struct"),
+        (STRUCT_LABEL, "struct"),
         (_STEP_LABEL_RE, "list"),
         (_ROMAN_UPPER_LABEL_RE, "struct"),
         (_LIST_LABEL_RE, "list"),

@@ -11,12 +11,12 @@ A finding is dropped when its start offset falls inside a region that covers its
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 import regex
 
+from .lines import LineIndex
 from .models import Finding
 
 DirectiveKind = Literal["disable", "enable", "disable-next-line"]
@@ -59,23 +59,21 @@ def parse_directive(comment: str, start: int, end: int) -> Directive | None:
     if m is None:
         return None
     rules = frozenset(r for r in regex.split(r"[\s,]+", m.group(2)) if r)
-    kind: DirectiveKind = m.group(1)
+    kind = cast(DirectiveKind, m.group(1))
     return Directive(kind, rules, start, end)
 
 
 def regions(directives: list[Directive], source: str) -> list[Region]:
     """The silenced regions that a document's directives (in source order) define."""
-    line_starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", source)]
+    lines = LineIndex(source)
     out: list[Region] = []
     open_all: int | None = None
     open_rules: dict[str, int] = {}
     for d in sorted(directives, key=lambda d: d.start):
         if d.kind == "disable-next-line":
-            line = bisect_right(line_starts, d.end - 1)  # 1-based line of the comment's last character
-            if line < len(line_starts):
-                nxt = line_starts[line]
-                stop = line_starts[line + 1] if line + 1 < len(line_starts) else len(source)
-                out.append(Region(nxt, stop, d.rules or None))
+            line = lines.line_of(d.end - 1)  # 1-based line of the comment's last character
+            if line < len(lines.starts):
+                out.append(Region(*lines.line_span(line + 1), d.rules or None))
         elif d.kind == "disable":
             if not d.rules:
                 if open_all is None:

@@ -1,22 +1,25 @@
-"""The analyzers, in the order they run. Each module has NAME, RULES and analyze(doc, config, out) -> summary."""
+"""The analyzers, in the order they run. Each module declares one `ANALYZER` (see `vnpolicytext.registry`).
+
+Adding an analyzer: write its module with its `ANALYZER`, its data file and its tests, and list it here;
+the configuration keys, the report fields, `vnpolicytext rules` and docs/rules.md follow from it.
+"""
 
 from __future__ import annotations
 
-from types import ModuleType
-
+from ..registry import Analyzer, Rule
 from . import abbreviation, glossary, jargon, passive, readability, sentence_length, text_check
-from .base import Findings, Rule
 
-ANALYZERS: tuple[ModuleType, ...] = (
-    text_check,
-    sentence_length,
-    passive,
-    jargon,
-    abbreviation,
-    glossary,
-    readability,
+ANALYZERS: tuple[Analyzer, ...] = (
+    text_check.ANALYZER,
+    sentence_length.ANALYZER,
+    passive.ANALYZER,
+    jargon.ANALYZER,
+    abbreviation.ANALYZER,
+    glossary.ANALYZER,
+    readability.ANALYZER,
 )
 
-RULES: dict[str, Rule] = {r.id: r for m in ANALYZERS for r in m.RULES}
+BY_NAME: dict[str, Analyzer] = {a.name: a for a in ANALYZERS}
+RULES: dict[str, Rule] = {r.id: r for a in ANALYZERS for r in a.rules}
 
-__all__ = ["ANALYZERS", "RULES", "Findings", "Rule", "text_check"]
+__all__ = ["ANALYZERS", "BY_NAME", "RULES", "Analyzer", "Rule"]

@@ -11,37 +11,57 @@ numbers such as "15/2020/NĐ-CP") and where the bundled lists come from: docs/ab
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 import regex
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
-from ..config import Config
-from ..definitions import abbreviation_chunks, chunk_matches, fold_letter
-from ..document import Document, Unit, letter_count, upper_share
-from ..models import Model
-from .base import Findings, Rule
+from ..definitions import looks_like_abbreviation
+from ..document import Document, Unit
+from ..lexicon import rows, shipped_text, word_list
+from ..models import Model, Start
+from ..registry import Analyzer, Rule
+from ..structure import document_code
+from ..vocab import abbr_key, bare, letter_count, upper_share
+from .base import Context
 
-NAME = "abbreviation"
+_SOURCE = "Khoản 4 Điều 69 Nghị định 34/2016/NĐ-CP."
 RULES = (
     Rule(
         "abbreviation.undefined",
         "warning",
         "An abbreviation that the text never explains (Decree 34/2016/NĐ-CP, Art. 69(4)); reported at its "
         "first use.",
+        "Chữ viết tắt «{abbr}» (dùng {uses} lần) không được giải thích; theo khoản 4 Điều 69 Nghị định "
+        "34/2016/NĐ-CP, phải viết đầy đủ ở lần dùng đầu tiên.",
         "UBND xã tiếp nhận hồ sơ. → Ủy ban nhân dân (UBND) xã tiếp nhận hồ sơ.",
+        why="Người đọc không biết chữ viết tắt là gì thì không biết phải đến cơ quan nào, làm giấy tờ gì.",
+        source=_SOURCE,
     ),
     Rule(
         "abbreviation.used_before_definition",
         "warning",
         "An abbreviation used before the place that explains it; reported at its first use.",
+        "Chữ viết tắt «{abbr}» được dùng trước khi được giải thích (phần giải thích ở phía sau; vị trí trong "
+        "data.definition_start).",
         "Nộp hồ sơ tại UBND xã. … Ủy ban nhân dân (UBND) xã trả kết quả. → giải thích ở lần dùng đầu tiên.",
+        why="Lời giải thích ở phía sau không giúp người đọc ở lần gặp đầu tiên.",
+        source=_SOURCE,
     ),
 )
+
+
+class AbbreviationOptions(Model):
+    """Options of analyzer 'abbreviation'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    known: list[str] = Field(
+        default_factory=list, description="Abbreviations readers know; never reported as undefined."
+    )
+
 
 Status = Literal["defined", "undefined", "used_before_definition", "known"]
 
@@ -53,7 +73,7 @@ class AbbreviationItem(Model):
     count: int = Field(
         description="Occurrences in the text, definitions included; document numbers excluded."
     )
-    first_start: int = Field(description="Offset of the first occurrence in the caller's text.")
+    first_start: Start = Field(description="Offset of the first occurrence in the caller's text.")
     defined: bool = Field(description="True when the text explains it (in place, later or in an article).")
     status: Status = Field(
         description="'defined', 'undefined', 'used_before_definition' or 'known' (international or the "
@@ -98,7 +118,6 @@ class AbbreviationSummary(Model):
 # Bundled data
 
 
-_KEY_DROP = regex.compile(r"[.\s\-–&]")
 _SPLIT = regex.compile(r"[^/.]+")
 _HYPHEN_SPLIT = regex.compile(r"[^-]+")
 
@@ -111,28 +130,14 @@ class Lexicon:
     international: frozenset[str]
 
 
-def abbr_key(abbr: str) -> str:
-    """Matching key of an abbreviation: NFC, upper case, without dots, spaces, hyphens and '&' ("Tp." -> "TP",
-    "GD-ĐT" and "GD & ĐT" -> "GDĐT")."""
-    return _KEY_DROP.sub("", unicodedata.normalize("NFC", abbr)).upper()
-
-
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read data/abbreviations.tsv and data/international_abbreviations.txt (once)."""
-    data = resources.files("vnpolicytext") / "data"
     expansions: dict[str, tuple[str, ...]] = {}
-    for line in (data / "abbreviations.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        abbr, expansion, *_ = line.split("\t")
-        expansions[abbr_key(abbr)] = tuple(e.strip() for e in expansion.split(" | ") if e.strip())
-    international = set()
-    for line in (data / "international_abbreviations.txt").read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            international.add(abbr_key(word))
-    return Lexicon(expansions, frozenset(international))
+    for row in rows(shipped_text("abbreviations.tsv"), "abbreviations.tsv", min_columns=2):
+        expansions[abbr_key(row.get(0))] = tuple(e.strip() for e in row.get(1).split(" | ") if e.strip())
+    international = frozenset(abbr_key(w) for w in word_list(shipped_text("international_abbreviations.txt")))
+    return Lexicon(expansions, international)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -149,13 +154,6 @@ _CAPS_TOKEN = regex.compile(
     + _TOKEN.pattern[len(r"(?<![\p{L}\p{M}\p{N}])") :]
 )
 _TOKEN_BACKWARDS = regex.compile(_TOKEN.pattern, regex.REVERSE)
-# Document numbers: "15/2020/NĐ-CP", "12/QĐ-UBND", "68/2020/QH14", "01/2016/TTLT-BLĐTBXH-BTC", "123/UBND-VX",
-# and the party's "01-CT/TW", "03-HD/BTGTW".
-_DOC_REF = regex.compile(
-    r"(?<![\p{L}\p{N}/])\d{1,6}[\p{L}]{0,2}(?:-\p{Lu}[\p{L}\p{N}&]*)?(?:/\d{2,4})?"
-    r"(?:/\p{Lu}[\p{L}\p{N}&.]*(?:-[\p{L}\p{N}&.]+)*)+"
-)
-_REF_NUMBER = regex.compile(r"^\d{1,6}[\p{L}]{0,2}-?|/\d{2,4}(?=/)")
 # Photo credits and sources: "(Ảnh: VGP)", "Nguồn: TTXVN" name an agency, they do not use an abbreviation.
 _CREDIT = regex.compile(
     r"(?:(?i:ảnh|nguồn|đồ\s+họa|video|photo)(?:\s+minh\s+họa)?\s*:|(?:Ảnh|Nguồn)(?:\s+minh\s+họa)?)\s*$"
@@ -178,24 +176,17 @@ _SYLLABLE_SHAPE = regex.compile(
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{Ll}\p{M}]{3,}(?![\p{L}\p{M}\p{N}.&/-])")
 # A token that starts with a capital (the only kind `_ordinary_words` needs).
-_CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*(?:(?:[-&./]| & )[\p{L}\p{M}\p{N}]+)*")
+_CAPITALISED = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}])\p{Lu}[\p{L}\p{M}\p{N}]*(?:(?:[-&./]| & )[\p{L}\p{M}\p{N}]+)*"
+)
 _CAMEL = regex.compile(r"(?:\p{Lu}\p{Ll}{2,})+")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{M}]+")
-
-
-def _strip_marks(word: str) -> str:
-    base = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-    return base.replace("đ", "d").replace("Đ", "D").lower()
 
 
 def _is_caps_word(word: str) -> bool:
     """An upper-case Vietnamese word ("KHÔNG", "LƯU"), not an abbreviation."""
     letters = "".join(_WORD_CHARS.findall(word))
-    return (
-        len(letters) >= 2
-        and letters.isupper()
-        and _SYLLABLE_SHAPE.fullmatch(_strip_marks(letters)) is not None
-    )
+    return len(letters) >= 2 and letters.isupper() and _SYLLABLE_SHAPE.fullmatch(bare(letters)) is not None
 
 
 def _shape(token: str, text: str, end: int, known: bool) -> bool:
@@ -304,15 +295,17 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
     the bundled, international, user and document-defined abbreviations."""
     scan = _Scan()
     ordinary = _ordinary_words(doc) - listed
+    numbers: dict[int, list[tuple[int, int]]] = {}
+    for number in doc.document_numbers:
+        scan.references += 1
+        scan.codes.add(document_code(number.text))
+        unit_start = doc.units[number.unit].start
+        numbers.setdefault(number.unit, []).append((number.start - unit_start, number.end - unit_start))
     for unit in doc.units:
         body = unit.text
         if body == body.lower():
             continue  # no capital letter: no abbreviation and no document number
-        masked: list[tuple[int, int]] = []
-        for m in _DOC_REF.finditer(body):
-            scan.references += 1
-            scan.codes.add(_REF_NUMBER.sub("", m.group()).lstrip("/"))
-            masked.append(m.span())
+        masked: list[tuple[int, int]] = list(numbers.get(unit.index, ()))
         masked.extend(_url_spans(body))
         if _mostly_upper(unit):
             continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
@@ -363,131 +356,26 @@ class _Definition:
     term_start: int  # working copy
     term_end: int
     expansion: str
-    whole_document: bool  # an article or section on abbreviations
+    whole_document: bool  # an article or list of abbreviations
 
 
-_NB = r"(?<![\p{L}\p{N}])"
-# "UBND (Ủy ban nhân dân)": the full form in brackets after the abbreviation.
-_REVERSE = regex.compile(
-    _NB + r"(?P<abbr>[\p{Lu}][\p{L}\p{N}]*(?:[-&][\p{L}\p{N}]+)*)\s*\(\s*(?P<full>[^()\n]{3,150}?)\s*\)"
-)
-# A line that opens a list of abbreviations: "Điều 2. Từ ngữ viết tắt", "Giải thích từ viết tắt",
-# "Trong Quyết định này, các chữ viết tắt dưới đây được hiểu như sau:", "Danh mục chữ viết tắt".
-_SECTION_TITLE = regex.compile(r"(?i)(?:từ\s+ngữ|chữ|từ|cụm\s+từ|ký\s+hiệu)\s+viết\s+tắt")
-_SECTION_END = regex.compile(
-    r"[ \t]*(?:(?i:điều)[ \t]+\d+[\p{Ll}]?[ \t]*[.:]|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)[ \t]+"
-    r"(?:[IVXLCDM]+|\d+)(?![\p{L}\p{N}]))"
-)
-_SECTION_LINE = regex.compile(
-    r"[ \t]*(?:(?:\d{1,3}[.)]|[a-zđ][.)]|[-–—+•*])[ \t]+)?[\"“”']?(?P<abbr>[\p{L}\p{N}]+(?:[-&./][\p{L}\p{N}]+)*)"
-    r"[\"“”']?[ \t]*(?::|–|—|-|=|\t|\s(?:là|được\s+hiểu\s+là|có\s+nghĩa\s+là)\s)[ \t]*(?P<full>[^\n]+?)[ \t.;,]*$"
-)
-# "Thu nhập quốc gia (GNI)": a foreign (Latin-letter) abbreviation in brackets after its Vietnamese name.
-# "Thu nhập quốc gia (GNI)": a parenthesised Latin abbreviation, then up to eight words before it. Found in
-# two steps (the parenthesis first, then the words in a bounded window) so the scan stays linear.
-_FOREIGN_ABBR = regex.compile(r"\([ \t]*(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)[ \t]*\)")
-_FOREIGN_FULL = regex.compile(r"(?<![\p{L}\p{M}])(?:[\p{L}\p{M}]+[ \t]+){1,7}[\p{L}\p{M}]+[ \t]*$")
-_FUNCTION_WORDS = frozenset(
-    {"và", "của", "các", "về", "cho", "trong", "với", "tại", "thuộc", "đối", "những", "là", "theo", "hoặc"}
-    | {"the", "of", "and", "for"}
-)
-
-
-def initials_match(abbr: str, full: str, trailing: int = 0) -> bool:
-    """Do the syllable initials of `full` spell `abbr`? Đ≈D and case are ignored, function words ("và",
-    "của") may be skipped, a lower-case tail matches inside its syllable ("Thủ tướng" spells "TTg", "Quy
-    định" spells "QyĐ"); up to `trailing` extra words may follow ("Bảo hiểm xã hội Việt Nam" for "BHXH")."""
-    chunks = abbreviation_chunks(abbr)
-    raw = [w.lower() for w in regex.findall(r"[\p{L}\p{M}]+", full)]
-    words = ["".join(fold_letter(c) for c in w) for w in raw]
-    if len(chunks) < 2 or not words or len(words) > 3 * len(chunks) + trailing:
-        return False
-    seen: set[tuple[int, int]] = set()
-    stack = [(0, 0)]
-    while stack:
-        ci, wi = stack.pop()
-        if ci == len(chunks):
-            if len(words) - wi <= trailing:
-                return True
-            continue
-        if wi == len(words) or (ci, wi) in seen:
-            continue
-        seen.add((ci, wi))
-        if ci > 0 and raw[wi] in _FUNCTION_WORDS:
-            stack.append((ci, wi + 1))
-        if chunk_matches(chunks[ci], words[wi]):
-            stack.append((ci + 1, wi + 1))
-    return False
-
-
-def _looks_like_abbreviation(term: str) -> bool:
-    letters = [c for c in term if c.isalpha()]
-    return 2 <= len(term) <= 20 and sum(1 for c in letters if c.isupper()) >= 2 and " " not in term.strip()
+_CLAUSE_END = regex.compile(r"[;.\n]|,\s")
 
 
 def _first_clause(text: str) -> str:
-    return regex.split(r"[;.\n]|,\s", text, maxsplit=1)[0].strip()
+    return _CLAUSE_END.split(text, maxsplit=1)[0].strip()
 
 
-def _definitions(doc: Document, lexicon: Lexicon) -> list[_Definition]:
-    """Every place the text explains an abbreviation, as working-copy spans."""
-    text = doc.text
+def _definitions(doc: Document) -> list[_Definition]:
+    """Every place the text explains an abbreviation (the document's definitions layer)."""
     out: list[_Definition] = []
-    # The shared extractor works on the caller's kind of string; the working copy is already normalised, so
-    # its offsets are working-copy offsets.
     for d in doc.definitions:
         term = d.term.strip()
-        if not _looks_like_abbreviation(term):
+        if not looks_like_abbreviation(term):
             continue
-        expansion = d.definition if d.kind != "article" else _first_clause(d.definition)
-        out.append(_Definition(abbr_key(term), d.term_start, d.term_end, expansion, d.kind == "article"))
-    for m in _REVERSE.finditer(text):
-        abbr, full = m.group("abbr"), m.group("full")
-        if _looks_like_abbreviation(abbr) and initials_match(abbr, full, trailing=3):
-            out.append(_Definition(abbr_key(abbr), m.start("abbr"), m.end("abbr"), full, False))
-    found = {(d.term_start, d.term_end) for d in out}
-    for m in _FOREIGN_ABBR.finditer(text):
-        if (m.start("abbr"), m.end("abbr")) in found or abbr_key(m.group("abbr")) in lexicon.expansions:
-            continue
-        window = max(0, m.start() - 160)
-        full = _FOREIGN_FULL.search(text, window, m.start())
-        words = full.group().split() if full else []
-        if len(words) >= 2:
-            out.append(
-                _Definition(abbr_key(m.group("abbr")), m.start("abbr"), m.end("abbr"), " ".join(words), False)
-            )
-    out.extend(_section_definitions(text))
-    return out
-
-
-def _section_definitions(text: str) -> list[_Definition]:
-    """Lines "UBND: Ủy ban nhân dân" / "UBND là Ủy ban nhân dân" under a title on abbreviations."""
-    out: list[_Definition] = []
-    in_section = False
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        title = _SECTION_TITLE.search(line)
-        if title and (_SECTION_END.match(line) or line.rstrip().endswith(":") or len(line) <= 80):
-            in_section = True
-            continue
-        if not in_section:
-            continue
-        if _SECTION_END.match(line):
-            in_section = False
-            continue
-        m = _SECTION_LINE.match(line)
-        if m and _looks_like_abbreviation(m.group("abbr")):
-            out.append(
-                _Definition(
-                    abbr_key(m.group("abbr")),
-                    start + m.start("abbr"),
-                    start + m.end("abbr"),
-                    _first_clause(m.group("full")),
-                    True,
-                )
-            )
+        whole = d.kind in ("article", "list")
+        expansion = _first_clause(d.definition) if whole else d.definition
+        out.append(_Definition(abbr_key(term), d.term_start, d.term_end, expansion, whole))
     return out
 
 
@@ -507,12 +395,14 @@ def _suggestion(abbr: str, expansions: tuple[str, ...]) -> str:
     return f"Viết đầy đủ lần đầu, tùy nghĩa: {options}"
 
 
-def analyze(doc: Document, config: Config, out: Findings) -> AbbreviationSummary:
+def analyze(ctx: Context) -> AbbreviationSummary:
     """Find abbreviations and their explanations; report the first use of those explained late or never."""
+    doc = ctx.doc
+    options: AbbreviationOptions = ctx.options
     lex = load_lexicon()
-    user = {abbr_key(a) for a in config.known_abbreviations if a.strip()}
+    user = {abbr_key(a) for a in options.known if a.strip()}
     known = lex.international | user
-    definitions = _definitions(doc, lex)
+    definitions = _definitions(doc)
     listed = set(lex.expansions) | known | {d.key for d in definitions}
     scan = _scan(doc, listed)
     by_key: dict[str, list[_Definition]] = {}
@@ -563,33 +453,31 @@ def analyze(doc: Document, config: Config, out: Findings) -> AbbreviationSummary
             n = len(uses[key])
             data = {"abbr": first_use.text, "key": key, "uses": n, "expansions": list(expansions)}
             if status == "undefined":
-                out.add(
+                ctx.add(
                     "abbreviation.undefined",
                     first_use.start,
                     first_use.end,
-                    f"Chữ viết tắt «{first_use.text}» (dùng {n} lần) không được giải thích; theo khoản 4 "
-                    "Điều 69 Nghị định 34/2016/NĐ-CP, phải viết đầy đủ ở lần dùng đầu tiên.",
-                    _suggestion(first_use.text, expansions),
-                    data,
+                    suggestion=_suggestion(first_use.text, expansions),
+                    data=data,
+                    abbr=first_use.text,
+                    uses=n,
                 )
             else:
                 d0 = min(defs, key=lambda d: d.term_start)
-                definition_start = doc.original_span(d0.term_start, d0.term_end)[0]
-                data["definition_start"] = definition_start
-                out.add(
+                ctx.add(
                     "abbreviation.used_before_definition",
                     first_use.start,
                     first_use.end,
-                    f"Chữ viết tắt «{first_use.text}» được dùng trước khi được giải thích (phần giải thích "
-                    "ở phía sau; vị trí trong data.definition_start).",
-                    f"Đưa phần giải thích lên lần dùng đầu tiên: {d0.expansion} ({first_use.text})",
-                    data,
+                    suggestion=f"Đưa phần giải thích lên lần dùng đầu tiên: {d0.expansion} ({first_use.text})",
+                    data=data,
+                    offsets={"definition_start": d0.term_start},
+                    abbr=first_use.text,
                 )
         items.append(
             AbbreviationItem(
                 abbr=occ.text,
                 count=counts[key],
-                first_start=doc.original_span(occ.start, occ.end)[0],
+                first_start=doc.offset_in_original(occ.start),
                 defined=status == "defined" or status == "used_before_definition",
                 status=status,
                 expansion=own or (" | ".join(expansions) if expansions else None),
@@ -605,3 +493,23 @@ def analyze(doc: Document, config: Config, out: Findings) -> AbbreviationSummary
         document_codes=sorted(scan.codes),
         items=items,
     )
+
+
+def measures(summary: AbbreviationSummary, words: int) -> dict[str, float]:
+    """Clarity measure: abbreviations nobody explains, per 1,000 words (added to the glossary's terms)."""
+    if not words:
+        return {}
+    return {"undefined": 1000 * (summary.undefined + summary.used_before_definition) / words}
+
+
+ANALYZER = Analyzer(
+    name="abbreviation",
+    title="Chữ viết tắt",
+    description="Abbreviations a reader meets before, or without, being told what they stand for.",
+    rules=RULES,
+    summary=AbbreviationSummary,
+    run=analyze,
+    options=AbbreviationOptions,
+    needs=frozenset({"definitions"}),
+    measures=measures,
+)

@@ -1,55 +1,98 @@
-"""What every analyzer shares: rule metadata and the collector that turns spans into findings."""
+"""What an analyzer receives when it runs: the document, its options, the levels in force, and one way to
+add a finding (from the rule's message template, with every offset mapped to the caller's text)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..config import Config
+from pydantic import BaseModel
+
 from ..document import Document
-from ..models import Finding, Severity
+from ..models import Finding, is_end_key
+from ..registry import Level, Rule
 
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule's stable id, default severity and one-line English description."""
-
-    id: str
-    severity: Severity
-    description: str
-    example: str = ""
-
-    @property
-    def analyzer(self) -> str:
-        return self.id.split(".", 1)[0]
+__all__ = ["Context", "Rule"]
 
 
 @dataclass(slots=True)
-class Findings:
-    """Collects one analyzer's findings, applying the user's rule levels ('off' drops the finding)."""
+class Context:
+    """One analyzer's view of a run.
+
+    `analyzer_options` holds every analyzer's options (glossary reads jargon's files); `summaries` and
+    `measures` hold what the analyzers that ran before produced (the readability analyzer
+    reads them to build the clarity score); `findings` collects the findings of the whole run.
+    """
 
     doc: Document
-    config: Config
-    rules: dict[str, Rule]
-    items: list[Finding] = field(default_factory=list)
+    options: Any
+    profile: str
+    rules: Mapping[str, Rule]
+    levels: Mapping[str, Level]
+    analyzer_options: Mapping[str, Any] = field(default_factory=dict)
+    summaries: Mapping[str, BaseModel] = field(default_factory=dict)
+    measures: Mapping[str, float] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def level(self, rule: str) -> Level:
+        """The level of `rule` in force ('off' when switched off)."""
+        return self.levels.get(rule) or self.rules[rule].severity
+
+    def enabled(self, rule: str) -> bool:
+        return self.level(rule) != "off"
 
     def add(
         self,
         rule: str,
         start: int,
         end: int,
-        message: str,
+        *,
         suggestion: str | None = None,
         data: dict[str, Any] | None = None,
+        offsets: Mapping[str, int] | None = None,
+        spans: Mapping[str, tuple[int, int]] | None = None,
+        **fields: Any,
     ) -> Finding | None:
-        """Add a finding on the working-copy span [start, end) unless the rule is off."""
+        """Add a finding of `rule` on the working-copy span [start, end), its message filled from `fields`.
+
+        `offsets` (working-copy positions; a key ending in "_end" is the end of a span) and `spans` (working-copy spans) go into the finding's data in the
+        caller's offsets — a span as {"start", "end", "text"} — and are marked as offsets, so a markup source
+        moves them with the finding. Returns None when the rule is off.
+        """
         info = self.rules[rule]
-        level = self.config.level(rule, info.severity)
+        level = self.level(rule)
         if level == "off":
             return None
-        f = self.doc.finding(info.analyzer, rule, level, start, end, message, suggestion, data)  # type: ignore[arg-type]
-        self.items.append(f)
-        return f
-
-    def enabled(self, rule: str) -> bool:
-        return self.config.level(rule, self.rules[rule].severity) != "off"
+        doc = self.doc
+        s, e = doc.span_in_original(start, end)
+        line, column = doc.lines.line_column(s)
+        payload = dict(data or {})
+        marked: list[str] = []
+        for key, pos in (offsets or {}).items():
+            payload[key] = (
+                doc.span_in_original(pos - 1, pos)[1]
+                if is_end_key(key) and pos > 0
+                else doc.offset_in_original(pos)
+            )
+            marked.append(key)
+        for key, (a, b) in (spans or {}).items():
+            o0, o1 = doc.span_in_original(a, b)
+            payload[key] = {"start": o0, "end": o1, "text": doc.original[o0:o1]}
+            marked.append(key)
+        finding = Finding(
+            analyzer=info.analyzer,
+            rule=rule,
+            severity=level,
+            start=s,
+            end=e,
+            text=doc.original[s:e],
+            line=line,
+            column=column,
+            message=info.message.format(**fields),
+            suggestion=suggestion,
+            data=payload,
+        )
+        finding.mark_offsets(marked)
+        self.findings.append(finding)
+        return finding

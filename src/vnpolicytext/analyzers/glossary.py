@@ -13,55 +13,77 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 import regex
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
-from ..config import Config
 from ..definitions import Definition
-from ..document import SYLLABLE, Document
-from ..errors import ConfigError
-from ..models import Model
-from ..normalize import fold
+from ..lexicon import file_version, rows, shipped_text, user_text
+from ..models import Model, Start
 from ..phrases import PhraseMatcher
+from ..registry import Analyzer, Rule
+from ..vocab import SYLLABLE, fold
 from . import jargon
-from .base import Findings, Rule
+from .base import Context
 
-NAME = "glossary"
+_SOURCE = "Khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP; Điều 18 Nghị quyết 351/2017/UBTVQH14."
 RULES = (
     Rule(
         "glossary.undefined_term",
         "warning",
         "A legal term that neither the text nor any glossary explains (Decree 34/2016/NĐ-CP, Art. 69(3)); "
         "reported at its first use.",
+        "«{term}» là thuật ngữ chuyên môn nhưng văn bản không giải thích (khoản 3 Điều 69 Nghị định "
+        "34/2016/NĐ-CP).",
         "Vụ việc đang trong giai đoạn tố tụng. → Vụ việc đang được tòa án giải quyết.",
+        why="Thuật ngữ chuyên môn không được giải thích làm người đọc hiểu sai quyền và nghĩa vụ của mình.",
+        source=_SOURCE,
     ),
     Rule(
         "glossary.used_before_definition",
         "warning",
         "A term defined in passing ('(sau đây gọi là …)') but used before that place; reported at its first use. "
         "A definitions article covers the whole document.",
+        "«{term}» được dùng trước khi văn bản giải thích nó (định nghĩa ở phần sau; vị trí trong data.term_start).",
         "Nộp tại Văn phòng xã. … Văn phòng đăng ký đất đai xã (sau đây gọi là Văn phòng xã) … → "
         "Nộp tại Văn phòng đăng ký đất đai xã (sau đây gọi là Văn phòng xã).",
+        why="Người đọc gặp từ trước khi được giải thích thì phải đoán nghĩa.",
+        source=_SOURCE,
     ),
     Rule(
         "glossary.defined_unused",
         "info",
         "A term the text defines but never uses anywhere else.",
+        "«{term}» được định nghĩa nhưng không được dùng ở phần còn lại của văn bản.",
         "Điều 2. 1. Người giám hộ là … (never used again) → drop the definition.",
+        why="Định nghĩa không dùng đến làm văn bản dài thêm và khiến người đọc tìm từ đó ở phần sau.",
     ),
     Rule(
         "glossary.explainable",
         "info",
         "Citizen and news profiles: the first use of a term the text does not define but the glossary "
         "explains; the suggestion is the glossary's plain explanation.",
+        "«{term}» là thuật ngữ hành chính, pháp lý mà người đọc có thể chưa hiểu; nên giải thích ngắn gọn ngay "
+        "tại đây.",
         "Hồ sơ cần có bản sao được chứng thực. → … được chứng thực (cơ quan có thẩm quyền xác nhận bản sao "
         "đúng với bản chính).",
+        why="Một lời giải thích ngắn ngay chỗ dùng giúp người dân khỏi phải tra cứu văn bản khác.",
+        source=_SOURCE,
     ),
 )
+
+
+class GlossaryOptions(Model):
+    """Options of analyzer 'glossary'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    files: list[Path] = Field(
+        default_factory=list, description="User glossaries (TSV: term, variants, explanation, source)."
+    )
+
 
 Status = Literal["defined", "glossary", "undefined"]
 _EXPLAIN = "Giải thích thuật ngữ này ngay lần dùng đầu tiên hoặc trong điều giải thích từ ngữ."
@@ -80,7 +102,7 @@ class GlossaryTerm(Model):
         "user glossary explains it) or 'undefined' (nobody explains it)."
     )
     count: int = Field(description="Uses in the text; the definition itself is not a use.")
-    first_start: int = Field(
+    first_start: Start = Field(
         description="Offset in the caller's text of the first use (of the definition when never used)."
     )
     explanation: str | None = Field(
@@ -150,47 +172,29 @@ class TermInfo:
     alternative: str | None
 
 
-def parse_glossary(lines: list[str], source: str) -> list[GlossaryEntry]:
-    """Parse TSV lines `term<TAB>variants<TAB>explanation<TAB>source` (variants split on ' | ')."""
+def _read(text: str, source: str) -> tuple[GlossaryEntry, ...]:
+    """Entries of a glossary file `term<TAB>variants<TAB>explanation<TAB>source` (variants split on '|')."""
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.rstrip("\r\n").split("\t")
-        if len(cols) < 3 or not cols[0].strip() or not cols[2].strip():
-            raise ConfigError(
-                f"{source}:{n}: expected 'term<TAB>variants<TAB>explanation[<TAB>source]' "
-                "with a term and an explanation"
+    for row in rows(text, source, min_columns=1):
+        if not row.get(2):
+            raise row.error(
+                "expected 'term<TAB>variants<TAB>explanation[<TAB>source]' with a term and an explanation"
             )
-        variants = tuple(v.strip() for v in cols[1].split("|") if v.strip())
-        src = cols[3].strip() if len(cols) > 3 and cols[3].strip() else None
-        out.append(GlossaryEntry(cols[0].strip(), variants, cols[2].strip(), src))
-    return out
+        variants = tuple(v.strip() for v in row.get(1).split("|") if v.strip())
+        out.append(GlossaryEntry(row.get(0), variants, row.get(2), row.get(3) or None))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def shipped_glossary() -> tuple[GlossaryEntry, ...]:
     """The glossary that ships with the library, loaded once."""
-    text = resources.files("vnpolicytext.data").joinpath("glossary.tsv").read_text(encoding="utf-8")
-    return tuple(parse_glossary(text.splitlines(), "glossary.tsv"))
+    return _read(shipped_text("glossary.tsv"), "glossary.tsv")
 
 
 @lru_cache(maxsize=32)
-def _user_glossary(path: str, mtime: float) -> tuple[GlossaryEntry, ...]:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read glossary file {path}: {exc}") from None
-    return tuple(parse_glossary(text.splitlines(), path))
-
-
-def _load_user(path: Path) -> tuple[str, float]:
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        raise ConfigError(f"glossary file not found: {path}") from None
-    _user_glossary(str(path), mtime)  # validates, names a broken file
-    return str(path), mtime
+def _user_glossary(version: tuple[str, float, int]) -> tuple[GlossaryEntry, ...]:
+    path = Path(version[0])
+    return _read(user_text(path, "glossary file"), str(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,14 +206,14 @@ class Lexicon:
 
 
 @lru_cache(maxsize=8)
-def _lexicon(files: tuple[tuple[str, float], ...], jargon_files: tuple[tuple[str, float], ...]) -> Lexicon:
+def _lexicon(
+    versions: tuple[tuple[str, float, int], ...], jargon_versions: tuple[tuple[str, float, int], ...]
+) -> Lexicon:
     alternatives: dict[str, str | None] = {}
     infos: dict[str, TermInfo] = {}
     phrases: dict[str, tuple[str, ...]] = {}
-    legal = list(jargon.shipped_lexicon())
-    for path, mtime in jargon_files:
-        legal.extend(jargon._user_lexicon(path, mtime))
-    for e in legal:  # the jargon lexicon's `legal` terms, user files included (category `off` drops one)
+    for e in jargon.lexicon_entries(jargon_versions):
+        # the jargon lexicon's `legal` terms, user files included (category `off` drops one)
         key = fold(e.term)
         if e.category == "legal":
             alternatives[key] = e.alternative
@@ -218,8 +222,8 @@ def _lexicon(files: tuple[tuple[str, float], ...], jargon_files: tuple[tuple[str
         elif key in infos:
             del infos[key], phrases[key], alternatives[key]
     entries = list(shipped_glossary())
-    for path, mtime in files:
-        entries.extend(_user_glossary(path, mtime))
+    for version in versions:
+        entries.extend(_user_glossary(version))
     for g in entries:  # later entries (user files) override earlier ones; variants accumulate
         key = fold(g.term)
         infos[key] = TermInfo(key, g.term, g.explanation, g.source, alternatives.get(key))
@@ -236,12 +240,15 @@ def _lexicon(files: tuple[tuple[str, float], ...], jargon_files: tuple[tuple[str
     return Lexicon(matcher, by_phrase)
 
 
-def lexicon_for(config: Config) -> Lexicon:
-    """Shipped glossary, jargon `legal` terms and the user's files, built once per set of files."""
-    for p in config.jargon_files:
-        jargon._load_user(p)  # names a missing or broken jargon file
-    jargon_files = tuple((str(p), p.stat().st_mtime) for p in config.jargon_files)
-    return _lexicon(tuple(_load_user(p) for p in config.glossary_files), jargon_files)
+def lexicon_for(files: list[Path], jargon_files: list[Path]) -> Lexicon:
+    """Shipped glossary, jargon `legal` terms and the user's files, built once per set of file versions."""
+    versions = tuple(file_version(p) for p in files)
+    for version in versions:
+        _user_glossary(version)  # validates and names a missing or broken file
+    jargon_versions = tuple(file_version(p) for p in jargon_files)
+    for version in jargon_versions:
+        jargon.user_lexicon(version)  # validates and names a missing or broken jargon file
+    return _lexicon(versions, jargon_versions)
 
 
 def _everyday(phrase: str) -> bool:
@@ -272,9 +279,12 @@ def _matchable(term: str) -> str | None:
     return fold(" ".join(syllables))
 
 
-def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
+def analyze(ctx: Context) -> GlossarySummary:
     """Find the legal terms of the text, decide who explains each, and report the gaps."""
-    lex = lexicon_for(config)
+    doc = ctx.doc
+    options: GlossaryOptions = ctx.options
+    jargon_options: jargon.JargonOptions = ctx.analyzer_options["jargon"]
+    lex = lexicon_for(options.files, jargon_options.files)
     text = doc.text
     own = [d for d in doc.definitions if d.kind in ("article", "inline")]
     defined: dict[str, list[Definition]] = {}
@@ -298,10 +308,10 @@ def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
     for unit in doc.units:
         heading = unit.kind == "heading"
         found: list[tuple[int, int, int, str, TermInfo | None]] = []
-        for m in lex.matcher.find(unit, text):
+        for m in lex.matcher.find(doc, unit):
             found.append((m.start, m.end, 1, "", m.value))
         if doc_matcher is not None:
-            for dm in doc_matcher.find(unit, text):
+            for dm in doc_matcher.find(doc, unit):
                 found.append((dm.start, dm.end, 0, dm.value, None))
         if not found:
             continue
@@ -337,39 +347,45 @@ def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
 
     items: list[tuple[int, GlossaryTerm]] = []
     counts = {"defined": 0, "glossary": 0, "undefined": 0, "before": 0, "unused": 0}
-    citizen = config.profile != "legal"
+    citizen = ctx.profile != "legal"
     for key, t in terms.items():
         info = t.info
         source = info.source if info is not None else None
         first_def = min(t.definitions, key=lambda d: d.term_start) if t.definitions else None
         if first_def is not None:
             status: Status = "defined"
-            term = doc.original[slice(*doc.original_span(first_def.term_start, first_def.term_end))]
-            ds, de = doc.original_span(first_def.definition_start, first_def.definition_end)
+            term = doc.original[slice(*doc.span_in_original(first_def.term_start, first_def.term_end))]
+            ds, de = doc.span_in_original(first_def.definition_start, first_def.definition_end)
             explanation: str | None = doc.original[ds:de]
         elif info is not None and info.explanation is not None:
             status, term, explanation = "glossary", info.term, info.explanation
         else:
             status, term, explanation = "undefined", info.term if info else key, None
         data: dict[str, Any] = {"term": term, "status": status, "source": source}
+        places: dict[str, int] = {}
+        if first_def is not None:
+            places = {
+                "definition_start": first_def.definition_start,
+                "definition_end": first_def.definition_end,
+                "term_start": first_def.term_start,
+                "term_end": first_def.term_end,
+            }
         if t.uses:
             counts[status] += 1
             s0, e0 = t.uses[0]
             if first_def is not None:
-                ts, te = doc.original_span(first_def.term_start, first_def.term_end)
-                data.update(definition_start=ds, definition_end=de, term_start=ts, term_end=te)
                 # A definitions article explains its terms for the whole document (laws define terms in
                 # Điều 2-4 and use them from Điều 1); only a definition given in passing comes too late.
                 if s0 < first_def.term_start and first_def.kind != "article":
                     counts["before"] += 1
-                    out.add(
+                    ctx.add(
                         "glossary.used_before_definition",
                         s0,
                         e0,
-                        f"«{text[s0:e0]}» được dùng trước khi văn bản giải thích nó (định nghĩa ở phần sau; "
-                        "vị trí trong data.term_start).",
-                        "Đưa định nghĩa lên trước lần dùng đầu tiên, hoặc giải thích thuật ngữ ngay tại đây.",
-                        data,
+                        suggestion="Đưa định nghĩa lên trước lần dùng đầu tiên, hoặc giải thích thuật ngữ ngay tại đây.",
+                        data=data,
+                        offsets=places,
+                        term=text[s0:e0],
                     )
             elif status == "undefined":
                 alternative = info.alternative if info is not None else None
@@ -378,40 +394,30 @@ def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
                     if alternative
                     else None
                 )
-                out.add(
+                ctx.add(
                     "glossary.undefined_term",
                     s0,
                     e0,
-                    f"«{text[s0:e0]}» là thuật ngữ chuyên môn nhưng văn bản không giải thích "
-                    "(khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP).",
-                    suggestion or _EXPLAIN,
-                    data,
+                    suggestion=suggestion or _EXPLAIN,
+                    data=data,
+                    term=text[s0:e0],
                 )
             elif citizen and not _everyday(term) and not _everyday(text[s0:e0]):
-                out.add(
-                    "glossary.explainable",
-                    s0,
-                    e0,
-                    f"«{text[s0:e0]}» là thuật ngữ hành chính, pháp lý mà người đọc có thể chưa hiểu; "
-                    "nên giải thích ngắn gọn ngay tại đây.",
-                    explanation,
-                    data,
-                )
+                ctx.add("glossary.explainable", s0, e0, suggestion=explanation, data=data, term=text[s0:e0])
             first = s0
         else:
             assert first_def is not None
             first = first_def.term_start
             if key not in unmatchable and key not in in_headings:
                 counts["unused"] += 1
-                ts, te = doc.original_span(first_def.term_start, first_def.term_end)
-                data.update(definition_start=ds, definition_end=de, term_start=ts, term_end=te)
-                out.add(
+                ctx.add(
                     "glossary.defined_unused",
                     first_def.term_start,
                     first_def.term_end,
-                    f"«{term}» được định nghĩa nhưng không được dùng ở phần còn lại của văn bản.",
-                    "Bỏ định nghĩa không dùng đến, hoặc dùng đúng thuật ngữ đã định nghĩa ở các phần sau.",
-                    data,
+                    suggestion="Bỏ định nghĩa không dùng đến, hoặc dùng đúng thuật ngữ đã định nghĩa ở các phần sau.",
+                    data=data,
+                    offsets=places,
+                    term=term,
                 )
         items.append(
             (
@@ -420,7 +426,7 @@ def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
                     term=term,
                     status=status,
                     count=len(t.uses),
-                    first_start=doc.original_span(first, first)[0],
+                    first_start=doc.offset_in_original(first),
                     explanation=explanation,
                     source=source,
                 ),
@@ -440,3 +446,23 @@ def analyze(doc: Document, config: Config, out: Findings) -> GlossarySummary:
         document_coverage=round(counts["defined"] / used, 4) if used else None,
         terms=[g for _, g in items],
     )
+
+
+def measures(summary: GlossarySummary, words: int) -> dict[str, float]:
+    """Clarity measure: terms nobody explains, per 1,000 words (added to the abbreviations')."""
+    if not words:
+        return {}
+    return {"undefined": 1000 * (summary.undefined + summary.used_before_definition) / words}
+
+
+ANALYZER = Analyzer(
+    name="glossary",
+    title="Giải thích thuật ngữ",
+    description="Legal terms the text uses, and whether anyone explains them to the reader.",
+    rules=RULES,
+    summary=GlossarySummary,
+    run=analyze,
+    options=GlossaryOptions,
+    needs=frozenset({"words", "definitions"}),
+    measures=measures,
+)

@@ -11,26 +11,31 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
-from ..config import Config
-from ..document import Document
-from ..errors import ConfigError
-from ..models import Model, Severity
+from ..lexicon import Row, file_version, rows, shipped_text, user_text
+from ..models import Model
 from ..phrases import PhraseMatcher
-from .base import Findings, Rule
+from ..registry import Analyzer, Rule, Severity
+from .base import Context
 
-NAME = "jargon"
 CATEGORIES: dict[str, tuple[Severity, str, str]] = {
     "cliche": ("warning", "cụm từ sáo rỗng, công thức", "Formulaic political or administrative phrase."),
-    "legal": ("warning", "thuật ngữ pháp lý khó hiểu", "Legal or technical Sino-Vietnamese term a citizen may not know."),
+    "legal": (
+        "warning",
+        "thuật ngữ pháp lý khó hiểu",
+        "Legal or technical Sino-Vietnamese term a citizen may not know.",
+    ),
     "vague": ("info", "từ mơ hồ, không đo được", "Vague word that promises nothing measurable."),
     "foreign": ("warning", "từ nước ngoài", "Foreign word where Vietnamese has one."),
     "archaic": ("warning", "từ cổ, ít dùng", "Old or rare Sino-Vietnamese word with an everyday equivalent."),
-    "formal": ("info", "cách nói nặng nề, trang trọng", "Stiff bureaucratic wording with a plain equivalent."),
+    "formal": (
+        "info",
+        "cách nói nặng nề, trang trọng",
+        "Stiff bureaucratic wording with a plain equivalent.",
+    ),
 }
 EXAMPLES = {
     "cliche": "Quán triệt và triển khai thực hiện đồng bộ … → Làm ngay và làm giống nhau ở mọi nơi …",
@@ -40,7 +45,84 @@ EXAMPLES = {
     "archaic": "Nhằm bảo đảm quyền lợi … → Để bảo đảm quyền lợi …",
     "formal": "Tiến hành kiểm tra hồ sơ. → Kiểm tra hồ sơ.",
 }
-RULES = tuple(Rule(f"jargon.{c}", sev, desc, EXAMPLES[c]) for c, (sev, _, desc) in CATEGORIES.items())
+WHY = {
+    "cliche": "Cụm từ công thức lặp lại mà không nói ai làm gì, khi nào; người đọc lướt qua và không nhớ gì.",
+    "legal": "Người dân không học luật; thuật ngữ không được giải thích làm họ hiểu sai quyền và nghĩa vụ.",
+    "vague": "Từ mơ hồ không cho người đọc biết phải chờ bao lâu hay được gì; hãy nói con số, thời hạn.",
+    "foreign": "Không phải ai cũng đọc được tiếng nước ngoài; tiếng Việt đã có từ tương đương.",
+    "archaic": "Từ Hán Việt cổ ít người dùng hằng ngày; từ thông dụng nói cùng ý dễ hiểu hơn.",
+    "formal": "Cách nói nặng nề làm câu dài thêm mà không thêm nghĩa.",
+}
+_SOURCE = "Khoản 1, 3 Điều 69 Nghị định 34/2016/NĐ-CP; docs/jargon-lexicon.md (cách lập danh mục)."
+RULES = (
+    Rule(
+        "jargon.cliche",
+        "warning",
+        CATEGORIES["cliche"][2],
+        "«{term}»: {label}.{note}",
+        EXAMPLES["cliche"],
+        why=WHY["cliche"],
+        source=_SOURCE,
+    ),
+    Rule(
+        "jargon.legal",
+        "warning",
+        CATEGORIES["legal"][2],
+        "«{term}»: {label}.{note}",
+        EXAMPLES["legal"],
+        why=WHY["legal"],
+        source=_SOURCE,
+        levels={"news": "info", "legal": "info"},
+    ),
+    Rule(
+        "jargon.vague",
+        "info",
+        CATEGORIES["vague"][2],
+        "«{term}»: {label}.{note}",
+        EXAMPLES["vague"],
+        why=WHY["vague"],
+        source=_SOURCE,
+    ),
+    Rule(
+        "jargon.foreign",
+        "warning",
+        CATEGORIES["foreign"][2],
+        "«{term}»: {label}.{note}",
+        EXAMPLES["foreign"],
+        why=WHY["foreign"],
+        source=_SOURCE,
+    ),
+    Rule(
+        "jargon.archaic",
+        "warning",
+        CATEGORIES["archaic"][2],
+        "«{term}»: {label}.{note}",
+        EXAMPLES["archaic"],
+        why=WHY["archaic"],
+        source=_SOURCE,
+        levels={"legal": "info"},
+    ),
+    Rule(
+        "jargon.formal",
+        "info",
+        CATEGORIES["formal"][2],
+        "«{term}»: {label}.{note}",
+        EXAMPLES["formal"],
+        why=WHY["formal"],
+        source=_SOURCE,
+    ),
+)
+
+
+class JargonOptions(Model):
+    """Options of analyzer 'jargon'."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    files: list[Path] = Field(
+        default_factory=list,
+        description="User jargon lexicons (TSV: term, category, alternative, note; category 'off' disables).",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,52 +159,47 @@ class JargonSummary(Model):
     lexicon_size: int = Field(description="Entries in the lexicon in force (shipped plus user files).")
 
 
-def parse_lexicon(lines: list[str], source: str) -> list[Entry]:
-    """Parse TSV lines `term<TAB>category<TAB>alternative<TAB>note`; category `off` disables a term."""
+def parse_lexicon(table: list[Row]) -> list[Entry]:
+    """Entries of a lexicon file `term<TAB>category<TAB>alternative<TAB>note`; category `off` disables a term."""
     out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.rstrip("\n").split("\t")
-        if len(cols) < 2 or not cols[0].strip():
-            raise ConfigError(f"{source}:{n}: expected 'term<TAB>category[<TAB>alternative<TAB>note]'")
-        category = cols[1].strip()
+    for row in table:
+        category = row.get(1)
         if category not in CATEGORIES and category != "off":
-            raise ConfigError(f"{source}:{n}: unknown jargon category {category!r}")
-        alternative = cols[2].strip() if len(cols) > 2 and cols[2].strip() else None
-        out.append(Entry(cols[0].strip(), category, alternative, cols[3].strip() if len(cols) > 3 else ""))
+            raise row.error(f"unknown jargon category {category!r}")
+        out.append(Entry(row.get(0), category, row.get(2) or None, row.get(3)))
     return out
+
+
+def _read(text: str, source: str) -> tuple[Entry, ...]:
+    table = rows(text, source, min_columns=2)
+    return tuple(parse_lexicon(table))
 
 
 @lru_cache(maxsize=1)
 def shipped_lexicon() -> tuple[Entry, ...]:
     """The lexicon that ships with the library, loaded once."""
-    text = resources.files("vnpolicytext.data").joinpath("jargon.tsv").read_text(encoding="utf-8")
-    return tuple(parse_lexicon(text.splitlines(), "jargon.tsv"))
+    return _read(shipped_text("jargon.tsv"), "jargon.tsv")
 
 
 @lru_cache(maxsize=32)
-def _user_lexicon(path: str, mtime: float) -> tuple[Entry, ...]:
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read jargon file {path}: {exc}") from None
-    return tuple(parse_lexicon(text.splitlines(), path))
+def user_lexicon(version: tuple[str, float, int]) -> tuple[Entry, ...]:
+    path = Path(version[0])
+    return _read(user_text(path, "jargon file"), str(path))
 
 
-def _load_user(path: Path) -> tuple[Entry, ...]:
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        raise ConfigError(f"jargon file not found: {path}") from None
-    return _user_lexicon(str(path), mtime)
+def lexicon_entries(versions: tuple[tuple[str, float, int], ...]) -> tuple[Entry, ...]:
+    """The shipped entries followed by those of the user's files (`file_version`s, read once each)."""
+    out = list(shipped_lexicon())
+    for version in versions:
+        out.extend(user_lexicon(version))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)
-def _matcher(files: tuple[tuple[str, float], ...]) -> PhraseMatcher[Entry]:
+def _matcher(versions: tuple[tuple[str, float, int], ...]) -> PhraseMatcher[Entry]:
     matcher: PhraseMatcher[Entry] = PhraseMatcher((e.term, e) for e in shipped_lexicon())
-    for path, mtime in files:
-        for e in _user_lexicon(path, mtime):
+    for version in versions:
+        for e in user_lexicon(version):
             if e.category == "off":
                 matcher.remove(e.term)
             else:
@@ -130,49 +207,55 @@ def _matcher(files: tuple[tuple[str, float], ...]) -> PhraseMatcher[Entry]:
     return matcher
 
 
-def matcher_for(config: Config) -> PhraseMatcher[Entry]:
-    """The shipped lexicon plus the user's files, built once per set of files."""
-    for p in config.jargon_files:
-        _load_user(p)  # validates and names a missing or broken file
-    files = tuple((str(p), p.stat().st_mtime) for p in config.jargon_files)
-    return _matcher(files)
+def matcher_for(files: list[Path]) -> PhraseMatcher[Entry]:
+    """The shipped lexicon plus the user's files, built once per set of file versions."""
+    versions = tuple(file_version(p) for p in files)
+    for version in versions:
+        user_lexicon(version)  # validates and names a missing or broken file
+    return _matcher(versions)
 
 
-def analyze(doc: Document, config: Config, out: Findings) -> JargonSummary:
+def analyze(ctx: Context) -> JargonSummary:
     """Find every jargon term, longest match first, and report it with its alternative."""
-    matcher = matcher_for(config)
+    doc = ctx.doc
+    options: JargonOptions = ctx.options
+    matcher = matcher_for(options.files)
     by_category: Counter[str] = Counter()
     words_by_category: Counter[str] = Counter()
     terms: Counter[Entry] = Counter()
     with_jargon = 0
-    for unit in doc.units:
+    for unit, unit_words in zip(doc.units, doc.words, strict=True):
         found = False
         starts: list[int] | None = None
         ends: list[int] = []
-        for m in matcher.find(unit, doc.text):
+        for m in matcher.find(doc, unit):
             e = m.value
             rule = f"jargon.{e.category}"
-            if not out.enabled(rule):
+            if not ctx.enabled(rule):
                 continue
             found = True
             by_category[e.category] += 1
             if starts is None:
-                starts, ends = [w.start for w in unit.words], [w.end for w in unit.words]
+                starts, ends = [w.start for w in unit_words], [w.end for w in unit_words]
             covered = max(1, bisect_left(starts, m.end) - bisect_right(ends, m.start))
             words_by_category[e.category] += covered
             terms[e] += 1
-            label = CATEGORIES[e.category][1]
-            note = f" {e.note}" if e.note else ""
-            out.add(
+            ctx.add(
                 rule,
                 m.start,
                 m.end,
-                f"«{doc.text[m.start : m.end]}»: {label}.{note}",
-                f"Thay bằng: {' / '.join(a.strip() for a in e.alternative.split('|'))}" if e.alternative else None,
-                {"term": e.term, "category": e.category, "alternative": e.alternative},
+                suggestion=(
+                    f"Thay bằng: {' / '.join(a.strip() for a in e.alternative.split('|'))}"
+                    if e.alternative
+                    else None
+                ),
+                data={"term": e.term, "category": e.category, "alternative": e.alternative},
+                term=doc.text[m.start : m.end],
+                label=CATEGORIES[e.category][1],
+                note=f" {e.note}" if e.note else "",
             )
         with_jargon += found
-    words = sum(u.word_count for u in doc.units)
+    words = doc.word_count
     jargon_words = sum(words_by_category.values())
     n = max(len(doc.units), 1)
     per100 = 100.0 / words if words else 0.0
@@ -191,3 +274,21 @@ def analyze(doc: Document, config: Config, out: Findings) -> JargonSummary:
         ],
         lexicon_size=matcher.size,
     )
+
+
+def measures(summary: JargonSummary, words: int) -> dict[str, float]:
+    """Clarity measure: jargon words per 100 words."""
+    return {"jargon": summary.density} if summary.words else {}
+
+
+ANALYZER = Analyzer(
+    name="jargon",
+    title="Từ ngữ khó, sáo rỗng",
+    description="Formulaic, legal, vague, foreign, archaic and stiff wording, with plainer alternatives.",
+    rules=RULES,
+    summary=JargonSummary,
+    run=analyze,
+    options=JargonOptions,
+    needs=frozenset({"words"}),
+    measures=measures,
+)

@@ -6,35 +6,43 @@ their lexicons live in `vnpolicytext.passive_rules` and `data/passive/`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import Field
 
-from ..config import Config
-from ..document import Document, Token
+from ..document import Token
 from ..models import Model
 from ..passive_rules import MarkerUse, classify_markers, has_marker, tag_around
-from .base import Findings, Rule
+from ..registry import Analyzer, Rule
+from .base import Context
 
-NAME = "passive"
+_WHY = "Câu bị động giấu người phải làm: người dân không biết ai chịu trách nhiệm, hỏi ai, chờ ai."
+_SOURCE = "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP; hướng dẫn ngôn ngữ dễ hiểu (plainlanguage.gov: «Use active voice»)."
 RULES = (
     Rule(
         "passive.short",
         "warning",
         "A passive with no agent (bị/được + verb): the reader cannot tell who acts.",
+        "Câu bị động không nêu chủ thể: người đọc không biết ai là người {action}.",
         "Hồ sơ đã được tiếp nhận. → Bộ phận một cửa đã tiếp nhận hồ sơ.",
+        why=_WHY,
+        source=_SOURCE,
     ),
     Rule(
         "passive.long",
         "info",
         "A passive that names its agent (được/bị + agent + verb, 'do …', 'bởi …'); the active is shorter.",
+        "Câu bị động có nêu chủ thể («{who}»); câu chủ động ngắn và rõ hơn.",
         "Hồ sơ được cơ quan thuế tiếp nhận. → Cơ quan thuế tiếp nhận hồ sơ.",
+        why="Câu chủ động đặt người làm lên đầu, ngắn hơn và dễ theo dõi hơn.",
+        source=_SOURCE,
     ),
     Rule(
         "passive.beneficiary",
         "info",
         "A recipient passive with a verb of granting (được miễn, được cấp, được hỗ trợ); say who grants when it matters.",
+        "Cấu trúc thụ hưởng «{marker} {action}»: nếu người đọc cần biết ai {action}, hãy nêu rõ.",
         "Hộ nghèo được hỗ trợ tiền điện. → Ủy ban nhân dân xã hỗ trợ tiền điện cho hộ nghèo.",
+        why="Người được hưởng cần biết cơ quan nào cấp, hỗ trợ hay bồi thường để liên hệ.",
+        source=_SOURCE,
     ),
 )
 
@@ -53,73 +61,81 @@ class PassiveSummary(Model):
     passives_per_sentence: float = Field(description="Passives per unit.")
     agentless_per_sentence: float = Field(description="Agentless passives per unit (a clarity component).")
     sentences_with_passive_share: float = Field(description="Share of units with at least one passive.")
+    sentences_with_agentless_share: float = Field(
+        description="Share of units with at least one agentless passive (the check gate's figure)."
+    )
     permissions: int = Field(description="'được' + verb meaning 'may / is entitled to' (rights granted).")
-    prohibitions: int = Field(description="'không được', 'không được phép', 'nghiêm cấm' (duties not to act).")
+    prohibitions: int = Field(
+        description="'không được', 'không được phép', 'nghiêm cấm' (duties not to act)."
+    )
     other_uses: int = Field(description="Post-verbal 'được', main verbs, parts of other words.")
 
 
-def _span(words: list[Token], i: int, j: int) -> tuple[int, int]:
+def _span(words: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
     return words[i].start, words[max(i, j - 1)].end
 
 
-def _report(doc: Document, out: Findings, words: list[Token], use: MarkerUse) -> None:
+def _report(ctx: Context, words: tuple[Token, ...], use: MarkerUse) -> None:
     kind = KINDS[use.label]
     start, end = _span(words, use.marker, use.end)
     marker = words[use.marker].text
     verb = words[use.verb].text if use.verb is not None else None
-    agent: dict[str, Any] | None = None
-    if use.agent is not None:
-        a0, a1 = _span(words, *use.agent)
-        o0, o1 = doc.original_span(a0, a1)
-        agent = {"start": o0, "end": o1, "text": doc.original[o0:o1]}
-    data = {"marker": marker.lower(), "kind": kind, "verb": verb, "agent": agent}
+    data = {"marker": marker.lower(), "kind": kind, "verb": verb, "agent": None}
+    spans = {"agent": _span(words, *use.agent)} if use.agent is not None else None
     action = verb or "việc này"
     if kind == "short":
-        out.add(
+        ctx.add(
             "passive.short",
             start,
             end,
-            f"Câu bị động không nêu chủ thể: người đọc không biết ai là người {action}.",
-            f"Viết ở thể chủ động và nêu rõ ai làm: «[cơ quan/người] {action} …».",
-            data,
+            suggestion=f"Viết ở thể chủ động và nêu rõ ai làm: «[cơ quan/người] {action} …».",
+            data=data,
+            action=action,
         )
     elif kind == "long":
-        who = agent["text"] if agent else "[chủ thể]"
-        out.add(
+        who = "[chủ thể]"
+        if spans is not None:
+            o0, o1 = ctx.doc.span_in_original(*spans["agent"])
+            who = ctx.doc.original[o0:o1]
+        ctx.add(
             "passive.long",
             start,
             end,
-            f"Câu bị động có nêu chủ thể («{who}»); câu chủ động ngắn và rõ hơn.",
-            f"Đưa chủ thể lên đầu: «{who} {action} …».",
-            data,
+            suggestion=f"Đưa chủ thể lên đầu: «{who} {action} …».",
+            data=data,
+            spans=spans,
+            who=who,
         )
     else:
-        out.add(
+        ctx.add(
             "passive.beneficiary",
             start,
             end,
-            f"Cấu trúc thụ hưởng «{marker.lower()} {action}»: nếu người đọc cần biết ai {action}, hãy nêu rõ.",
-            f"«[cơ quan] {action} … cho …».",
-            data,
+            suggestion=f"«[cơ quan] {action} … cho …».",
+            data=data,
+            marker=marker.lower(),
+            action=action,
         )
 
 
-def analyze(doc: Document, config: Config, out: Findings) -> PassiveSummary:
+def analyze(ctx: Context) -> PassiveSummary:
     """Tag the units that contain a marker, classify every marker, report the passives."""
+    doc = ctx.doc
     counts = {label: 0 for label in ("passive_short", "passive_long", "passive_beneficiary")}
-    permissions = prohibitions = other = markers = with_passive = 0
-    for unit in doc.units:
-        if not unit.words or not has_marker(unit.text):
+    permissions = prohibitions = other = markers = with_passive = with_agentless = 0
+    for unit, words in zip(doc.units, doc.words, strict=True):
+        if not words or not has_marker(unit.text):
             continue
-        texts = [" ".join(w.text.split()) for w in unit.words]  # one space inside a word, as the tagger expects
+        texts = [" ".join(w.text.split()) for w in words]  # one space inside a word, as the tagger expects
         uses = classify_markers(texts, tag_around(texts))
         markers += len(uses)
-        found = False
+        found = agentless = False
         for use in uses:
             if use.label in counts:
                 counts[use.label] += 1
                 found = True
-                _report(doc, out, unit.words, use)
+                agentless = agentless or use.label == "passive_short"
+                _report(ctx, words, use)
             elif use.label == "permission":
                 permissions += 1
             elif use.label == "prohibition":
@@ -127,6 +143,7 @@ def analyze(doc: Document, config: Config, out: Findings) -> PassiveSummary:
             else:
                 other += 1
         with_passive += found
+        with_agentless += agentless
     passives = sum(counts.values())
     n = max(len(doc.units), 1)
     return PassiveSummary(
@@ -139,7 +156,25 @@ def analyze(doc: Document, config: Config, out: Findings) -> PassiveSummary:
         passives_per_sentence=round(passives / n, 4),
         agentless_per_sentence=round(counts["passive_short"] / n, 4),
         sentences_with_passive_share=round(with_passive / n, 4),
+        sentences_with_agentless_share=with_agentless / n,
         permissions=permissions,
         prohibitions=prohibitions,
         other_uses=other,
     )
+
+
+def measures(summary: PassiveSummary, words: int) -> dict[str, float]:
+    """Clarity measure: agentless passives per sentence."""
+    return {"passive": summary.agentless_per_sentence}
+
+
+ANALYZER = Analyzer(
+    name="passive",
+    title="Câu bị động",
+    description="bị/được passives, told apart from permission, prohibition, 'able to' and main verbs.",
+    rules=RULES,
+    summary=PassiveSummary,
+    run=analyze,
+    needs=frozenset({"words"}),
+    measures=measures,
+)

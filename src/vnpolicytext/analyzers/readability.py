@@ -4,43 +4,23 @@
 
 C letters and digits, S sentences, W segmented words, Y syllables, D difficult syllables (outside the list of
 common syllables). The original list of common syllables cannot be shipped; ours is the 1,000 most frequent
-Vietnamese syllables of wordfreq (docs/method.md says how that differs). The clarity score and the level are
-computed in `vnpolicytext.clarity` once every analyzer has run.
+Vietnamese syllables of wordfreq (docs/method.md says how that differs). The analyzer runs last and combines
+the measures every other analyzer declared into the clarity score (`vnpolicytext.clarity`) and its level.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
 from pydantic import Field
 
-from ..config import Config
-from ..document import Document
+from ..clarity import ClarityComponent, clarity, level_of
 from ..models import Model
-from ..normalize import fold
-from .base import Findings, Rule
-
-NAME = "readability"
-RULES: tuple[Rule, ...] = ()
+from ..registry import Analyzer
+from ..vocab import fold
+from .base import Context
 
 COMMON_SYLLABLES = 1000
-
-# A reference the reader must look up elsewhere: an article, clause, point, chapter or appendix of this or
-# another document ("khoản 2 Điều 5", "điểm a"), or a document number ("số 15/2020/NĐ-CP").
-CROSS_REFERENCE = regex.compile(
-    r"\b(?:[Đđ]iều|[Kk]hoản|[Đđ]iểm|[Cc]hương|[Mm]ục|[Pp]hụ lục)\s+(?:\d+[a-zđ]?|[a-zđ](?=[\s,.;)])|[IVXLC]+\b)"
-    r"|\b\d+/\d{4}/[\p{Lu}][\p{Lu}\p{N}]*(?:-[\p{Lu}\p{N}]+)*"
-)
-
-
-class ClarityComponent(Model):
-    """One ingredient of the clarity score."""
-
-    value: float = Field(description="The raw measure (unit in `unit`).")
-    unit: str = Field(description="What `value` counts.")
-    score: float = Field(description="The measure mapped to 0-100 (100 = clearest).")
-    weight: float = Field(description="Weight in the clarity score (weights in use sum to 1).")
 
 
 class ReadabilitySummary(Model):
@@ -50,7 +30,8 @@ class ReadabilitySummary(Model):
         description="Luong, Nguyen & Dinh (2018) value; higher is harder. Indicative: fitted on literature."
     )
     level: str | None = Field(
-        default=None, description="Level from the clarity score, in Vietnamese: dễ đọc, trung bình, khó, rất khó."
+        default=None,
+        description="Level from the clarity score, in Vietnamese: dễ đọc, trung bình, khó, rất khó.",
     )
     level_id: str | None = Field(default=None, description="Level id: easy, medium, hard, very_hard.")
     characters: int = Field(description="C: letters and digits.")
@@ -91,27 +72,58 @@ def luong_nguyen_dinh(characters: int, sentences: int, words: int, difficult: in
     )
 
 
-def analyze(doc: Document, config: Config, out: Findings) -> ReadabilitySummary:
-    """Count C, S, W, Y, D and apply the formula."""
+def analyze(ctx: Context) -> ReadabilitySummary | None:
+    """Count C, S, W, Y, D, apply the formula, and combine every analyzer's measures into the clarity score.
+
+    Runs last: the measures of the analyzers before it are in `ctx.measures`. None when the text cannot be
+    scored (empty, or an input problem found by analyzer 'text')."""
+    text_summary = ctx.summaries.get("text")
+    if text_summary is None or not getattr(text_summary, "scorable", False):
+        return None
+    doc = ctx.doc
     common = common_syllables()
-    syllables = [t for t in doc.syllables() if not t.text.isdigit()]
+    syllables = [t for u in doc.units for t in u.syllables if not t.text.isdigit()]
     difficult = sum(1 for t in syllables if t.text.lower() not in common)
-    words = sum(u.word_count for u in doc.units)
+    words = doc.word_count
     sentences = len(doc.units)
-    references = sum(
-        1 for u in doc.units for m in CROSS_REFERENCE.finditer(u.text) if u.start + m.start() >= u.label_end
-    )
+    references = len(doc.cross_references)
     value: float | None = None
     if sentences and words and syllables:
         value = round(luong_nguyen_dinh(doc.letters_digits, sentences, words, difficult, len(syllables)), 4)
+    difficult_share = round(difficult / len(syllables), 4) if syllables else None
+    per_100 = round(100 * references / words, 3) if words else 0.0
+    measures = dict(ctx.measures)
+    if difficult_share is not None:
+        measures["difficult_syllables"] = difficult_share
+        if words:
+            measures["cross_references"] = per_100
+    score, components = clarity(measures)
+    level_id, level = level_of(score) if score is not None else (None, None)
     return ReadabilitySummary(
         luong_nguyen_dinh=value,
+        level=level,
+        level_id=level_id,
         characters=doc.letters_digits,
         sentences=sentences,
         words=words,
         syllables=len(syllables),
         difficult_syllables=difficult,
-        difficult_share=round(difficult / len(syllables), 4) if syllables else None,
+        difficult_share=difficult_share,
         cross_references=references,
-        cross_references_per_100_words=round(100 * references / words, 3) if words else 0.0,
+        cross_references_per_100_words=per_100,
+        clarity_score=score,
+        clarity_components=components,
     )
+
+
+ANALYZER = Analyzer(
+    name="readability",
+    title="Độ khó và điểm rõ ràng",
+    description="The Luong-Nguyen-Dinh formula, the clarity score built from every analyzer's measures, "
+    "and the level.",
+    rules=(),
+    summary=ReadabilitySummary,
+    run=analyze,
+    needs=frozenset({"words"}),
+    report_note="None when disabled or the text cannot be scored",
+)

@@ -8,40 +8,71 @@ from __future__ import annotations
 
 import numpy as np
 import regex
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 
-from ..config import Config, SentenceLengthLimits
 from ..document import Document, Unit
-from ..models import Model
-from .base import Findings, Rule
+from ..models import End, Model, Start
+from ..registry import Analyzer, Rule
+from .base import Context
 
-NAME = "sentence_length"
 RULES = (
     Rule(
         "sentence_length.long",
         "warning",
         "A sentence longer than the profile's 'long' limit (syllables).",
+        "{what} dài {syllables} tiếng, vượt ngưỡng {limit} tiếng của hồ sơ '{profile}'.",
         "Người dân có nhu cầu đăng ký thường trú nộp hồ sơ tại bộ phận một cửa của phường, kèm theo giấy tờ "
         "chứng minh chỗ ở hợp pháp và ý kiến đồng ý của chủ hộ, trong giờ hành chính các ngày làm việc. "
         "(45 tiếng) → Người muốn đăng ký thường trú nộp hồ sơ tại bộ phận một cửa của phường. Hồ sơ gồm giấy "
         "tờ chứng minh chỗ ở hợp pháp và ý kiến đồng ý của chủ hộ.",
+        why="Câu càng dài, người đọc càng phải giữ nhiều ý trong đầu cùng lúc; câu quá dài phải đọc lại.",
+        source="Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (câu chữ rõ ràng, dễ hiểu); độ dài câu là biến số "
+        "chính của các công thức độ khó tiếng Việt (Nguyễn & Henkin 1982; Lương, Nguyễn & Đinh 2018).",
     ),
     Rule(
         "sentence_length.very_long",
         "error",
         "A sentence longer than the profile's 'very long' limit (syllables).",
+        "{what} dài {syllables} tiếng, vượt ngưỡng {limit} tiếng của hồ sơ '{profile}'.",
         "Một câu hơn 60 tiếng nối nhiều điều kiện bằng dấu phẩy, «và», «trong đó» … → tách thành các câu "
         "ngắn, mỗi câu một ý, hoặc đưa các điều kiện thành danh sách a), b), c).",
+        why="Phần lớn người đọc không nắm được một câu dài như vậy sau một lần đọc.",
+        source="Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP; docs/method.md (ngưỡng theo hồ sơ).",
     ),
 )
+
+
+class SentenceLengthLimits(Model):
+    """Sentence length limits in syllables (tiếng). Headings and list items get their own limits."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    long: int = Field(gt=0, description="A sentence above this many syllables is long (warning).")
+    very_long: int = Field(gt=0, description="A sentence above this many syllables is very long (error).")
+    item_long: int = Field(gt=0, description="The 'long' limit for list items and headings.")
+    item_very_long: int = Field(gt=0, description="The 'very long' limit for list items and headings.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> SentenceLengthLimits:
+        if self.very_long <= self.long or self.item_very_long <= self.item_long:
+            raise ValueError("very_long limits must be above the long limits")
+        return self
+
+
+# Calibrated in docs/method.md ("Sentence length limits").
+PROFILE_LIMITS: dict[str, SentenceLengthLimits] = {
+    "citizen": SentenceLengthLimits(long=40, very_long=60, item_long=50, item_very_long=75),
+    "news": SentenceLengthLimits(long=50, very_long=90, item_long=55, item_very_long=90),
+    "legal": SentenceLengthLimits(long=60, very_long=90, item_long=70, item_very_long=100),
+}
 
 
 class LongSentence(Model):
     """One of the longest units of the text."""
 
     index: int = Field(description="Index in report.sentences.")
-    start: int = Field(description="Start offset into the caller's text.")
-    end: int = Field(description="End offset into the caller's text.")
+    start: Start = Field(description="Start offset into the caller's text.")
+    end: End = Field(description="End offset into the caller's text.")
     syllables: int = Field(description="Length in syllables.")
     words: int = Field(description="Length in words.")
 
@@ -103,9 +134,14 @@ def _suggestion(doc: Document, unit: Unit, at: int | None) -> str:
     return f"Có thể tách câu tại «…{before} ‖ {after}…»; mỗi câu chỉ nên nêu một ý."
 
 
-def analyze(doc: Document, config: Config, out: Findings) -> SentenceLengthSummary:
+_WHAT = {"sentence": "Câu", "list_item": "Mục liệt kê", "heading": "Tiêu đề"}
+
+
+def analyze(ctx: Context) -> SentenceLengthSummary:
     """Measure every unit, flag the long ones, summarise the distribution."""
-    limits = config.limits()
+    doc = ctx.doc
+    limits: SentenceLengthLimits = ctx.options
+    words_of = doc.word_counts
     prose = [u for u in doc.units if u.kind != "heading" and u.syllables] or [
         u for u in doc.units if u.syllables
     ]
@@ -123,20 +159,23 @@ def analyze(doc: Document, config: Config, out: Findings) -> SentenceLengthSumma
             n_very += rule.endswith("very_long")
             n_long += 1
         at = _split_point(u)
-        what = {"sentence": "Câu", "list_item": "Mục liệt kê", "heading": "Tiêu đề"}[u.kind]
-        out.add(
+        ctx.add(
             rule,
             u.start,
             u.end,
-            f"{what} dài {n} tiếng, vượt ngưỡng {limit} tiếng của hồ sơ '{config.profile}'.",
-            _suggestion(doc, u, at),
-            {
+            suggestion=_suggestion(doc, u, at),
+            data={
                 "syllables": n,
-                "words": u.word_count,
+                "words": words_of[u.index],
                 "limit": limit,
                 "kind": u.kind,
-                "split_at": None if at is None else doc.original_span(at, at)[0],
+                "split_at": None,
             },
+            offsets={"split_at": at} if at is not None else None,
+            what=_WHAT[u.kind],
+            syllables=n,
+            limit=limit,
+            profile=ctx.profile,
         )
     if not prose:
         return SentenceLengthSummary(
@@ -154,13 +193,13 @@ def analyze(doc: Document, config: Config, out: Findings) -> SentenceLengthSumma
             limits=limits,
         )
     syl = np.array([len(u.syllables) for u in prose], dtype=float)
-    words = np.array([u.word_count for u in prose], dtype=float)
+    words = np.array([words_of[u.index] for u in prose], dtype=float)
     order = sorted(prose, key=lambda u: len(u.syllables), reverse=True)[:5]
     longest = []
     for u in order:
-        s, e = doc.original_span(u.start, u.end)
+        s, e = doc.span_in_original(u.start, u.end)
         longest.append(
-            LongSentence(index=u.index, start=s, end=e, syllables=len(u.syllables), words=u.word_count)
+            LongSentence(index=u.index, start=s, end=e, syllables=len(u.syllables), words=words_of[u.index])
         )
     return SentenceLengthSummary(
         sentences=len(prose),
@@ -177,3 +216,22 @@ def analyze(doc: Document, config: Config, out: Findings) -> SentenceLengthSumma
         limits=limits,
         longest=longest,
     )
+
+
+def measures(summary: SentenceLengthSummary, words: int) -> dict[str, float]:
+    """Clarity measure: mean syllables per sentence (headings left out)."""
+    return {"sentence_length": summary.mean_syllables} if summary.sentences else {}
+
+
+ANALYZER = Analyzer(
+    name="sentence_length",
+    title="Độ dài câu",
+    description="How long the sentences are, in syllables and words, and which to split.",
+    rules=RULES,
+    summary=SentenceLengthSummary,
+    run=analyze,
+    options=SentenceLengthLimits,
+    profile_options={k: v.model_dump() for k, v in PROFILE_LIMITS.items()},
+    needs=frozenset({"words"}),
+    measures=measures,
+)

@@ -4,33 +4,64 @@ TCVN3 (ABC) or VNI encodings turn every score into nonsense, so they are reporte
 from __future__ import annotations
 
 import regex
+from pydantic import Field
 
-from ..config import Config
-from ..document import Document
-from ..models import TextSummary
-from .base import Findings, Rule
+from ..lexicon import shipped_words
+from ..models import Model
+from ..registry import Analyzer, Rule
+from .base import Context
 
-NAME = "text"
 RULES = (
     Rule(
         "text.no_diacritics",
         "error",
         "The text is typed without Vietnamese diacritics; scores are not computed.",
+        "Văn bản được gõ không dấu: người đọc dễ hiểu sai và các chỉ số đọc hiểu không được tính.",
         "Thu tuong chu tri hoi nghi truc tuyen. → Thủ tướng chủ trì hội nghị trực tuyến.",
+        why="Chữ không dấu có nhiều cách đọc («ban» là bàn, bán, bạn…); mọi con số tính trên đó đều sai.",
     ),
     Rule(
         "text.legacy_encoding",
         "error",
         "The text is in a legacy TCVN3 (ABC) or VNI encoding shown as Unicode; scores are not computed.",
+        "Văn bản có vẻ được gõ bằng bảng mã cũ {encoding} nên hiển thị sai chữ; các chỉ số đọc hiểu không được "
+        "tính.",
         "Thñ t−íng chñ tr× héi nghÞ (TCVN3), Thuû töôùng chuû trì (VNI) → Thủ tướng chủ trì hội nghị (Unicode).",
+        why="Văn bản ở bảng mã cũ hiển thị thành ký tự lạ trên máy dùng Unicode; người đọc không đọc được.",
+        source="Unicode TCVN 6909:2001 là bảng mã chuẩn cho văn bản điện tử.",
     ),
     Rule(
         "text.not_vietnamese",
         "warning",
         "Too little of the text is Vietnamese for the scores to mean anything; scores are not computed.",
+        "Phần lớn văn bản không phải tiếng Việt; các chỉ số đọc hiểu không được tính.",
         "The committee met on Monday to review the draft. → Thứ hai, ủy ban họp để xem xét dự thảo.",
+        why="Các thang đo của công cụ được xây dựng cho tiếng Việt.",
     ),
 )
+
+
+class TextSummary(Model):
+    """Basic counts and the input checks of analyzer 'text'."""
+
+    characters: int = Field(description="Length of the caller's text in code points.")
+    letters_digits: int = Field(
+        description="Letters and digits (the 'characters' of the readability formula)."
+    )
+    paragraphs: int = Field(description="Number of paragraphs.")
+    sentences: int = Field(description="Number of units (sentences, headings, list items).")
+    syllables: int = Field(description="Number of syllables.")
+    words: int = Field(description="Number of segmented words (0 when an input problem stops the analysis).")
+    diacritic_share: float | None = Field(
+        description="Share of letter tokens carrying a Vietnamese diacritic or đ, on up to 24,000 characters "
+        "sampled across the text (None: fewer than 8 tokens)."
+    )
+    scorable: bool = Field(
+        description="False when the text cannot be scored: it is empty, or a problem in `problems` (no "
+        "diacritics, legacy encoding, not Vietnamese) would make every score garbage, so none is computed."
+    )
+    problems: list[str] = Field(default_factory=list, description="Rule ids of the input problems found.")
+
 
 _MIN_TOKENS = 8
 # Letters of Unicode Vietnamese that ASCII lacks: a text typed with diacritics is full of them.
@@ -45,125 +76,10 @@ _WORD = regex.compile(r"[^\W\d_]+")
 _PLAIN_TOKEN = regex.compile(r"(?<![^\W\d_])[^\W\d_" + _VI_LOWER + _VI_LOWER.upper() + r"]+(?![^\W\d_])")
 _LEGACY_MARK = regex.compile(_LEGACY.pattern + "|" + _VNI.pattern)
 # Common Vietnamese syllables as typed without diacritics (and unlikely in English text).
-_BARE_VI = frozenset(
-    [
-        "cua",
-        "va",
-        "cac",
-        "nhung",
-        "trong",
-        "nguoi",
-        "khong",
-        "duoc",
-        "voi",
-        "cho",
-        "den",
-        "nay",
-        "mot",
-        "theo",
-        "tai",
-        "thi",
-        "tren",
-        "nam",
-        "ngay",
-        "thang",
-        "chinh",
-        "phu",
-        "tinh",
-        "xa",
-        "huyen",
-        "dan",
-        "quy",
-        "dinh",
-        "viec",
-        "nhan",
-        "ve",
-        "cong",
-        "tac",
-        "chu",
-        "tri",
-        "hoi",
-        "nghi",
-        "tuong",
-        "truc",
-        "tuyen",
-        "dia",
-        "phuong",
-        "thuc",
-        "hien",
-        "ho",
-        "so",
-        "giay",
-        "to",
-        "nop",
-        "tien",
-        "luat",
-        "dieu",
-        "khoan",
-        "can",
-        "bo",
-        "quan",
-        "ly",
-        "nha",
-        "nuoc",
-        "bao",
-        "hiem",
-        "xa",
-        "hoi",
-        "giao",
-        "duc",
-        "y",
-        "te",
-        "dat",
-        "dai",
-        "thue",
-        "doanh",
-        "nghiep",
-        "tre",
-        "em",
-        "gia",
-        "dinh",
-        "phai",
-        "co",
-        "la",
-        "da",
-        "se",
-        "dang",
-        "cung",
-        "nhu",
-        "vi",
-        "neu",
-        "khi",
-        "sau",
-        "truoc",
-        "hon",
-        "rat",
-        "nhieu",
-        "it",
-        "ban",
-        "hanh",
-        "van",
-        "ky",
-        "bao",
-        "cao",
-        "trach",
-        "nhiem",
-        "quyen",
-        "loi",
-        "nghia",
-        "vu",
-        "dang",
-        "ky",
-        "kinh",
-        "phi",
-        "ho",
-        "tro",
-        "chi",
-        "tieu",
-        "gio",
-        "phut",
-    ]
-)
+
+
+def _bare_vi() -> frozenset[str]:
+    return shipped_words("bare_syllables.txt")
 
 
 _SAMPLE = 24_000  # characters examined at most, in 12 windows spread over the text
@@ -180,7 +96,8 @@ def _sample(text: str) -> str:
 def _no_diacritics_text(tokens: list[str], vi_share: float) -> bool:
     if vi_share >= 0.08:
         return False
-    bare = sum(1 for t in tokens if t.lower() in _BARE_VI)
+    bare_vi = _bare_vi()
+    bare = sum(1 for t in tokens if t.lower() in bare_vi)
     return bare / len(tokens) >= 0.25
 
 
@@ -203,8 +120,9 @@ def _count_tokens(sample: str) -> tuple[int, int, int]:
     return tokens, len(legacy_starts), vi
 
 
-def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
-    """Count the text and decide whether it can be scored."""
+def analyze(ctx: Context) -> TextSummary:
+    """Count the text and decide whether it can be scored; the words are segmented only when it can."""
+    doc = ctx.doc
     sample = _sample(doc.text)
     n_tokens, legacy, vi = _count_tokens(sample)
     share: float | None = None
@@ -212,45 +130,57 @@ def analyze(doc: Document, config: Config, out: Findings) -> TextSummary:
     if n_tokens >= _MIN_TOKENS:
         share = vi / n_tokens
         first = doc.units[0] if doc.units else None
-        span = (first.start, first.end) if first else (0, 0)
+        start, end = (first.start, first.end) if first else (0, 0)
         if legacy / n_tokens >= 0.12 and legacy > vi:
             encoding = "VNI" if len(_VNI.findall(sample)) * 3 >= legacy else "TCVN3"
             problems.append("text.legacy_encoding")
-            out.add(
+            ctx.add(
                 "text.legacy_encoding",
-                *span,
-                f"Văn bản có vẻ được gõ bằng bảng mã cũ {encoding} nên hiển thị sai chữ; "
-                "các chỉ số đọc hiểu không được tính.",
-                "Chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi kiểm tra lại.",
-                {"encoding": encoding, "legacy_tokens": legacy, "tokens": n_tokens},
+                start,
+                end,
+                suggestion="Chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi kiểm tra lại.",
+                data={"encoding": encoding, "legacy_tokens": legacy, "tokens": n_tokens},
+                encoding=encoding,
             )
         elif _no_diacritics_text(_WORD.findall(sample), share):
             problems.append("text.no_diacritics")
-            out.add(
+            ctx.add(
                 "text.no_diacritics",
-                *span,
-                "Văn bản được gõ không dấu: người đọc dễ hiểu sai và các chỉ số đọc hiểu không được tính.",
-                "Gõ lại văn bản có đủ dấu tiếng Việt.",
-                {"diacritic_share": round(share, 3), "tokens": n_tokens},
+                start,
+                end,
+                suggestion="Gõ lại văn bản có đủ dấu tiếng Việt.",
+                data={"diacritic_share": round(share, 3), "tokens": n_tokens},
             )
         elif share < 0.15:
             problems.append("text.not_vietnamese")
-            out.add(
+            ctx.add(
                 "text.not_vietnamese",
-                *span,
-                "Phần lớn văn bản không phải tiếng Việt; các chỉ số đọc hiểu không được tính.",
-                None,
-                {"diacritic_share": round(share, 3), "tokens": n_tokens},
+                start,
+                end,
+                data={"diacritic_share": round(share, 3), "tokens": n_tokens},
             )
-    syllables = sum(len(u.syllables) for u in doc.units)
+    syllables = doc.syllable_count
+    scorable = not problems and syllables > 0
     return TextSummary(
         characters=len(doc.original),
         letters_digits=doc.letters_digits,
         paragraphs=doc.paragraph_count,
         sentences=len(doc.units),
         syllables=syllables,
-        words=doc.word_count,  # 0 here: the words are segmented after this check passes
+        # On text without diacritics or in a legacy encoding every other figure would be noise, so the words
+        # (the expensive layer) are only segmented for text that can be analyzed.
+        words=doc.word_count if not problems else 0,
         diacritic_share=None if share is None else round(share, 4),
-        scorable=not problems and syllables > 0,
+        scorable=scorable,
         problems=problems,
     )
+
+
+ANALYZER = Analyzer(
+    name="text",
+    title="Kiểm tra đầu vào",
+    description="Counts, and whether the text can be scored at all (diacritics, encoding, language).",
+    rules=RULES,
+    summary=TextSummary,
+    run=analyze,
+)

@@ -9,8 +9,8 @@ from html import escape
 
 import regex
 
-from .. import __version__
 from ..models import Finding
+from ..version import __version__
 from . import FileResult, summaries
 
 _PALETTE = {

@@ -9,8 +9,8 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
 from ..analyzers import RULES
+from ..version import __version__
 from . import FileResult, LineIndex
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

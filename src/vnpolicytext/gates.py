@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .config import Config, load_config
 from .markup import InputFormat, analyze_markup
-from .models import SEVERITY_RANK
+from .registry import SEVERITY_RANK
 from .report import Report
 
 
@@ -43,19 +42,20 @@ def check(
 
 
 def _undefined_abbreviations(report: Report) -> int:
-    """Abbreviations never explained (the analyzer's count, or its findings when it is off)."""
-    if report.abbreviation is not None:
-        return report.abbreviation.undefined
+    """Abbreviations never explained, as the abbreviation analyzer counted them (a report without its summary,
+    such as one assembled by hand, is counted by its findings)."""
+    summary = report.abbreviation
+    if summary is not None:
+        return int(summary.undefined)
     return sum(1 for f in report.findings if f.rule == "abbreviation.undefined")
 
 
-def _passive_share(report: Report) -> float | None:
-    """Share of units holding an agentless passive (None when the passive analyzer did not run)."""
-    if report.passive is None or not report.sentences:
-        return None
-    starts = [s.start for s in report.sentences]
-    hit = {bisect_right(starts, f.start) - 1 for f in report.findings if f.rule == "passive.short"}
-    return len(hit - {-1}) / len(report.sentences)
+def _agentless_share(report: Report) -> float | None:
+    """Share of units holding an agentless passive, as the passive analyzer measured it (None when it did
+    not run). The analyzer's count, not the findings: switching `passive.short` off for display does not
+    change what was measured."""
+    summary = report.passive
+    return None if summary is None else float(summary.sentences_with_agentless_share)
 
 
 def check_report(report: Report, config: Config | dict[str, Any] | None = None) -> CheckResult:
@@ -64,7 +64,9 @@ def check_report(report: Report, config: Config | dict[str, Any] | None = None) 
     failures: list[GateFailure] = []
     if not report.text.syllables:
         failures.append(
-            GateFailure(gate="scorable", message="Văn bản rỗng: không có gì để đăng.", value="empty", limit=None)
+            GateFailure(
+                gate="scorable", message="Văn bản rỗng: không có gì để đăng.", value="empty", limit=None
+            )
         )
     elif not report.text.scorable:
         problems = ", ".join(report.text.problems)
@@ -110,7 +112,7 @@ def check_report(report: Report, config: Config | dict[str, Any] | None = None) 
                 )
             )
     if gates.max_passive_share is not None:
-        share = _passive_share(report)
+        share = _agentless_share(report)
         if share is not None and share > gates.max_passive_share:
             failures.append(
                 GateFailure(

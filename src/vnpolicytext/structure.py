@@ -1,0 +1,98 @@
+"""Structural facts of Vietnamese policy text, each found by one detector.
+
+- structural labels: "Phần/Chương/Mục/Tiểu mục/Tiết/Điều/Phụ lục N" at the start of a line, with the
+  list labels of clauses and points ("1.", "a)", "-") read by the segmenter (`segment.py`);
+- section heads: a line that opens an article ("Điều 5.") or a larger part ("Chương II"), where a
+  definitions article or a list of abbreviations ends;
+- document numbers: "15/2020/NĐ-CP", "12/QĐ-UBND", "01/2016/TTLT-BLĐTBXH-BTC", "01-CT/TW";
+- cross-references: "khoản 2 Điều 5", "điểm a", "Chương III", and document numbers with a year.
+
+The patterns run on the normalised working copy (NFC, "\\n" line ends).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+
+# Words that open a structural label, in title case and in capitals.
+STRUCT_WORDS = (
+    r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Tiểu\ mục|TIỂU\ MỤC|Mục|MỤC|Phần|PHẦN|Phụ\ lục|PHỤ\ LỤC|Tiết|TIẾT)"
+)
+# A structural label ("Điều 5.", "Chương II", "Mục 1:"): without trailing punctuation it must be followed by
+# a capital letter, a digit or the end, so "Điều 64 được sửa đổi" is not a label.
+STRUCT_LABEL = regex.compile(
+    STRUCT_WORDS + r"[ \t]+(?:\d{1,4}[a-zđ]?|[IVXLCDM]{1,7})"
+    r"(?:[.:]{1,2}(?=\s|$)|(?=[ \t]*(?:$|\n|[\p{Lu}\d\"“(-])))"
+)
+# The head line of an article ("Điều 5.", "Điều 12a:") and of a larger part ("Chương II", "Mục 3",
+# "Phần thứ nhất" is not numbered and not matched) — what ends a definitions article or section.
+ARTICLE_HEAD = regex.compile(r"[ \t]*(?i:điều)[ \t]+\d+[\p{Ll}]?[ \t]*[.:]")
+PART_HEAD = regex.compile(
+    r"[ \t]*(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC)[ \t]+(?:[IVXLCDM]+|\d+)(?![\p{L}\p{N}])"
+)
+
+# Document numbers: "15/2020/NĐ-CP", "12/QĐ-UBND", "68/2020/QH14", "01/2016/TTLT-BLĐTBXH-BTC", "123/UBND-VX",
+# and the party's "01-CT/TW", "03-HD/BTGTW".
+DOCUMENT_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}/])\d{1,6}[\p{L}]{0,2}(?:-\p{Lu}[\p{L}\p{N}&]*)?(?:/\d{2,4})?"
+    r"(?:/\p{Lu}[\p{L}\p{N}&.]*(?:-[\p{L}\p{N}&.]+)*)+"
+)
+# The number and year of a document number, leaving its code ("15/2020/NĐ-CP" -> "NĐ-CP").
+_NUMBER_PARTS = regex.compile(r"^\d{1,6}[\p{L}]{0,2}-?|/\d{2,4}(?=/)")
+_WITH_YEAR = regex.compile(r"^\d+/\d{4}/[\p{Lu}]")
+
+# A reference to a part of this or another document: article, clause, point, chapter, section, appendix.
+STRUCTURE_REFERENCE = regex.compile(
+    r"\b(?:[Đđ]iều|[Kk]hoản|[Đđ]iểm|[Cc]hương|[Mm]ục|[Pp]hụ lục)\s+(?:\d+[a-zđ]?|[a-zđ](?=[\s,.;)])|[IVXLC]+\b)"
+)
+
+LabelKind = Literal[
+    "part", "chapter", "section", "subsection", "article", "appendix", "clause", "point", "item"
+]
+
+_LABEL_WORD = regex.compile(
+    r"(?i:(?P<w>tiểu\s+mục|phụ\s+lục|điều|chương|mục|phần|tiết))[ \t]+(?P<n>\d{1,4}[a-zđ]?|[IVXLCDM]{1,7})"
+)
+_KINDS: dict[str, LabelKind] = {
+    "phần": "part",
+    "chương": "chapter",
+    "mục": "section",
+    "tiểu mục": "subsection",
+    "tiết": "subsection",
+    "điều": "article",
+    "phụ lục": "appendix",
+}
+_CLAUSE = regex.compile(r"[\"“]?\(?(?P<n>\d{1,3})[.)]")
+_POINT = regex.compile(r"\(?(?P<n>[a-zđ])\d{0,2}\)")
+
+
+def document_code(number: str) -> str:
+    """The code of a document number ("15/2020/NĐ-CP" -> "NĐ-CP", "12/QĐ-UBND" -> "QĐ-UBND")."""
+    return _NUMBER_PARTS.sub("", number).lstrip("/")
+
+
+def has_year(number: str) -> bool:
+    """Does a document number carry a year ("15/2020/NĐ-CP" yes, "12/QĐ-UBND" no)?"""
+    return _WITH_YEAR.match(number) is not None
+
+
+def is_section_head(text: str, start: int, end: int) -> bool:
+    """Does the line text[start:end] open an article or a larger part?"""
+    return ARTICLE_HEAD.match(text, start, end) is not None or PART_HEAD.match(text, start, end) is not None
+
+
+def label_kind(label: str) -> tuple[LabelKind, str]:
+    """The kind and number of a unit's first label ("Điều 5." -> ("article", "5"), "a)" -> ("point", "a"))."""
+    m = _LABEL_WORD.match(label)
+    if m is not None:
+        word = " ".join(m.group("w").lower().split())
+        return _KINDS[word], m.group("n")
+    m = _CLAUSE.match(label)
+    if m is not None:
+        return "clause", m.group("n")
+    m = _POINT.match(label)
+    if m is not None:
+        return "point", m.group("n")
+    return "item", label.strip()

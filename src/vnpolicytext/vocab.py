@@ -1,0 +1,74 @@
+"""The shared vocabulary of the text model: folding keys, the syllable pattern and word lists.
+
+Every module that compares words goes through these helpers, so "Hoà", "hòa" and "HÒA" are the same key
+everywhere, and a syllable means the same thing to the segmenter, the analyzers and the definitions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+from .normalize import canonical_tones
+
+# A syllable (tiếng): a run of letters, marks and digits, possibly joined by inner punctuation that belongs
+# to one written token (1.000.000, 3,5, 24/11/2025, NĐ-CP, e-mail).
+SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,/:\-–'’@_&][\p{L}\p{M}\p{N}]+)*")
+# A word of letters and digits only (no inner punctuation): what initials and keys are read from.
+WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+_NOT_LETTER_DIGIT = regex.compile(r"[^\p{L}\p{N}]+")
+_NOT_LETTER = regex.compile(r"[^\p{L}]+")
+_NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
+_ABBR_DROP = regex.compile(r"[.\s\-–&]")
+
+# Function words skipped when initials spell an abbreviation ("Bộ Văn hóa, Thể thao và Du lịch" = BVHTTDL)
+# and never heads of a term. Vietnamese, plus the English ones of international names.
+FUNCTION_WORDS: frozenset[str] = frozenset(
+    {"và", "của", "các", "về", "cho", "trong", "với", "tại", "thuộc", "đối", "những", "là", "theo", "hoặc"}
+    | {"the", "of", "and", "for", "on", "in", "to"}
+)
+
+
+def fold(text: str) -> str:
+    """A matching key: NFC, lower case, classic tone placement, single spaces."""
+    return " ".join(canonical_tones(unicodedata.normalize("NFC", text)).lower().split())
+
+
+def fold_letter(ch: str) -> str:
+    """One letter without marks, lower case, đ as d ("Ố" -> "o")."""
+    base = unicodedata.normalize("NFD", ch)[0]
+    return "d" if base in "đĐ" else base.lower()
+
+
+@lru_cache(maxsize=65536)
+def bare(word: str) -> str:
+    """A word without tone and vowel marks, lower case, đ as d ("Thủ_tướng" -> "thu_tuong")."""
+    return "".join(fold_letter(c) if c.isalpha() else c for c in word)
+
+
+def abbr_key(abbr: str) -> str:
+    """Matching key of an abbreviation: NFC, upper case, without dots, spaces, hyphens and '&' ("Tp." -> "TP",
+    "GD-ĐT" and "GD & ĐT" -> "GDĐT")."""
+    return _ABBR_DROP.sub("", unicodedata.normalize("NFC", abbr)).upper()
+
+
+def letter_count(text: str) -> int:
+    """Number of letters in `text`."""
+    return len(_NOT_LETTER.sub("", text))
+
+
+def letters_digits(text: str) -> int:
+    """Number of letters and digits in `text` (the 'characters' of readability formulas)."""
+    return len(_NOT_LETTER_DIGIT.sub("", text))
+
+
+def upper_share(text: str) -> float:
+    """Share of the letters of `text` that are capitals (0 when it has no letter)."""
+    letters = letter_count(text)
+    return len(_NOT_UPPER.sub("", text)) / letters if letters else 0.0
+
+
+FOLDED_FUNCTION_WORDS: frozenset[str] = frozenset(bare(w) for w in FUNCTION_WORDS)
