@@ -24,14 +24,16 @@ _ARTICLE = regex.compile(_LINE + r"Điều\s+(\d+[a-zđ]?)\s*[.:]")
 _CHAPTER = regex.compile(_LINE + r"(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+)\b")
 _BASIS = regex.compile(_LINE + r"Căn\s+cứ\s+(?!pháp\s+lý)")
 _NUMBER = r"\d+/\d{4}/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ0-9]+)*"
-# The document's own number, in its header: "Số: 25/2004/QH11", "Luật số: …", "Thông tư số 03/2014/TT-BKHĐT".
+_KIND = (
+    r"(?:LUẬT|Luật|BỘ LUẬT|Bộ luật|NGHỊ ĐỊNH|Nghị định|THÔNG TƯ LIÊN TỊCH|Thông tư liên tịch|THÔNG TƯ|Thông tư|"
+    r"QUYẾT ĐỊNH|Quyết định|NGHỊ QUYẾT|Nghị quyết|PHÁP LỆNH|Pháp lệnh|CHỈ THỊ|Chỉ thị)"
+)
+# The document's own number, in its header: a line "Số: 25/2004/QH11" or "Luật số: …", or a title line
+# that starts with the document's kind: "Thông tư số 03/2014/TT-BKHĐT …".
 _OWN_NUMBER = regex.compile(
-    r"(?:^|\n)[^\n]{0,80}?\b(?:Số|SỐ|số)\s*:?\s*(" + _NUMBER + ")",
+    r"(?m)^[ \t]*(?:(?:Luật\s+)?(?:Số|SỐ|số)\s*:|" + _KIND + r"\s+(?:số|SỐ)\s*:?)\s*(" + _NUMBER + ")"
 )
-_KINDS = regex.compile(
-    r"(?m)^\s*(?:LUẬT|Luật|BỘ LUẬT|NGHỊ ĐỊNH|Nghị định|THÔNG TƯ|Thông tư|QUYẾT ĐỊNH|Quyết định|NGHỊ QUYẾT|"
-    r"Nghị quyết|PHÁP LỆNH|Pháp lệnh|CHỈ THỊ|Chỉ thị|THÔNG TƯ LIÊN TỊCH|Thông tư liên tịch)\b"
-)
+_KINDS = regex.compile(r"(?m)^\s*" + _KIND + r"\b")
 # Headings and fields of a procedure as the national database of administrative procedures lays it out.
 _PROCEDURE = {
     "Trình tự thực hiện": r"Trình\s+tự\s+thực\s+hiện",
@@ -58,7 +60,8 @@ def detect_profile(text: str) -> tuple[DetectedProfile, list[str]]:
     head = text[:_HEAD]
     legal: list[str] = []
     points = 0
-    if _EMBLEM.search(head):
+    emblem = bool(_EMBLEM.search(head))
+    if emblem:
         points += 3
         legal.append("có quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM” ở đầu văn bản")
     elif _MOTTO.search(head):
@@ -95,7 +98,9 @@ def detect_profile(text: str) -> tuple[DetectedProfile, list[str]]:
 
     if citizen >= 2 and citizen > points:
         return "citizen", procedure
-    if points >= 3:
+    # The form of a legal document (the emblem header or articles) is required; a number or a "Căn cứ"
+    # alone is what news and notices cite.
+    if points >= 3 and (emblem or articles >= 2):
         return "legal", legal
     if citizen >= 2:
         return "citizen", procedure
