@@ -77,6 +77,7 @@ TCVN3_DECODE: dict[int, str] = {b: chr(b) for b in range(0x80)}
 TCVN3_DECODE |= _TCVN3_LOW
 TCVN3_DECODE |= {0x80 + i: c for i, c in enumerate(_TCVN3_HIGH)}
 TCVN3_ENCODE: dict[str, int] = {c: b for b, c in TCVN3_DECODE.items()}
+_TCVN3_TRANSLATE = {b: c for b, c in TCVN3_DECODE.items() if chr(b) != c}  # for str.translate on Latin-1
 
 # --------------------------------------------------------------------------- VNI (VNI-Windows fonts)
 
@@ -120,11 +121,22 @@ for _letter, _spelling in VNI_ENCODE.items():
             _VNI_DECODE[_spelling[0] + _mark] = _letter
     elif _spelling != _letter:
         _VNI_DECODE[_spelling] = _letter
-_VNI_PATTERN = regex.compile("|".join(sorted((regex.escape(k) for k in _VNI_DECODE), key=len, reverse=True)))
+_VNI_BASES = "".join(sorted({k[0] for k in _VNI_DECODE if len(k) == 2}))
+_VNI_MARKS = "".join(sorted({k[1] for k in _VNI_DECODE if len(k) == 2}))
+_VNI_SINGLES = "".join(sorted(k for k in _VNI_DECODE if len(k) == 1))
+_VNI_PATTERN = regex.compile(f"[{_VNI_BASES}][{_VNI_MARKS}]|[{_VNI_SINGLES}]")
+
+
+def _vni_letter(m: regex.Match[str]) -> str:
+    seq = m.group()
+    found = _VNI_DECODE.get(seq)
+    if found is not None:
+        return found
+    return "".join(_VNI_DECODE.get(c, c) for c in seq)  # a pair VNI does not define: letter by letter
 
 
 def _vni_decode_str(latin: str) -> str:
-    return _VNI_PATTERN.sub(lambda m: _VNI_DECODE[m.group()], latin)
+    return _VNI_PATTERN.sub(_vni_letter, latin)
 
 
 # --------------------------------------------------------------------------- decoding and encoding
@@ -133,7 +145,7 @@ def _vni_decode_str(latin: str) -> str:
 def decode(data: bytes, encoding: Encoding) -> str:
     """Bytes in a legacy encoding → Unicode NFC (bytes a table lacks keep their Latin-1 letter)."""
     if encoding == "tcvn3":
-        text = "".join(TCVN3_DECODE.get(b, chr(b)) for b in data)
+        text = data.decode("latin-1").translate(_TCVN3_TRANSLATE)
     elif encoding == "vni":
         text = _vni_decode_str(data.decode("latin-1"))
     elif encoding == "cp1258":
@@ -180,6 +192,7 @@ def _cp1258_char(ch: str) -> bytes:
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
 _ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
 _SYLLABLE = regex.compile(_ONSET + "[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+_NO_TONES = dict.fromkeys(map(ord, TONES))
 _VI_ONLY = regex.compile("[ăâêôơưđ" + "".join(TONES) + "]")
 
 
@@ -218,8 +231,9 @@ def score(text: str) -> Score:
     for m in _TOKEN.finditer(unicodedata.normalize("NFD", text.lower())):
         token = m.group()
         tokens += 1
-        marks = sum(token.count(t) for t in TONES)
-        bare = unicodedata.normalize("NFC", "".join(c for c in token if c not in TONES))
+        stripped = token.translate(_NO_TONES)
+        marks = len(token) - len(stripped)
+        bare = unicodedata.normalize("NFC", stripped)
         if marks <= 1 and _SYLLABLE.fullmatch(bare):
             if marks or _VI_ONLY.search(bare):
                 vietnamese += 1
@@ -249,6 +263,9 @@ class Detected:
         return LABELS[self.encoding]
 
 
+_SAMPLE_BYTES = 16 * 1024  # a long file is judged on its first and last 8 KiB
+
+
 def detect_bytes(data: bytes) -> Detected | None:
     """UTF-8 when valid; else the legacy encoding whose decoding looks most Vietnamese; None when none does."""
     try:
@@ -257,23 +274,32 @@ def detect_bytes(data: bytes) -> Detected | None:
         pass
     else:
         return Detected("utf-8", unicodedata.normalize("NFC", text), score(text))
+    sample = (
+        data
+        if len(data) <= _SAMPLE_BYTES
+        else data[: _SAMPLE_BYTES // 2] + b"\n" + data[-_SAMPLE_BYTES // 2 :]
+    )
     best: Detected | None = None
     for encoding in ENCODINGS:
-        text = decode(data, encoding)
+        text = decode(sample, encoding)
         s = score(text)
         if encoding == "cp1258":  # bytes the code page lacks
             s = Score(s.tokens, s.vietnamese, s.broken + text.count("\ufffd"), s.common)
         if best is None or s.points > best.score.points:
             best = Detected(encoding, text, s)
-    return best if best is not None and _good(best.score) else None
+    if best is None or not _good(best.score):
+        return None
+    enc: Encoding = best.encoding  # type: ignore[assignment]
+    return best if sample is data else Detected(enc, decode(data, enc), best.score)
 
 
 # --------------------------------------------------------------------------- detection in mis-decoded text
 
 # A legacy byte read as Windows-1252 / Latin-1 shows as the Latin-1 letter of the same code, except that
-# Word shows TCVN3's ư (0xAD, the soft-hyphen code) as a minus sign. 0x80-0x9F are left alone: in such text
-# they are far more often real punctuation (“ ” – …) than VN1 capitals.
-_TO_BYTE: dict[str, int] = {chr(b): b for b in range(0xA0, 0x100)} | {"\u2212": 0xAD}
+# Word shows TCVN3's ư (0xAD, the soft-hyphen code) as a minus sign. Windows-1252's 0x80-0x9F letters are
+# left alone: in such text they are far more often real punctuation (“ ” – …) than VN1 capitals.
+# C1 control characters (U+0080-U+009F) only come from a Latin-1 reading: they go back to their bytes.
+_TO_BYTE: dict[str, int] = {chr(b): b for b in range(0x80, 0x100)} | {"\u2212": 0xAD}
 # Latin-1 letters and signs that Unicode Vietnamese does not use: a mis-decoded text is full of them.
 _LEGACY_HINT = regex.compile(
     r"[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de\u00df"
@@ -318,7 +344,7 @@ def detect_misdecoded(text: str) -> Detected | None:
 
     None when the text reads better as it is (ordinary Unicode Vietnamese, English, French …).
     """
-    sample = text if len(text) <= 40_000 else text[:20_000] + "\n" + text[-20_000:]
+    sample = text if len(text) <= 16_000 else text[:8_000] + "\n" + text[-8_000:]
     if len(_LEGACY_HINT.findall(sample)) < 2:
         return None
     as_is = score(sample)
