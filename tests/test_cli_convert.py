@@ -157,3 +157,18 @@ def test_console_entry_point_convert_from_stdin() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode("utf-8") == NOTICE
     assert "Windows-1258" in proc.stderr.decode("utf-8")
+
+
+def test_convert_legacy_from_stdin_notes_the_encoding() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "vnpolicytext.cli", "check", "--convert-legacy", "--format", "json", "-"],
+        input=legacy.encode(NOTICE, "vni"),
+        capture_output=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    assert proc.stderr.decode("utf-8") == (
+        "vnpolicytext: note: -: converted from VNI to Unicode (--convert-legacy)\n"
+    )
+    assert b"text.legacy_encoding" not in proc.stdout

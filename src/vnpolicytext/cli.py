@@ -122,9 +122,11 @@ def collect_paths(paths: Sequence[str]) -> list[str]:
 
 def _read(display: str, convert_legacy: bool = False) -> Loaded:
     """A file or standard input, by content: refused when unsupported, legacy text converted when asked."""
-    if display == "-":
-        return load_bytes(sys.stdin.buffer.read(), "<stdin>", convert_legacy=convert_legacy)
-    loaded = load(display, convert_legacy=convert_legacy)
+    if display == "-":  # standard input is text unless --input-format says otherwise
+        loaded = load_bytes(sys.stdin.buffer.read(), "<stdin>", convert_legacy=convert_legacy)
+        loaded = Loaded(loaded.text, "text", loaded.legacy_encoding)
+    else:
+        loaded = load(display, convert_legacy=convert_legacy)
     if loaded.legacy_encoding is not None:
         label = LEGACY_LABELS[loaded.legacy_encoding]
         sys.stderr.write(f"{PROG}: note: {display}: converted from {label} to Unicode (--convert-legacy)\n")
@@ -263,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: analyze, check, schema or rules")
+            raise UsageError("a command is required: analyze, check, convert, schema or rules")
         if args.command == "schema":
             from .report import report_schema
 
