@@ -183,3 +183,19 @@ def test_decode_bytes_names_the_encoding_and_the_command(encoding: legacy.Encodi
 def test_decode_bytes_on_other_bytes_keeps_the_generic_message() -> None:
     with pytest.raises(InputError, match=r"in.bin: not valid UTF-8 .*save the file as UTF-8"):
         vnpolicytext.decode_bytes(b"\x81\x8d\x8f\x90 abc \xff\xfe\xfd", source="in.bin")
+
+
+_ALPHABET = "".join(LETTERS) + "abcdeghiklmnopqrstuvxyABCDEGHIKLMNOPQRSTUVXY0123456789 .,;:-()/\n"
+
+
+@pytest.mark.parametrize("encoding", legacy.ENCODINGS)
+def test_any_vietnamese_text_round_trips(encoding: legacy.Encoding) -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=300, deadline=None, derandomize=True)
+    @hypothesis.given(st.text(alphabet=_ALPHABET, max_size=60))
+    def round_trip(text: str) -> None:
+        assert legacy.decode(legacy.encode(text, encoding), encoding) == text
+
+    round_trip()
