@@ -29,10 +29,9 @@ def decode_bytes(data: bytes, *, source: str = "input") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{source}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "save the file as UTF-8 (legacy Windows-1258, TCVN3 or VNI files must be converted to Unicode first)"
-        ) from None
+        from .legacy import undecodable_error  # names a legacy encoding found and the command converting it
+
+        raise undecodable_error(raw, source, exc.start) from None
 
 
 def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Report:

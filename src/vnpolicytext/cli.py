@@ -16,17 +16,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from .api import decode_bytes
+from . import cli_convert
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
 from .gates import check_report
-from .markup import INPUT_FORMATS, InputFormat, analyze_markup, format_for_path
+from .legacy import LABELS as LEGACY_LABELS
+from .markup import INPUT_FORMATS, InputFormat, analyze_markup
 from .render import FORMATS, FileResult
+from .sniff import Loaded, load, load_bytes
 from .version import __version__
 
 PROG = "vnpolicytext"
-SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
 
 
 class UsageError(Exception):
@@ -47,6 +49,7 @@ class Task:
     input_format: InputFormat
     config: Config
     command: str
+    legacy_encoding: str | None = None  # converted from, with --convert-legacy
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the output to FILE")
         p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="analyze N files in parallel")
+        p.add_argument(
+            "--convert-legacy",
+            action="store_true",
+            help="convert TCVN3 (ABC), VNI and Windows-1258 inputs to Unicode instead of refusing them",
+        )
+    cli_convert.add_parser(sub)
     sub.add_parser("schema", help="print the JSON Schema of the report")
     sub.add_parser("rules", help="list every rule id with its severity and description")
     rule = sub.add_parser(
@@ -116,20 +125,23 @@ def collect_paths(paths: Sequence[str]) -> list[str]:
     return out
 
 
-def _read(display: str) -> str:
-    if display == "-":
-        return decode_bytes(sys.stdin.buffer.read(), source="<stdin>")
-    try:
-        data = Path(display).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{display}: cannot read: {exc.strerror or exc}") from None
-    return decode_bytes(data, source=display)
+def _read(display: str, convert_legacy: bool = False) -> Loaded:
+    """A file or standard input, by content: refused when unsupported, legacy text converted when asked."""
+    if display == "-":  # standard input is text unless --input-format says otherwise
+        loaded = load_bytes(sys.stdin.buffer.read(), "<stdin>", convert_legacy=convert_legacy)
+        loaded = Loaded(loaded.text, "text", loaded.legacy_encoding)
+    else:
+        loaded = load(display, convert_legacy=convert_legacy)
+    if loaded.legacy_encoding is not None:
+        label = LEGACY_LABELS[loaded.legacy_encoding]
+        sys.stderr.write(f"{PROG}: note: {display}: converted from {label} to Unicode (--convert-legacy)\n")
+    return loaded
 
 
 def make_tasks(args: argparse.Namespace) -> list[Task]:
     files = collect_paths(args.paths)
     if not files:
-        raise InputError("no .txt, .md or .html files found in " + ", ".join(args.paths))
+        raise InputError("no .txt, .md, .html, .docx or .pdf files found in " + ", ".join(args.paths))
     explicit: Path | None = args.config
     if explicit is not None and not explicit.is_file():
         raise InputError(f"{explicit}: configuration file not found")
@@ -141,12 +153,9 @@ def make_tasks(args: argparse.Namespace) -> list[Task]:
         if key not in cache:
             cache[key] = resolve_config(folder, explicit=explicit, profile=args.profile)[0]
         config = cache[key]
-        fmt: InputFormat
-        if args.input_format != "auto":
-            fmt = args.input_format
-        else:
-            fmt = "text" if display == "-" else format_for_path(display)
-        tasks.append(Task(display, _read(display), fmt, config, args.command))
+        loaded = _read(display, args.convert_legacy)
+        fmt: InputFormat = args.input_format if args.input_format != "auto" else loaded.input_format  # type: ignore[assignment]
+        tasks.append(Task(display, loaded.text, fmt, config, args.command, loaded.legacy_encoding))
     return tasks
 
 
@@ -265,7 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: analyze, check, rules, rule or schema")
+            raise UsageError("a command is required: analyze, check, convert, rules, rule or schema")
         if args.command == "schema":
             from .report import report_schema
 
@@ -279,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rule":
             _write(_rule(args.rule_id), None)
             return 0
+        if args.command == "convert":
+            return cli_convert.run(args)
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"
