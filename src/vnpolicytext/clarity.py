@@ -90,3 +90,9 @@ def clarity(measures: dict[str, float]) -> tuple[float | None, dict[str, Clarity
     }
     score = sum(c.score * c.weight for c in components.values())
     return round(score, 1), components
+
+
+def undefined_per_1000_words(undefined: int, used_before_definition: int, words: int) -> dict[str, float]:
+    """The 'undefined' measure an analyzer contributes: what it leaves unexplained, per 1,000 words (the
+    abbreviation and glossary analyzers' shares add up)."""
+    return {"undefined": 1000 * (undefined + used_before_definition) / words} if words else {}

@@ -20,14 +20,13 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from .normalize import normalize
-from .structure import ARTICLE_HEAD, is_section_head
+from .structure import ARTICLE_HEAD, Line, is_section_head, line_label, text_lines
 from .vocab import FOLDED_FUNCTION_WORDS, SYLLABLE, WORD, bare, fold_letter
 
 DefinitionKind = Literal["article", "inline", "abbreviation", "foreign", "list"]
@@ -69,14 +68,6 @@ _INTRO = regex.compile(
     r"(?:được\s+hiểu|được\s+định\s+nghĩa|được\s+giải\s+thích|có\s+nghĩa)\s+như\s+sau\s*:?\s*$"
     r"|(?:từ\s+ngữ|thuật\s+ngữ|chữ\s+viết\s+tắt|từ\s+viết\s+tắt)[^.\n]{0,40}(?:sau|dưới)\s+đây\s*:?\s*$",
     regex.IGNORECASE,
-)
-
-# Line labels: "1." / "1)" (numbers), "1.1." (sub-numbers), "a)" (letters), "-" / "+" / "•" (dashes).
-_LABELS: tuple[tuple[str, regex.Pattern[str]], ...] = (
-    ("sub", regex.compile(r"[ \t]*\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?[ \t]+")),
-    ("num", regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+")),
-    ("let", regex.compile(r"[ \t]*[a-zđ][.)][ \t]+")),
-    ("dash", regex.compile(r"[ \t]*[-–—+•*][ \t]+")),
 )
 
 # Connectives between a term and its definition; the earliest one wins.
@@ -138,33 +129,6 @@ _ABBR_PAREN = regex.compile(
 # Small helpers
 
 
-@dataclass(slots=True)
-class _Line:
-    start: int  # offset of the first character of the line
-    end: int  # offset just after its last character (the "\n" excluded)
-    label: str | None  # "num", "sub", "let", "dash" or None
-    body: int  # offset just after the label (== start when there is none)
-
-
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos, n = 0, len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        label, body = None, pos
-        for name, pattern in _LABELS:
-            m = pattern.match(text, pos, end)
-            if m:
-                label, body = name, m.end()
-                break
-        out.append(_Line(pos, end, label, body))
-        if nl < 0:
-            break
-        pos = nl + 1
-    return out
-
-
 def _syllables(text: str) -> int:
     return sum(1 for _ in SYLLABLE.finditer(text))
 
@@ -207,7 +171,7 @@ def _clean_term(text: str, start: int, end: int) -> tuple[int, int]:
 # Definitions articles
 
 
-def _article_regions(text: str, lines: list[_Line]) -> list[tuple[int, int]]:
+def _article_regions(text: str, lines: list[Line]) -> list[tuple[int, int]]:
     """Line ranges [first, last) holding definition items: the bodies of definitions articles, and the
     lines after an intro sentence ("… được hiểu như sau:") found in any other article."""
     regions: list[tuple[int, int]] = []
@@ -240,7 +204,7 @@ def _article_regions(text: str, lines: list[_Line]) -> list[tuple[int, int]]:
     return regions
 
 
-def _items(lines: list[_Line], first: int, last: int) -> list[tuple[int, int]]:
+def _items(lines: list[Line], first: int, last: int) -> list[tuple[int, int]]:
     """[first, last) line ranges of the top-level items of a region: the label kind seen first."""
     level = next((lines[i].label for i in range(first, last) if lines[i].label is not None), None)
     if level is None:
@@ -306,7 +270,7 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _article_item(
-    text: str, lines: list[_Line], first: int, last: int, lower: str, depth: int = 0
+    text: str, lines: list[Line], first: int, last: int, lower: str, depth: int = 0
 ) -> list[tuple[int, int, int, int]]:
     """Definitions (term span, definition span) of one item spanning lines [first, last)."""
     line = lines[first]
@@ -379,7 +343,7 @@ def _looks_like_term(term: str) -> bool:
     return ". " not in term and ";" not in term
 
 
-def _article_definitions(text: str, lines: list[_Line]) -> list[tuple[int, int, int, int]]:
+def _article_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     lower = text.lower()
     for first, last in _article_regions(text, lines):
@@ -410,11 +374,7 @@ def _phrase_before(text: str, end: int, commas: int, stop_at_conjunction: bool) 
             start = stop.end()
     # Skip a list label at the start of the line ("1. ", "a) ").
     if start == line_start:
-        for _, pattern in _LABELS:
-            label = pattern.match(text, start, end)
-            if label:
-                start = label.end()
-                break
+        start = line_label(text, start, end)[1]
     start, _ = _strip_span(text, start, end, _QUOTES)
     # Keep it short: at most the last _MAX_INLINE_SYLLABLES syllables.
     sylls = [m.start() for m in SYLLABLE.finditer(text, start, end)]
@@ -667,7 +627,7 @@ def _foreign_definitions(text: str, found: set[tuple[int, int]]) -> list[tuple[i
     return out
 
 
-def _list_definitions(text: str, lines: list[_Line]) -> list[tuple[int, int, int, int]]:
+def _list_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, int, int]]:
     """Lines "UBND: Ủy ban nhân dân" / "UBND là Ủy ban nhân dân" under a title on abbreviations."""
     out: list[tuple[int, int, int, int]] = []
     in_list = False
@@ -712,7 +672,7 @@ def definitions_in_working_copy(work: str) -> list[Definition]:
 
 def _definitions(work: str, text: str, span: Callable[[int, int], tuple[int, int]]) -> list[Definition]:
     """Find the definitions in the working copy `work` and place them on `text` with `span`."""
-    lines = _lines(work)
+    lines = text_lines(work)
     found: list[tuple[DefinitionKind, tuple[int, int, int, int]]] = []
     found.extend(("article", spans) for spans in _article_definitions(work, lines))
     found.extend(("inline", spans) for spans in _inline_definitions(work))

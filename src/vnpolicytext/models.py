@@ -92,25 +92,3 @@ class Sentence(Model):
         description="Number of syllables (tiếng): letter/digit tokens, punctuation excluded."
     )
     words: int = Field(description="Number of words from underthesea's word segmentation.")
-
-
-class TextSummary(Model):
-    """Basic counts and the input checks of analyzer 'text'."""
-
-    characters: int = Field(description="Length of the caller's text in code points.")
-    letters_digits: int = Field(
-        description="Letters and digits (the 'characters' of the readability formula)."
-    )
-    paragraphs: int = Field(description="Number of paragraphs.")
-    sentences: int = Field(description="Number of units (sentences, headings, list items).")
-    syllables: int = Field(description="Number of syllables.")
-    words: int = Field(description="Number of segmented words (0 when an input problem stops the analysis).")
-    diacritic_share: float | None = Field(
-        description="Share of letter tokens carrying a Vietnamese diacritic or đ, on up to 24,000 characters "
-        "sampled across the text (None: fewer than 8 tokens)."
-    )
-    scorable: bool = Field(
-        description="False when the text cannot be scored: it is empty, or a problem in `problems` (no "
-        "diacritics, legacy encoding, not Vietnamese) would make every score garbage, so none is computed."
-    )
-    problems: list[str] = Field(default_factory=list, description="Rule ids of the input problems found.")

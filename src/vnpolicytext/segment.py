@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from .structure import STRUCT_LABEL
+from .structure import STRUCT_LABEL, text_lines
 
 __all__ = [
     "ABBREVIATIONS",
@@ -154,22 +154,7 @@ def _is_label_at(text: str, pos: int, end: int) -> bool:
 
 def _line_spans(text: str) -> list[tuple[int, int] | None]:
     """Trimmed span of every line, ``None`` for a blank line."""
-    spans: list[tuple[int, int] | None] = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        stop = n if nl < 0 else nl
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        spans.append((s, e) if s < e else None)
-        if nl < 0:
-            break
-        pos = nl + 1
-    return spans
+    return [None if line.blank else (line.first, line.last) for line in text_lines(text)]
 
 
 def _ends_terminal(text: str, start: int, end: int) -> bool:

@@ -5,13 +5,16 @@
 - section heads: a line that opens an article ("Điều 5.") or a larger part ("Chương II"), where a
   definitions article or a list of abbreviations ends;
 - document numbers: "15/2020/NĐ-CP", "12/QĐ-UBND", "01/2016/TTLT-BLĐTBXH-BTC", "01-CT/TW";
-- cross-references: "khoản 2 Điều 5", "điểm a", "Chương III", and document numbers with a year.
+- cross-references: "khoản 2 Điều 5", "điểm a", "Chương III", and document numbers with a year;
+- lines: every line of the text, trimmed, with the kind of list label that opens it (`text_lines`), the
+  one line model the segmenter and the definitions detector share.
 
 The patterns run on the normalised working copy (NFC, "\\n" line ends).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 import regex
@@ -96,3 +99,59 @@ def label_kind(label: str) -> tuple[LabelKind, str]:
     if m is not None:
         return "point", m.group("n")
     return "item", label.strip()
+
+
+# Line labels of lists and definitions articles: "1." / "1)" (numbers), "1.1." (sub-numbers), "a)"
+# (letters), "-" / "+" / "•" (dashes).
+LineLabel = Literal["sub", "num", "let", "dash"]
+LINE_LABELS: tuple[tuple[LineLabel, regex.Pattern[str]], ...] = (
+    ("sub", regex.compile(r"[ \t]*\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?[ \t]+")),
+    ("num", regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+")),
+    ("let", regex.compile(r"[ \t]*[a-zđ][.)][ \t]+")),
+    ("dash", regex.compile(r"[ \t]*[-–—+•*][ \t]+")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text: its span ("\\n" excluded), its trimmed span, and the list label opening it."""
+
+    start: int
+    end: int
+    first: int  # first non-space character (== end on a blank line)
+    last: int  # just after the last non-space character
+    label: LineLabel | None
+    body: int  # just after the label (== start when there is none)
+
+    @property
+    def blank(self) -> bool:
+        return self.first >= self.last
+
+
+def line_label(text: str, start: int, end: int) -> tuple[LineLabel | None, int]:
+    """The list label at `start` and where the line's body begins after it."""
+    for name, pattern in LINE_LABELS:
+        m = pattern.match(text, start, end)
+        if m:
+            return name, m.end()
+    return None, start
+
+
+def text_lines(text: str) -> list[Line]:
+    """Every line of `text` (lines end at "\\n"), in one pass."""
+    out: list[Line] = []
+    pos, n = 0, len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        label, body = line_label(text, pos, end)
+        out.append(Line(pos, end, s, e, label, body))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return out

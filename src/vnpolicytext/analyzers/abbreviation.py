@@ -18,6 +18,7 @@ from typing import Literal
 import regex
 from pydantic import ConfigDict, Field
 
+from ..clarity import undefined_per_1000_words
 from ..definitions import looks_like_abbreviation
 from ..document import Document, Unit
 from ..lexicon import rows, shipped_text, word_list
@@ -496,10 +497,8 @@ def analyze(ctx: Context) -> AbbreviationSummary:
 
 
 def measures(summary: AbbreviationSummary, words: int) -> dict[str, float]:
-    """Clarity measure: abbreviations nobody explains, per 1,000 words (added to the glossary's terms)."""
-    if not words:
-        return {}
-    return {"undefined": 1000 * (summary.undefined + summary.used_before_definition) / words}
+    """Clarity measure: abbreviations nobody explains, per 1,000 words."""
+    return undefined_per_1000_words(summary.undefined, summary.used_before_definition, words)
 
 
 ANALYZER = Analyzer(

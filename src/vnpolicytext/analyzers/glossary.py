@@ -19,6 +19,7 @@ from typing import Any, Literal
 import regex
 from pydantic import ConfigDict, Field
 
+from ..clarity import undefined_per_1000_words
 from ..definitions import Definition
 from ..lexicon import file_version, rows, shipped_text, user_text
 from ..models import Model, Start
@@ -449,10 +450,8 @@ def analyze(ctx: Context) -> GlossarySummary:
 
 
 def measures(summary: GlossarySummary, words: int) -> dict[str, float]:
-    """Clarity measure: terms nobody explains, per 1,000 words (added to the abbreviations')."""
-    if not words:
-        return {}
-    return {"undefined": 1000 * (summary.undefined + summary.used_before_definition) / words}
+    """Clarity measure: terms nobody explains, per 1,000 words."""
+    return undefined_per_1000_words(summary.undefined, summary.used_before_definition, words)
 
 
 ANALYZER = Analyzer(
