@@ -260,7 +260,9 @@ def test_tag_words_keeps_segmentation() -> None:
 
 def test_tag_around_matches_full_tagging_near_markers() -> None:
     words = word_tokenize(
-        "Theo quy định tại khoản 2 Điều này, hồ sơ của người đề nghị được cơ quan thuế cấp huyện "
+        "Theo quy định tại khoản 2 Điều này và hướng dẫn của Bộ Tài chính về thủ tục hoàn thuế giá trị gia "
+        "tăng đối với hộ kinh doanh, cá nhân kinh doanh nộp thuế theo phương pháp khoán tại địa bàn xã, "
+        "hồ sơ của người đề nghị được cơ quan thuế cấp huyện "
         "tiếp nhận và xử lý trong thời hạn năm ngày làm việc kể từ ngày nộp đủ giấy tờ hợp lệ."
     )
     marks = marker_indices(words)
