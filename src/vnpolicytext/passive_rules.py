@@ -464,7 +464,10 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
     body among their heads makes the subject animate.
     """
     j = i - 1
-    while j >= 0 and (s.key(j) in _PRE_MARKER or s.key(j) in _MODALS or s.tag(j) == "R") and s.key(j) != _THI:
+    while j >= 0 and (
+        (s.key(j) in _PRE_MARKER or s.key(j) in _MODALS or s.tag(j) == "R" or s.words[j] in _QUOTES)
+        and s.key(j) != _THI
+    ):
         j -= 1
     if j < 0 or _sentence_start(s, j + 1):
         return "none", None
@@ -513,11 +516,16 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
 
 
 def _shared_subject(s: _Sentence, k: int) -> tuple[Subject, int | None]:
-    """Subject of a predicate that follows a comma, a semicolon, "và/hoặc" or "thì" at `k`: walk back
-    over the segments that are further predicates ("dễ đọc", "không được viết tắt") or conjoined noun
-    phrases without a verb ("…, tổ chức") to the segment that opens with its subject."""
+    """Subject of a predicate that follows a comma, a semicolon, "và/hoặc" or "thì" at `k`.
+
+    Walks back over the comma-separated segments to the last strong boundary (";", ":", a clause
+    conjunction or the start of the unit) and takes the earliest segment that opens with a noun and
+    holds a verb: further predicates ("dễ đọc", "không được viết tắt") and conjoined objects ("phạm
+    vi và thời gian kiểm tra") come after the subject, never before it.
+    """
     hi = k
-    for _ in range(8):
+    found: tuple[Subject, int | None] | None = None
+    for _ in range(10):
         lo = hi - 1
         while (
             lo >= 0
@@ -531,24 +539,30 @@ def _shared_subject(s: _Sentence, k: int) -> tuple[Subject, int | None]:
             s.tag(start) in ("R", "M", "L", "Ni") or _is_label(s, start) or s.key(start) in _QUANTIFIERS
         ):
             start += 1
-        has_verb = any(s.tag(m) == "V" and not is_animate_noun(s.words[m]) for m in range(start, hi))
-        has_marker = any(s.key(m) in _MARKERS for m in range(start, hi))
-        if (
-            start < hi
-            and (has_verb or has_marker)
-            and (s.tag(start) in _NOUN_TAGS or is_animate_noun(s.words[start]))
-        ):
-            head = _segment_head(s, start, hi)
+        has_verb = any(
+            (s.tag(m) == "V" and not is_animate_noun(s.words[m])) or s.key(m) in _MARKERS
+            for m in range(start + 1, hi)
+        )
+        if start < hi and has_verb and _nominal_start(s, start, lo):
+            head = _segment_head(s, start, hi) if s.tag(start) != "V" else start
             if head is not None:
-                return _head_class(s, head)
-        if lo < 0:
-            return "none", None
-        if s.tag(lo) == "C" or (s.key(lo) in _CLAUSE_OPENERS and s.key(lo) not in _COORD):
-            return "elided", None
-        if s.words[lo] in (".", ":", "(", ")"):
-            return "elided", None
+                found = _head_class(s, head)
+        if lo < 0 or s.words[lo] in (".", ":", ";", "(", ")") or s.tag(lo) == "C":
+            break
+        if s.key(lo) in _CLAUSE_OPENERS and s.key(lo) not in _COORD:
+            break
         hi = lo
-    return "elided", None
+    if found is not None:
+        return found
+    return ("none", None) if _sentence_start(s, k) or hi <= 0 else ("elided", None)
+
+
+def _nominal_start(s: _Sentence, k: int, boundary: int) -> bool:
+    """Does a noun phrase open at `k`? A word the tagger calls a verb counts at the start of the unit
+    when a preposition follows it ("Chữ viết trong văn bản … phải rõ ràng")."""
+    if s.tag(k) in _NOUN_TAGS or is_animate_noun(s.words[k]):
+        return True
+    return s.tag(k) == "V" and k + 1 < s.n and s.tag(k + 1) == "E" and _sentence_start(s, k)
 
 
 def _head_class(s: _Sentence, head: int) -> tuple[Subject, int | None]:
@@ -672,7 +686,11 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
                 and s.words[k] == ","
                 and seen_noun
                 and k + 1 < s.n
-                and (is_animate_noun(s.words[k + 1]) or s.match(k + 1, _agent_nouns()) > 0)
+                and (
+                    is_animate_noun(s.words[k + 1])
+                    or s.match(k + 1, _agent_nouns()) > 0
+                    or (s.tag(k + 1) in ("N", "Np") and _agent_head(s, j))
+                )
             ):
                 k += 1  # coordinated agents: "được cơ quan, tổ chức có thẩm quyền giao"
                 continue
@@ -683,8 +701,8 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
             seen_noun = True
             continue
         if tag == "V":
-            if key == _CO and k + 1 < s.n and s.tag(k + 1) in ("N", "Np"):
-                k += 2  # "có thẩm quyền", "có liên quan" inside the NP
+            if key in _NP_INNER_VERBS and k + 1 < s.n and s.tag(k + 1) in ("N", "Np"):
+                k += 2  # "có thẩm quyền", "trực thuộc trung ương" inside the NP
                 continue
             if key == _LA or not seen_noun:
                 return None
@@ -707,22 +725,64 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
     return None
 
 
+_NP_INNER_VERBS = frozenset(_key(w) for w in ("có", "trực thuộc", "thuộc"))
+
+
+def _agent_head(s: _Sentence, j: int) -> bool:
+    """Does the agent phrase at `j` open with a person or a body ("cơ quan … về tín ngưỡng, tôn giáo")?"""
+    while j < s.n and s.tag(j) in ("L", "M"):
+        j += 1
+    return j < s.n and (is_animate_noun(s.words[j]) or s.match(j, _agent_nouns()) > 0)
+
+
 def _agent_after(s: _Sentence, v_end: int) -> tuple[int, int] | None:
-    """Agent phrase after the verb: "… bởi NP" or "… do NP V"."""
+    """Agent phrase after the verb: "… bởi NP", also a few words on ("được chứng thực từ bản chính
+    bởi cơ quan, tổ chức có thẩm quyền", "được thông báo công khai bởi …"), or "… do NP V"."""
     k = v_end
     while k < s.n and k - v_end < 3 and s.tag(k) == "R" and s.key(k) not in (_BOI, _DO):
         k += 1
     if k >= s.n:
         return None
-    key = s.key(k)
-    if key == _BOI:
-        end = _object_end(s, k + 1)
-        return (k + 1, end) if end > k + 1 else None
-    if key == _DO and k == v_end:
+    if s.key(k) == _DO and k == v_end:
         verb = _find_verb_after_np(s, k + 1, limit=7)
         if verb is not None and verb > k + 1:
             return (k + 1, verb)
+        return None
+    for b in range(k, min(k + 7, s.n)):
+        key = s.key(b)
+        if key == _BOI:
+            end = _agent_np_end(s, b + 1)
+            return (b + 1, end) if end > b + 1 else None
+        if s.is_punct(b) or key in _MARKERS or s.tag(b) in ("C", "Cc") or (s.tag(b) == "V" and b > k):
+            return None
     return None
+
+
+def _agent_np_link(s: _Sentence, j: int, k: int) -> bool:
+    """A comma or "và/hoặc" before another person or body, or "của/ở/tại" before a noun, inside an
+    agent phrase that started at `k`."""
+    if j <= k or j + 1 >= s.n:
+        return False
+    if s.words[j] == "," or s.tag(j) == "Cc":
+        return is_animate_noun(s.words[j + 1]) or s.match(j + 1, _agent_nouns()) > 0
+    return s.key(j) in ("của", "ở", "tại") and s.tag(j + 1) in ("N", "Np")
+
+
+def _agent_np_end(s: _Sentence, k: int) -> int:
+    """End of an agent noun phrase after "bởi": nouns and modifiers, "có thẩm quyền", and conjuncts
+    joined by commas or "và/hoặc" ("bởi cơ quan, tổ chức có thẩm quyền"); up to 16 words."""
+    j = k
+    while j < s.n and j - k < 16:
+        tag, key = s.tag(j), s.key(j)
+        if s.match(j, _agent_nouns()) or (tag in _NOUNISH and tag != "P") or tag in ("A", "M", "Nu"):
+            j += max(1, s.match(j, _agent_nouns()))
+        elif key in _NP_INNER_VERBS and j + 1 < s.n and s.tag(j + 1) in ("N", "Np") and j > k:
+            j += 2
+        elif _agent_np_link(s, j, k):
+            j += 1
+        else:
+            break
+    return j
 
 
 def _skip_modifiers(s: _Sentence, j: int) -> int:
@@ -755,9 +815,17 @@ def _verb_use(
     a body, for a marker whose own clause has no subject; None when unknown.
     """
     v_end = v + size
+    if is_bi and s.match(v, _bi_main()) and not (v_end < s.n and s.key(v_end) == _BOI):
+        # "bị chấn thương với những va đập bởi sóng": a cause further on, not an agent; right after
+        # the verb "bởi" still names one ("bị ô nhiễm bởi chất thải")
+        return MarkerUse(i, "main_verb", i + 1, v, None)
     agent = _agent_after(s, v_end)
     if agent is not None:
         return MarkerUse(i, "passive_long", v_end, v, agent)
+    if not is_bi and s.key(v) == _LA:
+        return MarkerUse(
+            i, "prohibition" if negated else "permission", i + 1, v, None
+        )  # "không được đồng thời là…"
     if not is_bi and (
         (v_end < s.n and s.key(v_end) in _COPULA) or s.key(v_end - 1).split()[-1] in ("là", "như")
     ):
@@ -785,7 +853,7 @@ def _verb_use(
 
     if s.match(v, _granting()) == size:
         # The giver as subject: "chỉ được giao nhiệm vụ cho một đơn vị", "không được ủy quyền cho…".
-        if subject != "inanimate" and (_gives_to(s, v_end) or _person_object(s, v_end)):
+        if subject in ("animate", "none") and (_gives_to(s, v_end) or _person_object(s, v_end)):
             return MarkerUse(i, acting, i + 1, v, None)
         # Recipient subject: an object follows ("được miễn thuế") or the subject is a person or body
         # ("người dân được bồi thường"); the thing given as subject is a plain passive ("bản sao được cấp").
@@ -814,6 +882,10 @@ def _verb_use(
         # own object after it, the verb cannot have the subject as its patient.
         return MarkerUse(i, "prohibition", i + 1, v, None)
     if subject == "inanimate":
+        if obj and not negated and _limited(s, i, only=True) and s.match(v, _agentive()):
+            # "…; chỉ được sử dụng loại thiết bị…": an object after a verb of use or trade, under
+            # "chỉ", makes the actor of the sentence the subject, whatever noun came before
+            return MarkerUse(i, "permission", i + 1, v, None)
         return MarkerUse(i, "passive_short", v_end, v, None)
     if negated:
         # "Doanh nghiệp không được góp vốn…", "e) Không được cung cấp…", "…; không được xúi giục…":
@@ -824,6 +896,9 @@ def _verb_use(
             return MarkerUse(i, "prohibition", i + 1, v, None)
         return MarkerUse(i, "passive_short", v_end, v, None)
     complement = obj or _verb_complement(s, v_end) or _limited(s, i, only=True)
+    if complement and not person_patient and i > 0 and s.key(i - 1) in _REQUESTS:
+        # "xin được thu phí…", "muốn được nâng trình độ…": the one who asks will act
+        return MarkerUse(i, "permission", i + 1, v, None)
     if subject in ("animate", "none"):
         # A person or body (or the holder named in a list's chapeau) "được" + V + object/complement
         # acts ("Thí sinh được điều chỉnh nguyện vọng", "đ) Được sao chụp tài liệu"); it undergoes
@@ -848,7 +923,8 @@ def _verb_complement(s: _Sentence, k: int) -> bool:
     return (s.tag(k) == "V" and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)) or s.key(k) == _DE
 
 
-_EVENT_ASPECT = frozenset(_key(w) for w in ("đã", "vừa", "đang", "từng", "vừa mới", "chính thức", "lại"))
+_REQUESTS = frozenset(_key(w) for w in ("xin", "đề nghị", "muốn", "mong", "mong muốn", "yêu cầu", "đòi"))
+_EVENT_ASPECT = frozenset(_key(w) for w in ("đã", "vừa", "đang", "từng", "vừa mới", "chính thức"))
 
 
 def _event_aspect(s: _Sentence, i: int) -> bool:
@@ -1002,6 +1078,13 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             and s.tag(j) != "V"
         ):
             return MarkerUse(i, "potential", i + 1, None, None)  # "lấy lại được", "thoát ra được"
+        if (
+            prev >= 1
+            and s.tag(prev - 1) == "V"
+            and (s.key(prev) == _CHO or s.tag(prev) == "A")
+            and s.tag(j) != "V"
+        ):
+            return MarkerUse(i, "potential", i + 1, None, None)  # "nắm rõ được", "giữ cho được"
         if prev >= 0 and s.tag(prev) == "V" and s.key(prev) not in _NEGATIONS and s.key(prev) not in _MODALS:
             if s.key(prev) in _potential() and not _copula_follows(s, j):
                 return MarkerUse(i, "potential", i + 1, None, None)
@@ -1068,10 +1151,36 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
 def _lone_adjective_passive(s: _Sentence, i: int, j: int) -> bool:
     """An adjective used as a verb after "được" with a thing as subject ("được tinh gọn")?"""
     return (
-        _clause_subject(s, i)[0] == "inanimate"
+        s.key(j) in _RESULT_ADJECTIVES
+        and _clause_subject(s, i)[0] == "inanimate"
         and s.tag(i - 1) in ("R", "V")
         and s.key(i - 1) not in _NEGATIONS
     )
+
+
+# Adjectives of improvement that administrative text uses as verbs of change ("thủ tục được tinh gọn",
+# "quy trình được hoàn thiện"); states such as "bình yên" or "khỏe" are not acts of anyone.
+_RESULT_ADJECTIVES = frozenset(
+    _key(w)
+    for w in (
+        "tinh gọn",
+        "gọn nhẹ",
+        "hoàn thiện",
+        "đơn giản",
+        "minh bạch",
+        "công khai",
+        "chuẩn",
+        "hiện đại",
+        "thống nhất",
+        "đồng bộ",
+        "chặt chẽ",
+        "rõ ràng",
+        "cụ thể",
+        "an toàn",
+        "sạch",
+        "thông thoáng",
+    )
+)
 
 
 def _copula_follows(s: _Sentence, j: int) -> bool:
@@ -1123,8 +1232,8 @@ def _strong_agent(s: _Sentence, j: int) -> bool:
     A person or body as head may be coordinated and its verb may take an object ("… làm việc được
     đơn vị, tổ chức trợ cấp một tháng lương"); any other head must be a bare noun phrase + verb.
     """
-    if not (s.tag(j) in ("N", "Np", "Ny") or s.match(j, _agent_nouns()) > 0):
-        return False
+    if not (s.tag(j) in ("Np", "Ny") or is_animate_noun(s.words[j]) or s.match(j, _agent_nouns()) > 0):
+        return False  # "ký được hợp đồng trị giá …": a thing cannot be the agent
     if is_animate_noun(s.words[j]) and s.key(j) != _NGUOI:
         return _find_verb_after_np(s, j) is not None
     return _find_verb_after_np(s, j, strict=True) is not None
@@ -1155,7 +1264,7 @@ def marker_indices(words: Sequence[str]) -> list[int]:
     return [i for i, w in enumerate(words) if _MARKERS.intersection(_key(w).split())]
 
 
-def tag_around(words: Sequence[str], before: int = 20, after: int = 10) -> list[str]:
+def tag_around(words: Sequence[str], before: int = 20, after: int = 24) -> list[str]:
     """POS tags only for windows around the markers ("" elsewhere); cheaper than `tag_words`."""
     tags = [""] * len(words)
     spans: list[list[int]] = []
