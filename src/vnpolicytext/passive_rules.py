@@ -492,7 +492,7 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
         while (
             lo >= 0
             and (not s.is_punct(lo) or s.words[lo] in _INNER_PUNCT)
-            and s.key(lo) not in _CLAUSE_OPENERS
+            and (s.key(lo) not in _CLAUSE_OPENERS or _relative_do(s, lo))
             and s.tag(lo) != "C"
         ):
             lo -= 1
@@ -597,6 +597,12 @@ _QUANTIFIERS = frozenset(
 )
 
 
+def _relative_do(s: _Sentence, k: int) -> bool:
+    """Is "do" at `k` the agent marker of a relative clause inside a noun phrase ("Giấy tờ do cơ quan
+    nước ngoài cấp phải được …")?"""
+    return s.key(k) == _DO and k > 0 and s.tag(k - 1) in ("N", "Np") and s.tag(k) != "C"
+
+
 def _condition_before(s: _Sentence, thi: int) -> bool:
     """Does the clause that ends at "thì" open with a condition or time word ("Khi …", "Nếu …")?"""
     k = thi - 1
@@ -650,7 +656,7 @@ def _has_object(s: _Sentence, k: int) -> bool:
     """Does a noun phrase (the verb's own object) start at `k` (after an optional particle)?"""
     if k < s.n - 1 and s.key(k) in _VERB_PARTICLES and s.tags[k] != "E":
         k += 1
-    return k < s.n and s.nounish(k) and s.key(k) not in _NOT_OBJECT
+    return k < s.n and s.nounish(k) and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)
 
 
 def _object_end(s: _Sentence, k: int) -> int:
@@ -674,6 +680,7 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
     """
     k = j
     seen_noun = False
+    opened = False
     while k < s.n and k - j < limit:
         tag = s.tag(k)
         key = s.key(k)
@@ -693,7 +700,10 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
                 )
             ):
                 k += 1  # coordinated agents: "được cơ quan, tổ chức có thẩm quyền giao"
+                opened = True
                 continue
+            if not strict and s.words[k] == "," and opened and k + 1 < s.n and s.tag(k + 1) == "V":
+                return k + 1  # "được PGS A, Hiệu trưởng Trường B, đưa ra": an apposition closes
             return None
         size = s.match(k, _agent_nouns())
         if size:
@@ -701,6 +711,9 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
             seen_noun = True
             continue
         if tag == "V":
+            if seen_noun and k > 0 and s.words[k][:1].isupper() and not s.is_punct(k - 1):
+                k += 1  # "Sở Xây dựng", "Bộ Tư pháp": a capitalised name part the tagger reads as a verb
+                continue
             if key in _NP_INNER_VERBS and k + 1 < s.n and s.tag(k + 1) in ("N", "Np"):
                 k += 2  # "có thẩm quyền", "trực thuộc trung ương" inside the NP
                 continue
@@ -709,9 +722,15 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
             if strict and (key == _CO or _has_object(s, k + 1) or k + 1 >= s.n or s.is_punct(k + 1)):
                 return None  # "phát triển được Văn phòng công chứng.": a name, not an agent + verb
             return k
+        if key == _CHO and seen_noun and not strict and k + 1 < s.n and s.key(k + 1) in _CHO_OBJECTS:
+            return k  # "được Thường trực Hội đồng nhân dân tỉnh cho ý kiến", "được Ủy ban cho phép"
         if tag in ("C", "CH"):
             return None
         if tag == "Cc":
+            if not strict and seen_noun and k > j + 1 and k + 1 < s.n and s.tag(k + 1) == "V":
+                return (
+                    k - 1
+                )  # "được Bộ trưởng … khoanh định và công bố": coordinated verbs, the first mis-tagged
             if strict or not s.nounish(k + 1):
                 return None
         elif tag in _NOUNISH or tag in ("A", "E", "X", "Z", "T", "Ni", "R"):
@@ -725,6 +744,7 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = Fa
     return None
 
 
+_CHO_OBJECTS = frozenset(_key(w) for w in ("ý kiến", "phép", "thuê", "vay", "mượn", "thôi việc", "nghỉ"))
 _NP_INNER_VERBS = frozenset(_key(w) for w in ("có", "trực thuộc", "thuộc"))
 
 
@@ -908,6 +928,9 @@ def _verb_use(
         if person_patient or not complement or _event_aspect(s, i):
             return MarkerUse(i, "passive_short", v_end, v, None)
         return MarkerUse(i, "permission", i + 1, v, None)
+    if complement and not person_patient and i > 0 and s.key(i - 1) == _DE:
+        # "để được khai thác cát": the purpose of the actor of the sentence
+        return MarkerUse(i, "permission", i + 1, v, None)
     if obj and (s.match(v, _agentive()) > 0 or _limited(s, i)) and not person_patient:
         # Subject left out ("thì chỉ được lấy lại nhà…"): a limited right of the actor of the sentence.
         return MarkerUse(i, "permission", i + 1, v, None)
@@ -965,7 +988,7 @@ def _measure_follows(s: _Sentence, k: int) -> bool:
         return True
     if s.key(k) in _APPROX and k + 1 < s.n and (s.tag(k + 1) == "M" or s.key(k + 1) in _MEASURE_WORDS):
         return True
-    return s.tag(k) == "M" and k + 1 < s.n and (s.key(k + 1) in _TIME_UNITS or s.tag(k + 1) in ("Nu", "N"))
+    return s.tag(k) == "M" and k + 1 < s.n and (s.key(k + 1) in _TIME_UNITS or s.tag(k + 1) == "Nu")
 
 
 _MEASURE_WORDS = frozenset(
@@ -1083,6 +1106,7 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             and s.tag(prev - 1) == "V"
             and (s.key(prev) == _CHO or s.tag(prev) == "A")
             and s.tag(j) != "V"
+            and not _strong_agent(s, j)
         ):
             return MarkerUse(i, "potential", i + 1, None, None)  # "nắm rõ được", "giữ cho được"
         if prev >= 0 and s.tag(prev) == "V" and s.key(prev) not in _NEGATIONS and s.key(prev) not in _MODALS:
@@ -1121,6 +1145,9 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             return MarkerUse(i, "passive_short", j + 1, j, None)
         if s.tag(j) != "P" or s.key(j) in _PERSONAL:
             verb = _find_verb_after_np(s, j)
+            if verb == j + 1 and _split_compound(s, j):
+                # "không được tẩy / xóa": one verb cut in two by the segmenter, not an agent + verb
+                return _verb_use(s, i, j, 2, is_bi, negated, context)
             if verb is not None:
                 return MarkerUse(i, "passive_long", verb + 1, verb, (j, verb))
             if s.tag(j) != "P":
@@ -1146,6 +1173,18 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             return MarkerUse(i, "passive_short", j + 1, j, None)
         return MarkerUse(i, "main_verb" if is_bi else "other", i + 1, None, None)
     return MarkerUse(i, "other", i + 1, None, None)
+
+
+def _split_compound(s: _Sentence, j: int) -> bool:
+    """Is the one-syllable "noun" at `j`, right before a verb, the first half of a compound verb
+    rather than an agent? Agents are people, bodies, names or pronouns, or longer noun phrases."""
+    return (
+        " " not in s.key(j)
+        and s.tag(j) == "N"
+        and not is_animate_noun(s.words[j])
+        and not s.words[j][:1].isupper()
+        and not s.match(j, _agent_nouns())
+    )
 
 
 def _lone_adjective_passive(s: _Sentence, i: int, j: int) -> bool:
@@ -1232,6 +1271,8 @@ def _strong_agent(s: _Sentence, j: int) -> bool:
     A person or body as head may be coordinated and its verb may take an object ("… làm việc được
     đơn vị, tổ chức trợ cấp một tháng lương"); any other head must be a bare noun phrase + verb.
     """
+    while j < s.n - 1 and (s.tag(j) in ("T", "L") or s.key(j) in _QUANTIFIERS):
+        j += 1  # "được cả đồng nghiệp …", "được các cơ quan …"
     if not (s.tag(j) in ("Np", "Ny") or is_animate_noun(s.words[j]) or s.match(j, _agent_nouns()) > 0):
         return False  # "ký được hợp đồng trị giá …": a thing cannot be the agent
     if is_animate_noun(s.words[j]) and s.key(j) != _NGUOI:
