@@ -9,6 +9,7 @@ from underthesea import word_tokenize
 
 from vnpolicytext.passive_rules import (
     MarkerUse,
+    chapeau_subject_animate,
     classify_markers,
     has_marker,
     marker_indices,
@@ -454,3 +455,17 @@ def test_definition_formula_is_flagged() -> None:
     assert use.is_passive and use.formula
     _, use = only("Khoản phí này được hiểu là một phần của giá dịch vụ.")
     assert not use.formula
+
+
+@pytest.mark.parametrize(
+    ("chapeau", "expected"),
+    [
+        ("2. Bên thuê nhà có các quyền sau đây:", True),
+        ("Điều 12. Quyền của người nộp thuế", True),
+        ("3. Hồ sơ đề nghị cấp giấy phép gồm:", False),
+        ("Khi khai thác tài liệu lưu trữ phải tuân thủ các quy định sau:", None),
+    ],
+)
+def test_chapeau_subject(chapeau: str, expected: bool | None) -> None:
+    words = word_tokenize(chapeau)
+    assert chapeau_subject_animate(words, tag_words(words)) is expected

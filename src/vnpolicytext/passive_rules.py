@@ -1300,6 +1300,48 @@ def classify_markers(
     return out
 
 
+def chapeau_subject_animate(words: Sequence[str], tags: Sequence[str]) -> bool | None:
+    """For the chapeau of a list ("Bên thuê nhà có các quyền sau đây:", "Hồ sơ gồm:"), is the subject
+    that its items share a person or a body (True), a thing (False), or unknown (None)?
+
+    The value is meant for `classify_markers(..., context_subject_animate=)` on the list items that
+    open without a subject ("a) Được …", "b) Không được …"). "Quyền / nghĩa vụ / trách nhiệm của X"
+    reads X.
+    """
+    if len(words) != len(tags):
+        raise ValueError("words and tags differ in length")
+    s = _Sentence(words, tags)
+    k = 0
+    while k < s.n and (
+        s.is_punct(k)
+        or _is_label(s, k)
+        or s.tag(k) in ("M", "L", "R", "Ni")
+        or (s.key(k) in _HEADING_WORDS and k + 1 < s.n and s.tag(k + 1) == "M")
+    ):
+        k += 1
+    if k >= s.n:
+        return None
+    if s.key(k) in _DUTY_NOUNS and k + 1 < s.n and s.key(k + 1) == _key("của"):
+        k += 2
+        while k < s.n and s.tag(k) in ("L", "M"):
+            k += 1
+    elif s.tag(k) == "V" or s.key(k) in _CONDITIONS or s.tag(k) in ("C", "E"):
+        return None  # "Khi nghiên cứu hồ sơ phải …", "Trong thời hạn …": no subject of its own
+    if k >= s.n or s.is_punct(k):
+        return None
+    if is_animate_noun(s.words[k]):
+        return True
+    if s.tag(k) in ("N", "Nc") or s.key(k) in _NOMINALISERS:
+        return False
+    return None
+
+
+_HEADING_WORDS = frozenset(_key(w) for w in ("điều", "khoản", "mục", "chương", "phần"))
+_DUTY_NOUNS = frozenset(
+    _key(w) for w in ("quyền", "nghĩa vụ", "trách nhiệm", "quyền hạn", "điều kiện", "tiêu chuẩn")
+)
+
+
 def marker_indices(words: Sequence[str]) -> list[int]:
     """Indices of the words that contain the syllable "được" or "bị"."""
     return [i for i, w in enumerate(words) if _MARKERS.intersection(_key(w).split())]
