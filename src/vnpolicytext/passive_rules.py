@@ -451,6 +451,8 @@ def _segment_head(s: _Sentence, lo: int, hi: int) -> int | None:
         return frame  # "trong trường hợp được quy định…": the frame noun is the subject
     if is_animate_noun(s.words[k]) or s.tag(k) in _NOUN_TAGS:
         return k
+    if s.tag(k) == "V" and k == hi - 1 and s.key(k) not in _MODALS and s.key(k) not in _REQUESTS:
+        return k  # "quy hoạch chưa được thực hiện": a noun the tagger reads as a verb, then the marker
     return None
 
 
@@ -912,7 +914,11 @@ def _verb_use(
         # a duty of an acting subject, unless the verb is done to people ("chưa được đào tạo").
         if person_patient and subject == "animate":
             return MarkerUse(i, "passive_short", v_end, v, None)
-        if subject in ("animate", "none") or not person_patient:
+        if subject in ("animate", "none"):
+            return MarkerUse(i, "prohibition", i + 1, v, None)
+        if not person_patient and (obj or _verb_complement(s, v_end)):
+            # subject left out: "…thì không được tẩy xóa làm mất dấu vết": a duty; with the verb
+            # bare ("… mà không được chấp nhận") the left-out subject is its patient
             return MarkerUse(i, "prohibition", i + 1, v, None)
         return MarkerUse(i, "passive_short", v_end, v, None)
     complement = obj or _verb_complement(s, v_end) or _limited(s, i, only=True)
@@ -1112,7 +1118,12 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
         if prev >= 0 and s.tag(prev) == "V" and s.key(prev) not in _NEGATIONS and s.key(prev) not in _MODALS:
             if s.key(prev) in _potential() and not _copula_follows(s, j):
                 return MarkerUse(i, "potential", i + 1, None, None)
-            if s.tag(j) != "V" and not (s.nounish(j) and _strong_agent(s, j)) and not _copula_follows(s, j):
+            name = s.tag(j) == "V" and s.words[j][:1].isupper()  # "kiện toàn được Hội đồng Trường"
+            if (
+                (s.tag(j) != "V" or name)
+                and not (s.nounish(j) and _strong_agent(s, j))
+                and not _copula_follows(s, j)
+            ):
                 return MarkerUse(i, "potential", i + 1, None, None)
 
     # "được/bị do NP V"
@@ -1276,7 +1287,12 @@ def _strong_agent(s: _Sentence, j: int) -> bool:
     if not (s.tag(j) in ("Np", "Ny") or is_animate_noun(s.words[j]) or s.match(j, _agent_nouns()) > 0):
         return False  # "ký được hợp đồng trị giá …": a thing cannot be the agent
     if is_animate_noun(s.words[j]) and s.key(j) != _NGUOI:
-        return _find_verb_after_np(s, j) is not None
+        verb = _find_verb_after_np(s, j)
+        # "phát triển được Văn phòng công chứng.": a one-word "verb" closing the sentence right after
+        # the head is part of a name
+        return verb is not None and not (
+            verb == j + 1 and (verb + 1 >= s.n or s.words[verb + 1] in (".", "!", "?"))
+        )
     return _find_verb_after_np(s, j, strict=True) is not None
 
 
