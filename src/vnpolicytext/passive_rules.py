@@ -1115,7 +1115,13 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             and not _strong_agent(s, j)
         ):
             return MarkerUse(i, "potential", i + 1, None, None)  # "nắm rõ được", "giữ cho được"
-        if prev >= 0 and s.tag(prev) == "V" and s.key(prev) not in _NEGATIONS and s.key(prev) not in _MODALS:
+        if (
+            prev >= 0
+            and s.tag(prev) == "V"
+            and s.key(prev) not in _NEGATIONS
+            and s.key(prev) not in _MODALS
+            and not _sentence_start(s, prev)  # "Báo cáo được …": the unit's first word is its subject
+        ):
             if s.key(prev) in _potential() and not _copula_follows(s, j):
                 return MarkerUse(i, "potential", i + 1, None, None)
             name = s.tag(j) == "V" and s.words[j][:1].isupper()  # "kiện toàn được Hội đồng Trường"
@@ -1286,7 +1292,7 @@ def _strong_agent(s: _Sentence, j: int) -> bool:
         j += 1  # "được cả đồng nghiệp …", "được các cơ quan …"
     if not (s.tag(j) in ("Np", "Ny") or is_animate_noun(s.words[j]) or s.match(j, _agent_nouns()) > 0):
         return False  # "ký được hợp đồng trị giá …": a thing cannot be the agent
-    if is_animate_noun(s.words[j]) and s.key(j) != _NGUOI:
+    if (is_animate_noun(s.words[j]) or s.match(j, _agent_nouns())) and s.key(j) != _NGUOI:
         verb = _find_verb_after_np(s, j)
         # "phát triển được Văn phòng công chứng.": a one-word "verb" closing the sentence right after
         # the head is part of a name
