@@ -237,7 +237,30 @@ _COPULA = frozenset(_key(w) for w in ("là", "làm", "như"))
 # Nouns the tagger puts after a verb that open an adjunct, not an object ("đăng ký khi …").
 _NOT_OBJECT = frozenset(
     _key(w)
-    for w in ("khi", "lúc", "trong", "sau", "trước", "ngoài", "nơi", "bởi", "do", "theo", "tại", "để", "cho")
+    for w in (
+        "khi",
+        "lúc",
+        "trong",
+        "sau",
+        "trước",
+        "ngoài",
+        "nơi",
+        "bởi",
+        "do",
+        "theo",
+        "tại",
+        "để",
+        "cho",
+        "giữa",
+        "trên",
+        "dưới",
+        "với",
+        "cùng",
+        "từ",
+        "vào",
+        "đến",
+        "tới",
+    )
 )
 # Time units: "được sáu tháng" is the main verb (a span of time), not an agent.
 _TIME_UNITS = frozenset(
@@ -949,6 +972,8 @@ def _verb_complement(s: _Sentence, k: int) -> bool:
         k += 1
     if k >= s.n:
         return False
+    if s.key(k) in _MODALS or s.key(k) in _REQUESTS or s.key(k) == _CO:
+        return False  # "tổ chức được chấp thuận phải thông báo …": the main predicate begins
     return (s.tag(k) == "V" and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)) or s.key(k) == _DE
 
 
