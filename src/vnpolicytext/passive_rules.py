@@ -1,10 +1,16 @@
 """Rule-based classification of every "được" / "bị" in a segmented, POS-tagged sentence.
 
 The rules follow the decisions in the project's passive annotation guide: structure first (an agent
-NP between the marker and a verb, or "bởi …" after the verb, makes a long passive), then small
-curated lexicons (verbs of granting, agentive verbs that read as permission, words that make "bị"
-a main verb). Words come from `underthesea.word_tokenize`; tags from underthesea's CRF POS model,
-run directly on those words (see `tag_words`).
+NP between the marker and a verb, "bởi …" after the verb, makes a long passive), then the subject
+of the clause: a person or a body acting ("Doanh nghiệp không được góp vốn", "Thí sinh được điều
+chỉnh nguyện vọng") makes permission or prohibition, a thing makes a passive ("Hồ sơ không được tẩy
+xóa"). The subject is found across commas of coordinated noun phrases, across chains of predicates
+("… phải rõ ràng, dễ đọc, không được viết tắt"), across "thì" topics, and for list items that open
+with "Được" / "Không được" from the list's chapeau (`chapeau_subject_animate`, passed back as
+`context_subject_animate`). Small curated lexicons, by class, refine it: verbs of granting, verbs
+done to people, verbs of cause or measure, words that make "bị" a main verb. Words come from
+`underthesea.word_tokenize`; tags from underthesea's CRF POS model, run directly on those words
+(see `tag_words`).
 """
 
 from __future__ import annotations
