@@ -9,6 +9,7 @@ from underthesea import word_tokenize
 
 from vnpolicytext.passive_rules import (
     MarkerUse,
+    chapeau_subject_animate,
     classify_markers,
     has_marker,
     marker_indices,
@@ -260,7 +261,9 @@ def test_tag_words_keeps_segmentation() -> None:
 
 def test_tag_around_matches_full_tagging_near_markers() -> None:
     words = word_tokenize(
-        "Theo quy định tại khoản 2 Điều này, hồ sơ của người đề nghị được cơ quan thuế cấp huyện "
+        "Theo quy định tại khoản 2 Điều này và hướng dẫn của Bộ Tài chính về thủ tục hoàn thuế giá trị gia "
+        "tăng đối với hộ kinh doanh, cá nhân kinh doanh nộp thuế theo phương pháp khoán tại địa bàn xã, "
+        "hồ sơ của người đề nghị được cơ quan thuế cấp huyện "
         "tiếp nhận và xử lý trong thời hạn năm ngày làm việc kể từ ngày nộp đủ giấy tờ hợp lệ."
     )
     marks = marker_indices(words)
@@ -273,3 +276,196 @@ def test_tag_around_matches_full_tagging_near_markers() -> None:
 def test_length_mismatch_is_rejected() -> None:
     with pytest.raises(ValueError):
         classify_markers(["được", "cấp"], ["V"])
+
+
+# --------------------------------------------------------------------------- hard cases (issue 11)
+
+
+def labels(sentence: str) -> list[str]:
+    return [u.label for u in analyse(sentence)[1]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a) negated "được" with an acting subject, whatever follows the verb
+        "Cán bộ tiếp nhận hồ sơ, công chức một cửa không được yêu cầu người dân nộp thêm giấy tờ.",
+        "Thành viên hội đồng không được tiết lộ về nội dung cuộc họp.",
+        "Phụ huynh tự nguyện đóng góp, nhà trường không được ép buộc.",
+        "Người thuê nhà thì không được tự ý cải tạo căn hộ.",
+        "b) Không được thu thêm bất kỳ khoản phí nào ngoài mức quy định;",
+        # a measure, a limit or a cause as subject: "không được vượt quá", "không được làm ảnh hưởng"
+        "Mức thu không được vượt quá hai mươi nghìn đồng mỗi hồ sơ.",
+        "Việc thi công không được làm ảnh hưởng đến sinh hoạt của người dân.",
+    ],
+)
+def test_prohibition_by_clause_subject(sentence: str) -> None:
+    assert labels(sentence) == ["prohibition"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Biên bản họp không được tẩy xóa.",
+        # the subject of a chain of predicates is the noun that opens the chain
+        "Tờ khai phải ghi đầy đủ, rõ ràng, không được viết tắt.",
+        "Máy chiếu của hội trường chỉ được sử dụng cho các cuộc họp, không được cho mượn ra ngoài.",
+    ],
+)
+def test_negated_passive_with_thing_subject_in_predicate_chains(sentence: str) -> None:
+    assert labels(sentence)[-1] == "passive_short"
+
+
+def test_context_subject_of_a_list_item() -> None:
+    words = word_tokenize("a) Không được tẩy xóa, sửa chữa nội dung;")
+    tags = tag_words(words)
+    assert [u.label for u in classify_markers(words, tags)] == ["prohibition"]  # a duty by default
+    uses = classify_markers(words, tags, context_subject_animate=False)  # chapeau: "Hồ sơ phải bảo đảm:"
+    assert [u.label for u in uses] == ["passive_short"]
+    uses = classify_markers(words, tags, context_subject_animate=True)
+    assert [u.label for u in uses] == ["prohibition"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "main_verb"),
+    [
+        # (b) a person or body + an activity verb that is in no lexicon
+        ("Hộ kinh doanh được treo biển hiệu tại cửa hàng.", "treo"),
+        ("Thí sinh được mang máy tính cầm tay vào phòng thi.", "mang"),
+        # (c) "được tự", "được tiếp tục", "chỉ được", "để được", list items of rights
+        ("Trường học được tự quyết định thời khóa biểu.", "quyết định"),
+        ("Các hộ dân đã ký hợp đồng thì được tiếp tục thuê ki-ốt đến hết năm.", "thuê"),
+        ("Thí sinh chỉ được rút hồ sơ một lần.", "rút"),
+        ("Hộ gia đình phải có giấy phép để được khai thác cát.", "khai thác"),
+        ("c) Được sử dụng hội trường của xã để sinh hoạt văn hóa;", "sử dụng"),
+    ],
+)
+def test_permission_of_an_acting_subject(sentence: str, main_verb: str) -> None:
+    words, use = only(sentence)
+    assert use.label == "permission"
+    assert verb(words, use) == main_verb
+    assert not use.is_passive
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a person or body is the patient of verbs done to people, of a bare transitive verb, and
+        # of a verb followed by a measure phrase
+        "Cán bộ xã được tập huấn nghiệp vụ hộ tịch.",
+        "Nhà thầu được lựa chọn theo hình thức đấu thầu rộng rãi.",
+        "Bệnh viện huyện được nâng cấp hai lần trong năm năm qua.",
+        # (e) a thing + verb + time or quantity phrase
+        "Quy hoạch được rà soát định kỳ năm năm một lần.",
+        "Diện tích trồng rừng được mở rộng gấp ba lần.",
+    ],
+)
+def test_passive_with_patient_subject(sentence: str) -> None:
+    assert labels(sentence) == ["passive_short"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (d) "bị" + a state, damage, loss or natural event is the main verb
+        "Nhiều tuyến đường bị ngập sâu sau trận mưa lớn.",
+        "Công ty bị phá sản sau hai năm thua lỗ.",
+        "Đất canh tác bị thoái hóa do sử dụng nhiều phân bón.",
+        "Sổ sách phải để nơi khô ráo để không bị ẩm mốc.",
+        "Lúa vụ đông xuân bị sâu bệnh trên diện rộng.",
+    ],
+)
+def test_bi_with_states_and_events(sentence: str) -> None:
+    assert labels(sentence)[-1] == "main_verb"
+
+
+def test_bi_with_destroying_verbs_tagged_as_nouns_is_passive() -> None:
+    # (g) "tiêu hủy", "tịch thu" after "bị" are verbs whatever the tagger says
+    assert labels("Hàng giả bị tiêu hủy, phương tiện vận chuyển bị tịch thu.") == [
+        "passive_short",
+        "passive_short",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent", "main_verb"),
+    [
+        # (f) agents coordinated with commas, long agents, "bởi" a few words after the verb
+        (
+            "Dự án được Sở Xây dựng, Sở Tài nguyên và Môi trường thẩm định.",
+            "Sở Xây dựng , Sở Tài nguyên và Môi trường",
+            "thẩm định",
+        ),
+        (
+            "Bản sao được chứng thực từ bản chính bởi Phòng Tư pháp huyện.",
+            "Phòng Tư pháp huyện",
+            "chứng thực",
+        ),
+        ("Kết quả được thông báo công khai bởi Ủy ban nhân dân xã.", "Ủy ban nhân dân xã", "thông báo"),
+        (
+            "Báo cáo được Thường trực Hội đồng nhân dân tỉnh cho ý kiến.",
+            "Thường trực Hội đồng nhân dân tỉnh",
+            "cho",
+        ),
+        # an agent never swallows the verb
+        ("Giấy xác nhận được Ủy ban nhân dân xã cấp cho người dân.", "Ủy ban nhân dân xã", "cấp"),
+    ],
+)
+def test_agents(sentence: str, agent: str, main_verb: str) -> None:
+    words, use = only(sentence)
+    assert use.label == "passive_long"
+    assert text(words, use.agent) == agent
+    assert verb(words, use) == main_verb
+
+
+def test_long_coordinated_agent() -> None:
+    words, use = only(
+        "Kế hoạch được Ủy ban nhân dân các xã, phường, thị trấn và các phòng chuyên môn thuộc "
+        "Ủy ban nhân dân huyện triển khai."
+    )
+    assert use.label == "passive_long"
+    assert verb(words, use) == "triển khai"
+    assert use.agent is not None and use.agent[1] - use.agent[0] > 10
+
+
+def test_x_hoa_verb_split_by_the_segmenter() -> None:
+    # (g) "hợp pháp" + "hóa" read as one verb; the thing as subject makes it a passive
+    assert labels("Giấy tờ do cơ quan nước ngoài cấp phải được hợp pháp hóa lãnh sự.") == ["passive_short"]
+
+
+def test_potential_before_duoc_do() -> None:
+    # (h) "V được do …": the potential reading, not an agent after "do"
+    assert labels("Công trình không triển khai được do thiếu vốn.") == ["potential"]
+
+
+def test_legal_role_nouns_are_flagged() -> None:
+    # (i) "người bị hại", "người được giám hộ": passive in form, names of roles in use
+    _words, uses = analyse("Người bị hại được bồi thường theo quy định của pháp luật.")
+    assert [u.label for u in uses] == ["passive_short", "passive_beneficiary"]
+    assert uses[0].role_noun and not uses[1].role_noun
+    _, use = only("Người được giám hộ có quyền đề nghị thay đổi người giám hộ.")
+    assert use.is_passive and use.role_noun
+    _, use = only("Hồ sơ được tiếp nhận trong ngày.")
+    assert not use.role_noun
+
+
+def test_definition_formula_is_flagged() -> None:
+    # (j) the opening formula of a definitions article is not a passive to rewrite
+    _, use = only("Trong Thông tư này, các từ ngữ dưới đây được hiểu như sau:")
+    assert use.is_passive and use.formula
+    _, use = only("Khoản phí này được hiểu là một phần của giá dịch vụ.")
+    assert not use.formula
+
+
+@pytest.mark.parametrize(
+    ("chapeau", "expected"),
+    [
+        ("2. Bên thuê nhà có các quyền sau đây:", True),
+        ("Điều 12. Quyền của người nộp thuế", True),
+        ("3. Hồ sơ đề nghị cấp giấy phép gồm:", False),
+        ("Khi khai thác tài liệu lưu trữ phải tuân thủ các quy định sau:", None),
+    ],
+)
+def test_chapeau_subject(chapeau: str, expected: bool | None) -> None:
+    words = word_tokenize(chapeau)
+    assert chapeau_subject_animate(words, tag_words(words)) is expected

@@ -1,10 +1,16 @@
 """Rule-based classification of every "được" / "bị" in a segmented, POS-tagged sentence.
 
 The rules follow the decisions in the project's passive annotation guide: structure first (an agent
-NP between the marker and a verb, or "bởi …" after the verb, makes a long passive), then small
-curated lexicons (verbs of granting, agentive verbs that read as permission, words that make "bị"
-a main verb). Words come from `underthesea.word_tokenize`; tags from underthesea's CRF POS model,
-run directly on those words (see `tag_words`).
+NP between the marker and a verb, "bởi …" after the verb, makes a long passive), then the subject
+of the clause: a person or a body acting ("Doanh nghiệp không được góp vốn", "Thí sinh được điều
+chỉnh nguyện vọng") makes permission or prohibition, a thing makes a passive ("Hồ sơ không được tẩy
+xóa"). The subject is found across commas of coordinated noun phrases, across chains of predicates
+("… phải rõ ràng, dễ đọc, không được viết tắt"), across "thì" topics, and for list items that open
+with "Được" / "Không được" from the list's chapeau (`chapeau_subject_animate`, passed back as
+`context_subject_animate`). Small curated lexicons, by class, refine it: verbs of granting, verbs
+done to people, verbs of cause or measure, words that make "bị" a main verb. Words come from
+`underthesea.word_tokenize`; tags from underthesea's CRF POS model, run directly on those words
+(see `tag_words`).
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -42,6 +48,10 @@ class MarkerUse:
     end: int
     verb: int | None
     agent: tuple[int, int] | None
+    role_noun: bool = False
+    """A passive that names a legal role ("người bị kết án", "người được giám hộ"): report as info at most."""
+    formula: bool = False
+    """The fixed formula of a definitions article ("các từ ngữ dưới đây được hiểu như sau"): not to rewrite."""
 
     @property
     def is_passive(self) -> bool:
@@ -116,6 +126,19 @@ def _duoc_main() -> frozenset[str]:
     return _lexicon("duoc_main_verb_words.txt")
 
 
+def _person_patient() -> frozenset[str]:
+    return _lexicon("person_patient_verbs.txt")
+
+
+def _causer() -> frozenset[str]:
+    return _lexicon("causer_verbs.txt")
+
+
+def _bi_adverbs() -> frozenset[str]:
+    """Adverbs glued to "bị" by the segmenter ("bị đơn" in "bị đơn phương chấm dứt")."""
+    return frozenset({_key("đơn"), _key("đơn phương")})
+
+
 def _potential() -> frozenset[str]:
     return _lexicon("potential_verbs.txt")
 
@@ -124,8 +147,36 @@ def _agent_nouns() -> frozenset[str]:
     return _lexicon("agent_nouns.txt")
 
 
-def _animate() -> frozenset[str]:
-    return _lexicon("agent_subject_nouns.txt")
+@cache
+def _animate_patterns() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Whole words, first syllables ("người *"), last syllables ("* viên") and exceptions ("!công viên")."""
+    whole: set[str] = set()
+    first: set[str] = set()
+    last: set[str] = set()
+    never: set[str] = set()
+    for entry in _lexicon("agent_subject_nouns.txt"):
+        if entry.startswith("!"):
+            never.add(entry[1:].strip())
+        elif entry.endswith(" *"):
+            first.add(entry[:-2])
+        elif entry.startswith("* "):
+            last.add(entry[2:])
+        else:
+            whole.add(entry)
+    return frozenset(whole), frozenset(first), frozenset(last), frozenset(never)
+
+
+@lru_cache(maxsize=16384)
+def is_animate_noun(word: str) -> bool:
+    """Does this word (any case, any tone placement) name a person, a role or an organisation?"""
+    key = _key(word)
+    whole, first, last, never = _animate_patterns()
+    if key in never:
+        return False
+    if key in whole:
+        return True
+    syllables = key.split()
+    return len(syllables) > 1 and (syllables[0] in first or syllables[-1] in last)
 
 
 _DUOC = _key("được")
@@ -137,6 +188,46 @@ _NEGATIONS = frozenset(_key(w) for w in ("không", "chưa", "chẳng", "chả", 
 # Adverbs that may stand between a negation and the marker ("không hề được", "chưa từng bị").
 _NEG_GAP = frozenset(_key(w) for w in ("hề", "từng", "còn", "bao giờ", "hề được", "cần", "nên"))
 _PHEP = _key("phép")
+_THI = _key("thì")
+_COORD = frozenset(_key(w) for w in ("và", "hoặc", "nhưng", "mà còn", "đồng thời"))
+_TU = _key("tự")
+_HOA = _key("hóa")
+_DE = _key("để")
+_HIEU = _key("hiểu")
+_NGUOI = _key("người")
+_BEN = _key("bên")
+# Personal pronouns that can be an agent after the marker ("được họ giúp"); other words the tagger
+# calls pronouns ("sao", "này") cannot.
+_PERSONAL = frozenset(
+    _key(w)
+    for w in (
+        "tôi",
+        "chúng tôi",
+        "ta",
+        "chúng ta",
+        "mình",
+        "họ",
+        "nó",
+        "chúng nó",
+        "ai",
+        "người ta",
+        "bạn",
+        "anh",
+        "chị",
+        "em",
+        "ông",
+        "bà",
+        "cô",
+        "chú",
+        "bác",
+        "cháu",
+        "các em",
+        "ông ấy",
+        "bà ấy",
+    )
+)
+_CHO = _key("cho")
+_CONTINUE = frozenset(_key(w) for w in ("tiếp tục", "tiếp"))
 _QUYEN = _key("quyền")
 _BOI = _key("bởi")
 _DO = _key("do")
@@ -152,7 +243,30 @@ _COPULA = frozenset(_key(w) for w in ("là", "làm", "như"))
 # Nouns the tagger puts after a verb that open an adjunct, not an object ("đăng ký khi …").
 _NOT_OBJECT = frozenset(
     _key(w)
-    for w in ("khi", "lúc", "trong", "sau", "trước", "ngoài", "nơi", "bởi", "do", "theo", "tại", "để", "cho")
+    for w in (
+        "khi",
+        "lúc",
+        "trong",
+        "sau",
+        "trước",
+        "ngoài",
+        "nơi",
+        "bởi",
+        "do",
+        "theo",
+        "tại",
+        "để",
+        "cho",
+        "giữa",
+        "trên",
+        "dưới",
+        "với",
+        "cùng",
+        "từ",
+        "vào",
+        "đến",
+        "tới",
+    )
 )
 # Time units: "được sáu tháng" is the main verb (a span of time), not an agent.
 _TIME_UNITS = frozenset(
@@ -262,31 +376,318 @@ def _negated(s: _Sentence, i: int) -> bool:
     return False
 
 
+_LABEL = re.compile(r"^(?:[0-9]{1,3}|[a-zđ]|[ivxlc]{1,6})$", re.IGNORECASE)
+
+
+def _is_label(s: _Sentence, j: int) -> bool:
+    """A list label word at the start of the unit ("b", "3", "iv" before ")" or ".")."""
+    return _LABEL.match(s.words[j]) is not None and j + 1 < s.n and s.words[j + 1] in (")", ".")
+
+
 def _sentence_start(s: _Sentence, i: int) -> bool:
     """True when only list labels, adverbs or punctuation precede `i` (no subject: a rule or a heading)."""
-    return all(s.is_punct(j) or s.tag(j) in ("R", "Ni", "M") or s.key(j) in _NEGATIONS for j in range(i))
+    return all(
+        s.is_punct(j)
+        or s.tag(j) in ("R", "Ni", "M")
+        or s.key(j) in _NEGATIONS
+        or s.key(j) in _PRE_MARKER
+        or (j <= 2 and _is_label(s, j))
+        for j in range(i)
+    )
+
+
+Subject = Literal["animate", "inanimate", "none", "elided"]
+
+# Words between the subject and the marker that belong to the predicate ("chỉ được", "mới được",
+# "cũng không được", "có thể được", "phải được", "đề nghị được").
+_PRE_MARKER = frozenset(
+    _key(w)
+    for w in (
+        "chỉ",
+        "mới",
+        "cũng",
+        "vẫn",
+        "đều",
+        "còn",
+        "đã",
+        "đang",
+        "sẽ",
+        "từng",
+        "hề",
+        "thường",
+        "luôn",
+        "chưa",
+        "không",
+        "chẳng",
+        "có thể",
+        "có",
+        "thì",
+    )
+)
+# Clause openers: the subject of the marker starts after them ("nếu hội đồng chưa được…").
+_CLAUSE_OPENERS = frozenset(
+    _key(w)
+    for w in (
+        "thì",
+        "nếu",
+        "khi",
+        "mà",
+        "để",
+        "nhưng",
+        "song",
+        "vì",
+        "bởi vì",
+        "do",
+        "sau khi",
+        "trước khi",
+        "trong khi",
+        "như",
+        "tuy",
+        "dù",
+        "mặc dù",
+        "trừ",
+        "trừ khi",
+        "hoặc",
+        "và",
+        "hay",
+        "rằng",
+        "là",
+        "lúc",
+        "nơi",
+        "thay vì",
+    )
+)
+# Nouns that frame the subject rather than head it ("Trường hợp tổ hợp tác được…").
+_FRAME_NOUNS = frozenset(_key(w) for w in ("trường hợp", "đối với", "riêng", "về", "tại", "trong", "đến nay"))
+_NOUN_TAGS = frozenset({"N", "Nc", "Np", "Ny", "Nu", "P"})
+_NOMINALISERS = frozenset(_key(w) for w in ("việc", "sự", "cuộc", "công tác", "hoạt động"))
+
+
+def _segment_head(s: _Sentence, lo: int, hi: int) -> int | None:
+    """Index of the head noun of the noun phrase that opens words[lo:hi] (None when none opens it)."""
+    k = lo
+    frame = None
+    while k < hi and (
+        s.tag(k) in ("L", "M", "R")
+        or s.key(k) in _FRAME_NOUNS
+        or s.key(k) in _QUANTIFIERS
+        or (k <= lo + 2 and _is_label(s, k))
+    ):
+        if s.key(k) in _FRAME_NOUNS:
+            frame = k
+        k += 1
+    if k >= hi:
+        return frame  # "trong trường hợp được quy định…": the frame noun is the subject
+    if is_animate_noun(s.words[k]) or s.tag(k) in _NOUN_TAGS:
+        return k
+    if s.tag(k) == "V" and k == hi - 1 and s.key(k) not in _MODALS and s.key(k) not in _REQUESTS:
+        return k  # "quy hoạch chưa được thực hiện": a noun the tagger reads as a verb, then the marker
+    return None
+
+
+def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
+    """The subject of the clause whose predicate starts with the marker at `i`, and its head.
+
+    "none": nothing but list labels before the marker (a list item, a rule heading); "elided": the
+    clause opens right before the marker ("…, thì được tiếp tục…"). The subject is the first noun of
+    the clause; when the nearest comma-separated segment is a bare noun phrase (a conjunct of a
+    coordination: "bên thuê, bên mượn được…"), earlier conjuncts are read too, and any person or
+    body among their heads makes the subject animate.
+    """
+    j = i - 1
+    while j >= 0 and (
+        (s.key(j) in _PRE_MARKER or s.key(j) in _MODALS or s.tag(j) == "R" or s.words[j] in _QUOTES)
+        and s.key(j) != _THI
+    ):
+        j -= 1
+    if j < 0 or _sentence_start(s, j + 1):
+        return "none", None
+    if s.key(j) in _COORD or (s.words[j] in (",", ";") and j > 0):
+        # "… dễ đọc, không được viết tắt", "… và không được …": a further predicate shares the
+        # subject of the first one
+        return _shared_subject(s, j)
+    if s.key(j).split()[-1] == _QUYEN:
+        return "elided", None  # "quyền được tự chọn": the holder of the right acts
+    if s.key(j) == _THI:
+        # "Người thuộc các trường hợp sau thì không được…": the topic before "thì" is the subject,
+        # unless that clause is a condition ("Khi phát hiện sai sót thì không được…").
+        return ("elided", None) if _condition_before(s, j) else _shared_subject(s, j)
+    if s.key(j) in _FRAME_NOUNS:
+        return "inanimate", j  # "trong trường hợp được quy định tại…"
+    if s.is_punct(j) or s.key(j) in _CLAUSE_OPENERS or s.tag(j) in ("C", "CH"):
+        return "elided", None
+    heads: list[int] = []
+    hi = j + 1
+    for _ in range(4):
+        lo = hi - 1
+        while (
+            lo >= 0
+            and (not s.is_punct(lo) or s.words[lo] in _INNER_PUNCT)
+            and (s.key(lo) not in _CLAUSE_OPENERS or _relative_do(s, lo))
+            and s.tag(lo) != "C"
+        ):
+            lo -= 1
+        head = _segment_head(s, lo + 1, hi)
+        if head is None:
+            if not heads and lo >= 1 and s.words[lo] == ",":
+                return _shared_subject(s, lo)  # "Công tác kiểm tra, giám sát … chưa được coi trọng"
+            break
+        heads.append(head)
+        if is_animate_noun(s.words[head]):
+            return "animate", head
+        verbless = all(s.tag(k) != "V" or is_animate_noun(s.words[k]) for k in range(head, hi))
+        if not (verbless and lo >= 1 and s.words[lo] == "," and s.tag(lo - 1) != "V"):
+            break
+        hi = lo
+    if not heads:
+        return "elided", None
+    # a place ("Khu vực … không được phép chăn nuôi") is neither actor nor patient; a proper name is
+    # animate unless it is only capitalised as the unit's first word
+    return _head_class(s, heads[0])
+
+
+def _shared_subject(s: _Sentence, k: int) -> tuple[Subject, int | None]:
+    """Subject of a predicate that follows a comma, a semicolon, "và/hoặc" or "thì" at `k`.
+
+    Walks back over the comma-separated segments to the last strong boundary (";", ":", a clause
+    conjunction or the start of the unit) and takes the earliest segment that opens with a noun and
+    holds a verb: further predicates ("dễ đọc", "không được viết tắt") and conjoined objects ("phạm
+    vi và thời gian kiểm tra") come after the subject, never before it.
+    """
+    hi = k
+    found: tuple[Subject, int | None] | None = None
+    for _ in range(10):
+        lo = hi - 1
+        while (
+            lo >= 0
+            and not (s.is_punct(lo) and s.words[lo] not in _INNER_PUNCT)
+            and s.tag(lo) != "C"
+            and s.key(lo) not in _CLAUSE_OPENERS
+        ):
+            lo -= 1
+        start = lo + 1
+        while start < hi and (
+            s.tag(start) in ("R", "M", "L", "Ni") or _is_label(s, start) or s.key(start) in _QUANTIFIERS
+        ):
+            start += 1
+        has_verb = any(
+            (s.tag(m) == "V" and not is_animate_noun(s.words[m])) or s.key(m) in _MARKERS
+            for m in range(start + 1, hi)
+        )
+        if start < hi and has_verb and _nominal_start(s, start, lo):
+            head = _segment_head(s, start, hi) if s.tag(start) != "V" else start
+            if head is not None:
+                found = _head_class(s, head)
+        if lo < 0 or s.words[lo] in (".", ":", ";", "(", ")") or s.tag(lo) == "C":
+            break
+        if s.key(lo) in _CLAUSE_OPENERS and s.key(lo) not in _COORD:
+            break
+        hi = lo
+    if found is not None:
+        return found
+    return ("none", None) if _sentence_start(s, k) or hi <= 0 else ("elided", None)
+
+
+def _nominal_start(s: _Sentence, k: int, boundary: int) -> bool:
+    """Does a noun phrase open at `k`? A word the tagger calls a verb counts at the start of the unit
+    when a preposition follows it ("Chữ viết trong văn bản … phải rõ ràng")."""
+    if s.tag(k) in _NOUN_TAGS or is_animate_noun(s.words[k]):
+        return True
+    return s.tag(k) == "V" and k + 1 < s.n and s.tag(k + 1) == "E" and _sentence_start(s, k)
+
+
+def _head_class(s: _Sentence, head: int) -> tuple[Subject, int | None]:
+    """Animate or inanimate, for the head noun of a subject."""
+    if is_animate_noun(s.words[head]):
+        return "animate", head
+    if s.key(head) in _LOCATIVE_HEADS:
+        return "elided", None
+    if s.tag(head) == "Np" and s.key(head) not in _NOMINALISERS and not _sentence_start(s, head):
+        return "animate", head
+    if s.tag(head) == "P" and s.key(head) not in _DEMONSTRATIVES:
+        return "animate", head
+    return "inanimate", head
+
+
+_QUANTIFIERS = frozenset(
+    _key(w)
+    for w in (
+        "nhiều",
+        "một số",
+        "các",
+        "những",
+        "mọi",
+        "toàn bộ",
+        "tất cả",
+        "mỗi",
+        "từng",
+        "cả",
+        "hầu hết",
+        "phần lớn",
+    )
+)
+
+
+def _relative_do(s: _Sentence, k: int) -> bool:
+    """Is "do" at `k` the agent marker of a relative clause inside a noun phrase ("Giấy tờ do cơ quan
+    nước ngoài cấp phải được …")?"""
+    return s.key(k) == _DO and k > 0 and s.tag(k - 1) in ("N", "Np") and s.tag(k) != "C"
+
+
+def _condition_before(s: _Sentence, thi: int) -> bool:
+    """Does the clause that ends at "thì" open with a condition or time word ("Khi …", "Nếu …")?"""
+    k = thi - 1
+    while k >= 0 and not (s.is_punct(k) and s.words[k] not in _INNER_PUNCT):
+        k -= 1
+    k += 1
+    while k < thi and (s.tag(k) in ("R", "M", "Ni") or _is_label(s, k) or s.is_punct(k)):
+        k += 1
+    return k < thi and (s.match(k, _CONDITIONS) > 0 or s.tag(k) == "C")
+
+
+_CONDITIONS = frozenset(
+    _key(w)
+    for w in (
+        "khi",
+        "nếu",
+        "trường hợp",
+        "trong trường hợp",
+        "sau khi",
+        "trước khi",
+        "trong khi",
+        "lúc",
+        "hễ",
+        "giả sử",
+        "một khi",
+        "kể từ khi",
+        "đối với",
+        "với",
+        "để",
+        "muốn",
+        "trong thời gian",
+    )
+)
+# Heads that name a place: "Khu vực miền núi được tuyển …" is a locative topic, not the actor or patient.
+_LOCATIVE_HEADS = frozenset(
+    _key(w) for w in ("khu vực", "vùng", "địa bàn", "nơi", "miền", "khu", "tuyến", "lãnh thổ", "vùng miền")
+)
+_INNER_PUNCT = frozenset("/-–")
+
+_DEMONSTRATIVES = frozenset(
+    _key(w) for w in ("này", "đó", "đây", "kia", "ấy", "nọ", "đấy", "nào", "gì", "sau đây")
+)
 
 
 def _animate_subject(s: _Sentence, i: int) -> bool:
-    """Is the first noun of the clause before `i` a person or an organisation (or a pronoun)?"""
-    j = i - 1
-    while j >= 0 and not s.is_punct(j) and s.tag(j) != "C":
-        j -= 1
-    for k in range(j + 1, i):
-        tag = s.tag(k)
-        if tag == "P":
-            return True
-        if tag in ("N", "Nc", "Np", "Ny"):
-            key = s.key(k)
-            return key in _animate() or key.split()[0] in _animate() or tag == "Np"
-    return False
+    """Is the subject of the clause before `i` a person or an organisation (or a personal pronoun)?"""
+    return _clause_subject(s, i)[0] == "animate"
 
 
 def _has_object(s: _Sentence, k: int) -> bool:
     """Does a noun phrase (the verb's own object) start at `k` (after an optional particle)?"""
     if k < s.n - 1 and s.key(k) in _VERB_PARTICLES and s.tags[k] != "E":
         k += 1
-    return k < s.n and s.nounish(k) and s.key(k) not in _NOT_OBJECT
+    return k < s.n and s.nounish(k) and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)
 
 
 def _object_end(s: _Sentence, k: int) -> int:
@@ -302,7 +703,7 @@ def _object_end(s: _Sentence, k: int) -> int:
     return max(j, k)
 
 
-def _find_verb_after_np(s: _Sentence, j: int, limit: int = 10, strict: bool = False) -> int | None:
+def _find_verb_after_np(s: _Sentence, j: int, limit: int = 24, strict: bool = False) -> int | None:
     """Index of the verb that closes an agent NP starting at `j` ("được [cơ quan có thẩm quyền] cấp").
 
     `strict` (after a verb + "được", where a potential reading competes) also refuses adverbs and
@@ -310,6 +711,7 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 10, strict: bool = Fa
     """
     k = j
     seen_noun = False
+    opened = False
     while k < s.n and k - j < limit:
         tag = s.tag(k)
         key = s.key(k)
@@ -317,6 +719,22 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 10, strict: bool = Fa
             if s.words[k] in _QUOTES or s.words[k] in "-–()":
                 k += 1
                 continue
+            if (
+                not strict
+                and s.words[k] == ","
+                and seen_noun
+                and k + 1 < s.n
+                and (
+                    is_animate_noun(s.words[k + 1])
+                    or s.match(k + 1, _agent_nouns()) > 0
+                    or (s.tag(k + 1) in ("N", "Np") and _agent_head(s, j))
+                )
+            ):
+                k += 1  # coordinated agents: "được cơ quan, tổ chức có thẩm quyền giao"
+                opened = True
+                continue
+            if not strict and s.words[k] == "," and opened and k + 1 < s.n and s.tag(k + 1) == "V":
+                return k + 1  # "được PGS A, Hiệu trưởng Trường B, đưa ra": an apposition closes
             return None
         size = s.match(k, _agent_nouns())
         if size:
@@ -324,17 +742,26 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 10, strict: bool = Fa
             seen_noun = True
             continue
         if tag == "V":
-            if key == _CO and k + 1 < s.n and s.tag(k + 1) in ("N", "Np"):
-                k += 2  # "có thẩm quyền", "có liên quan" inside the NP
+            if seen_noun and k > 0 and s.words[k][:1].isupper() and not s.is_punct(k - 1):
+                k += 1  # "Sở Xây dựng", "Bộ Tư pháp": a capitalised name part the tagger reads as a verb
+                continue
+            if key in _NP_INNER_VERBS and k + 1 < s.n and s.tag(k + 1) in ("N", "Np"):
+                k += 2  # "có thẩm quyền", "trực thuộc trung ương" inside the NP
                 continue
             if key == _LA or not seen_noun:
                 return None
-            if strict and (key == _CO or _has_object(s, k + 1)):
-                return None
+            if strict and (key == _CO or _has_object(s, k + 1) or k + 1 >= s.n or s.is_punct(k + 1)):
+                return None  # "phát triển được Văn phòng công chứng.": a name, not an agent + verb
             return k
+        if key == _CHO and seen_noun and not strict and k + 1 < s.n and s.key(k + 1) in _CHO_OBJECTS:
+            return k  # "được Thường trực Hội đồng nhân dân tỉnh cho ý kiến", "được Ủy ban cho phép"
         if tag in ("C", "CH"):
             return None
         if tag == "Cc":
+            if not strict and seen_noun and k > j + 1 and k + 1 < s.n and s.tag(k + 1) == "V":
+                return (
+                    k - 1
+                )  # "được Bộ trưởng … khoanh định và công bố": coordinated verbs, the first mis-tagged
             if strict or not s.nounish(k + 1):
                 return None
         elif tag in _NOUNISH or tag in ("A", "E", "X", "Z", "T", "Ni", "R"):
@@ -348,22 +775,65 @@ def _find_verb_after_np(s: _Sentence, j: int, limit: int = 10, strict: bool = Fa
     return None
 
 
+_CHO_OBJECTS = frozenset(_key(w) for w in ("ý kiến", "phép", "thuê", "vay", "mượn", "thôi việc", "nghỉ"))
+_NP_INNER_VERBS = frozenset(_key(w) for w in ("có", "trực thuộc", "thuộc"))
+
+
+def _agent_head(s: _Sentence, j: int) -> bool:
+    """Does the agent phrase at `j` open with a person or a body ("cơ quan … về tín ngưỡng, tôn giáo")?"""
+    while j < s.n and s.tag(j) in ("L", "M"):
+        j += 1
+    return j < s.n and (is_animate_noun(s.words[j]) or s.match(j, _agent_nouns()) > 0)
+
+
 def _agent_after(s: _Sentence, v_end: int) -> tuple[int, int] | None:
-    """Agent phrase after the verb: "… bởi NP" or "… do NP V"."""
+    """Agent phrase after the verb: "… bởi NP", also a few words on ("được chứng thực từ bản chính
+    bởi cơ quan, tổ chức có thẩm quyền", "được thông báo công khai bởi …"), or "… do NP V"."""
     k = v_end
     while k < s.n and k - v_end < 3 and s.tag(k) == "R" and s.key(k) not in (_BOI, _DO):
         k += 1
     if k >= s.n:
         return None
-    key = s.key(k)
-    if key == _BOI:
-        end = _object_end(s, k + 1)
-        return (k + 1, end) if end > k + 1 else None
-    if key == _DO and k == v_end:
+    if s.key(k) == _DO and k == v_end:
         verb = _find_verb_after_np(s, k + 1, limit=7)
         if verb is not None and verb > k + 1:
             return (k + 1, verb)
+        return None
+    for b in range(k, min(k + 7, s.n)):
+        key = s.key(b)
+        if key == _BOI:
+            end = _agent_np_end(s, b + 1)
+            return (b + 1, end) if end > b + 1 else None
+        if s.is_punct(b) or key in _MARKERS or s.tag(b) in ("C", "Cc") or (s.tag(b) == "V" and b > k):
+            return None
     return None
+
+
+def _agent_np_link(s: _Sentence, j: int, k: int) -> bool:
+    """A comma or "và/hoặc" before another person or body, or "của/ở/tại" before a noun, inside an
+    agent phrase that started at `k`."""
+    if j <= k or j + 1 >= s.n:
+        return False
+    if s.words[j] == "," or s.tag(j) == "Cc":
+        return is_animate_noun(s.words[j + 1]) or s.match(j + 1, _agent_nouns()) > 0
+    return s.key(j) in ("của", "ở", "tại") and s.tag(j + 1) in ("N", "Np")
+
+
+def _agent_np_end(s: _Sentence, k: int) -> int:
+    """End of an agent noun phrase after "bởi": nouns and modifiers, "có thẩm quyền", and conjuncts
+    joined by commas or "và/hoặc" ("bởi cơ quan, tổ chức có thẩm quyền"); up to 16 words."""
+    j = k
+    while j < s.n and j - k < 16:
+        tag, key = s.tag(j), s.key(j)
+        if s.match(j, _agent_nouns()) or (tag in _NOUNISH and tag != "P") or tag in ("A", "M", "Nu"):
+            j += max(1, s.match(j, _agent_nouns()))
+        elif key in _NP_INNER_VERBS and j + 1 < s.n and s.tag(j + 1) in ("N", "Np") and j > k:
+            j += 2
+        elif _agent_np_link(s, j, k):
+            j += 1
+        else:
+            break
+    return j
 
 
 def _skip_modifiers(s: _Sentence, j: int) -> int:
@@ -387,36 +857,246 @@ def _skip_modifiers(s: _Sentence, j: int) -> int:
     return j
 
 
-def _verb_use(s: _Sentence, i: int, v: int, size: int, is_bi: bool, negated: bool) -> MarkerUse:
-    """Marker `i` directly governs the verb at `v` (spanning `size` words)."""
+def _verb_use(
+    s: _Sentence, i: int, v: int, size: int, is_bi: bool, negated: bool, context: bool | None = None
+) -> MarkerUse:
+    """Marker `i` directly governs the verb at `v` (spanning `size` words).
+
+    `context` says whether the subject given by the context (the chapeau of a list) is a person or
+    a body, for a marker whose own clause has no subject; None when unknown.
+    """
     v_end = v + size
+    if is_bi and s.match(v, _bi_main()) and not (v_end < s.n and s.key(v_end) == _BOI):
+        # "bị chấn thương với những va đập bởi sóng": a cause further on, not an agent; right after
+        # the verb "bởi" still names one ("bị ô nhiễm bởi chất thải")
+        return MarkerUse(i, "main_verb", i + 1, v, None)
     agent = _agent_after(s, v_end)
     if agent is not None:
         return MarkerUse(i, "passive_long", v_end, v, agent)
-    if v_end < s.n and s.key(v_end) in _COPULA and not is_bi:
-        return MarkerUse(i, "passive_short", v_end, v, None)
+    if not is_bi and s.key(v) == _LA:
+        return MarkerUse(
+            i, "prohibition" if negated else "permission", i + 1, v, None
+        )  # "không được đồng thời là…"
+    if not is_bi and (
+        (v_end < s.n and s.key(v_end) in _COPULA) or s.key(v_end - 1).split()[-1] in ("là", "như")
+    ):
+        return MarkerUse(i, "passive_short", v_end, v, None)  # "được xem là", "được gọi là", "được ví như"
     obj = _has_object(s, v_end)
     if is_bi:
         if s.match(v, _bi_main()):
             return MarkerUse(i, "main_verb", i + 1, v, None)
         return MarkerUse(i, "passive_short", v_end, v, None)
-    if s.match(v, _granting()):
+
+    subject, head = _clause_subject(s, i)
+    if subject in ("none", "elided") and context is not None:
+        subject = "animate" if context else "inanimate"
+    if head is not None and head == i - 1 and s.key(head) == _NGUOI:
+        subject = "inanimate"  # "người được giám hộ": a role named by a relative passive, not an actor
+    acting: Label = "prohibition" if negated else "permission"
+
+    # "được tự quyết định", "được tiếp tục sử dụng": the subject acts of its own accord or goes on
+    # doing what it did; the construction is permission whatever the verb, unless a thing is the subject.
+    if subject != "inanimate" and (
+        any(s.key(k) == _TU for k in range(i + 1, v))
+        or (s.key(v) in _CONTINUE and v_end < s.n and s.tag(v_end) == "V")
+    ):
+        return MarkerUse(i, acting, i + 1, v_end if s.key(v) in _CONTINUE else v, None)
+
+    if s.match(v, _granting()) == size:
+        # The giver as subject: "chỉ được giao nhiệm vụ cho một đơn vị", "không được ủy quyền cho…".
+        if subject in ("animate", "none") and (_gives_to(s, v_end) or _person_object(s, v_end)):
+            return MarkerUse(i, acting, i + 1, v, None)
         # Recipient subject: an object follows ("được miễn thuế") or the subject is a person or body
         # ("người dân được bồi thường"); the thing given as subject is a plain passive ("bản sao được cấp").
-        if obj or (v_end < s.n and s.tag(v_end) == "V" and s.key(v_end) not in _NOT_OBJECT):
+        if subject != "inanimate" and (
+            obj or (v_end < s.n and s.tag(v_end) == "V" and s.key(v_end) not in _NOT_OBJECT)
+        ):
             return MarkerUse(i, "passive_beneficiary", _object_end(s, v_end), v, None)
-        if _animate_subject(s, i):
+        if subject == "animate":
             return MarkerUse(i, "passive_beneficiary", v_end, v, None)
         return MarkerUse(i, "passive_short", v_end, v, None)
-    agentive = s.match(v, _permission()) > 0 or (obj and s.match(v, _agentive()) > 0)
-    if agentive:
-        return MarkerUse(i, "prohibition" if negated else "permission", i + 1, v, None)
-    if negated and (obj or _sentence_start(s, i - 1) or _animate_subject(s, i)):
+
+    if negated and s.match(v, _causer()):
+        # "không được vượt quá…", "không được làm ảnh hưởng…": the subject is a cause or a measure.
         return MarkerUse(i, "prohibition", i + 1, v, None)
+    person_patient = s.match(v, _person_patient()) > 0
+    if (
+        s.match(v, _permission())
+        and not (person_patient and subject == "animate")
+        and (subject != "inanimate" or not _event_aspect(s, i))
+    ):
+        return MarkerUse(i, acting, i + 1, v, None)
+    if s.key(v) == _LA:
+        return MarkerUse(i, acting, i + 1, v, None)  # "không được đồng thời là…": the copula, not a passive
+    if negated and obj and not person_patient and s.match(v, _agentive()):
+        # "Mẫu đơn không được yêu cầu thêm điều kiện", "… không được sử dụng chức danh đó": with its
+        # own object after it, the verb cannot have the subject as its patient.
+        return MarkerUse(i, "prohibition", i + 1, v, None)
+    if subject == "inanimate":
+        if obj and not negated and _limited(s, i, only=True) and s.match(v, _agentive()):
+            # "…; chỉ được sử dụng loại thiết bị…": an object after a verb of use or trade, under
+            # "chỉ", makes the actor of the sentence the subject, whatever noun came before
+            return MarkerUse(i, "permission", i + 1, v, None)
+        return MarkerUse(i, "passive_short", v_end, v, None)
+    if negated:
+        # "Doanh nghiệp không được góp vốn…", "e) Không được cung cấp…", "…; không được xúi giục…":
+        # a duty of an acting subject, unless the verb is done to people ("chưa được đào tạo").
+        if person_patient and subject == "animate":
+            return MarkerUse(i, "passive_short", v_end, v, None)
+        if subject in ("animate", "none"):
+            return MarkerUse(i, "prohibition", i + 1, v, None)
+        if not person_patient and (obj or _verb_complement(s, v_end)):
+            # subject left out: "…thì không được tẩy xóa làm mất dấu vết": a duty; with the verb
+            # bare ("… mà không được chấp nhận") the left-out subject is its patient
+            return MarkerUse(i, "prohibition", i + 1, v, None)
+        return MarkerUse(i, "passive_short", v_end, v, None)
+    complement = obj or _verb_complement(s, v_end) or _limited(s, i, only=True)
+    if complement and not person_patient and i > 0 and s.key(i - 1) in _REQUESTS:
+        # "xin được thu phí…", "muốn được nâng trình độ…": the one who asks will act
+        return MarkerUse(i, "permission", i + 1, v, None)
+    if subject in ("animate", "none"):
+        # A person or body (or the holder named in a list's chapeau) "được" + V + object/complement
+        # acts ("Thí sinh được điều chỉnh nguyện vọng", "đ) Được sao chụp tài liệu"); it undergoes
+        # the act when the verb is done to people ("được đào tạo"), when an event is reported
+        # ("đã được chuyển lên bệnh viện"), or when the verb stands bare or before a measure phrase
+        # ("người dân sẽ được đăng ký khi…", "Thành phố được mở rộng gấp bốn lần").
+        if person_patient or not complement or _event_aspect(s, i):
+            return MarkerUse(i, "passive_short", v_end, v, None)
+        return MarkerUse(i, "permission", i + 1, v, None)
+    if complement and not person_patient and i > 0 and s.key(i - 1) == _DE:
+        # "để được khai thác cát": the purpose of the actor of the sentence
+        return MarkerUse(i, "permission", i + 1, v, None)
+    if obj and (s.match(v, _agentive()) > 0 or _limited(s, i)) and not person_patient:
+        # Subject left out ("thì chỉ được lấy lại nhà…"): a limited right of the actor of the sentence.
+        return MarkerUse(i, "permission", i + 1, v, None)
     return MarkerUse(i, "passive_short", v_end, v, None)
 
 
-def _classify_one(s: _Sentence, i: int) -> MarkerUse:
+def _verb_complement(s: _Sentence, k: int) -> bool:
+    """A verb or a purpose clause right after the verb ("được đăng ký dự tuyển", "được sử dụng để…")."""
+    if k < s.n and s.key(k) in _VERB_PARTICLES and s.tag(k) != "E" and k + 1 < s.n and s.tag(k + 1) == "V":
+        k += 1
+    if k >= s.n:
+        return False
+    if s.key(k) in _MODALS or s.key(k) in _REQUESTS or s.key(k) == _CO:
+        return False  # "tổ chức được chấp thuận phải thông báo …": the main predicate begins
+    return (s.tag(k) == "V" and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)) or s.key(k) == _DE
+
+
+_REQUESTS = frozenset(_key(w) for w in ("xin", "đề nghị", "muốn", "mong", "mong muốn", "yêu cầu", "đòi"))
+_EVENT_ASPECT = frozenset(_key(w) for w in ("đã", "vừa", "đang", "từng", "vừa mới", "chính thức"))
+
+
+def _event_aspect(s: _Sentence, i: int) -> bool:
+    """Is the marker in "đã/vừa/đang/từng được" (a reported event, not a right)?"""
+    j = i - 1
+    while j >= 0 and (s.tag(j) in ("R", "A") or s.key(j) in _EVENT_ASPECT) and i - j <= 3:
+        if s.key(j) in _EVENT_ASPECT:
+            return True
+        j -= 1
+    return False
+
+
+def _bare_transitive(s: _Sentence, v: int, v_end: int, negated: bool) -> bool:
+    """A transitive verb with neither object nor complement: its object is the subject
+    ("Văn phòng công chứng chỉ được chuyển nhượng khi…", "người dân sẽ được đăng ký khi…")."""
+    if negated or not s.match(v, _agentive()):
+        return False
+    return v_end >= s.n or s.is_punct(v_end) or (s.key(v_end) in _NOT_OBJECT and s.key(v_end) != _DE)
+
+
+def _limited(s: _Sentence, i: int, only: bool = False) -> bool:
+    """Is the marker in "chỉ được" / "mới được" (a right granted within limits)? With `only`, "chỉ"
+    alone counts, as "mới" also reports an event."""
+    j = i - 1
+    while j >= 0 and s.tag(j) == "R" and s.key(j) not in _ONLY:
+        j -= 1
+    return j >= 0 and s.key(j) in _ONLY and (not only or s.key(j) != _key("mới"))
+
+
+_ONLY = frozenset(_key(w) for w in ("chỉ", "mới", "chỉ có"))
+
+
+def _measure_follows(s: _Sentence, k: int) -> bool:
+    """Does a measure, time or frequency phrase follow ("gấp bốn lần", "định kỳ hằng tháng", "3 năm")?"""
+    if k >= s.n:
+        return False
+    if s.key(k) in _MEASURE_WORDS:
+        return True
+    if s.key(k) in _APPROX and k + 1 < s.n and (s.tag(k + 1) == "M" or s.key(k + 1) in _MEASURE_WORDS):
+        return True
+    return s.tag(k) == "M" and k + 1 < s.n and (s.key(k + 1) in _TIME_UNITS or s.tag(k + 1) == "Nu")
+
+
+_MEASURE_WORDS = frozenset(
+    _key(w)
+    for w in (
+        "gấp",
+        "định kỳ",
+        "hằng năm",
+        "hàng năm",
+        "hằng tháng",
+        "hàng tháng",
+        "hằng quý",
+        "hàng quý",
+        "hằng ngày",
+        "hàng ngày",
+        "hằng tuần",
+        "hàng tuần",
+        "mỗi năm",
+        "mỗi tháng",
+        "mỗi lần",
+        "nhiều lần",
+        "một lần",
+    )
+)
+_APPROX = frozenset(
+    _key(w) for w in ("gần", "khoảng", "hơn", "trên", "dưới", "tới", "đến", "tối đa", "tối thiểu", "thêm")
+)
+
+
+def _person_object(s: _Sentence, k: int) -> bool:
+    """A person or body as the object of a verb of giving: the subject sends or assigns them
+    ("Chỉ được đưa người lao động có hợp đồng…", "được cử cán bộ…")."""
+    while k < s.n and s.tag(k) == "L":
+        k += 1
+    return k < s.n and s.tag(k) in ("N", "Nc") and is_animate_noun(s.words[k])
+
+
+def _gives_to(s: _Sentence, k: int) -> bool:
+    """Does "cho" + a noun phrase follow at `k`, possibly after the object ("giao nhiệm vụ cho…")?"""
+    for j in range(k, min(k + 6, s.n)):
+        if s.key(j) == _CHO:
+            return j + 1 < s.n and (s.nounish(j + 1) or is_animate_noun(s.words[j + 1]))
+        if s.is_punct(j) or s.tag(j) in ("V", "C", "E"):
+            return False
+    return False
+
+
+def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUse:
+    use = _classify_core(s, i, context)
+    if use.is_passive:
+        if _role_noun(s, i):
+            return replace(use, role_noun=True)
+        if (
+            use.verb is not None
+            and s.key(use.verb) == _HIEU
+            and _key("như") in (s.key(use.verb + 1) if use.verb + 1 < s.n else "")
+        ):
+            return replace(use, formula=True)
+    return use
+
+
+def _role_noun(s: _Sentence, i: int) -> bool:
+    """Does the marker right after a bare "người" or a "bên" (party) name a legal role ("người bị kết
+    án", "người được giám hộ", "bên được bảo lãnh")?"""
+    j = i - 1
+    while j >= 0 and s.key(j) in ("đã", "đang", "sẽ"):
+        j -= 1
+    return j >= 0 and (s.key(j) == _NGUOI or s.key(j) == _BEN)
+
+
+def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
     syllables = s.key(i).split()
     if len(syllables) > 1:  # the segmenter glued the marker into a word
         first, rest = syllables[0], " ".join(syllables[1:])
@@ -424,6 +1104,10 @@ def _classify_one(s: _Sentence, i: int) -> MarkerUse:
             return MarkerUse(i, "main_verb", i + 1, None, None)
         if first == _DUOC and rest in _duoc_main():
             return MarkerUse(i, "main_verb", i + 1, None, None)
+        if first == _BI and rest in _bi_adverbs():  # "bị đơn phương chấm dứt": the segmenter read "bị đơn"
+            v = i + 1
+            if v < s.n and not s.is_punct(v):
+                return _verb_use(s, i, v, 1, True, _negated(s, i), context)
         return MarkerUse(i, "other", i + 1, None, None)
 
     is_bi = syllables[0] == _BI
@@ -438,17 +1122,12 @@ def _classify_one(s: _Sentence, i: int) -> MarkerUse:
             return MarkerUse(i, "potential", i + 1, None, None)
         return MarkerUse(i, "other" if not is_bi or nxt >= s.n else "main_verb", i + 1, None, None)
 
-    # "được/bị do NP V"
-    if s.key(nxt) == _DO:
-        verb = _find_verb_after_np(s, nxt + 1, limit=8)
-        if verb is not None:
-            return MarkerUse(i, "passive_long", verb + 1, verb, (nxt + 1, verb))
-
     if not is_bi:
         # "Được biết, …" opens a sentence as a discourse phrase.
         if s.key(nxt) == _BIET and nxt + 1 < s.n and s.words[nxt + 1] == "," and _sentence_start(s, i):
             return MarkerUse(i, "other", i + 1, None, None)
-        # Post-verbal "được": potential / result ("chấp nhận được", "nhận được hồ sơ").
+        # Post-verbal "được": potential / result ("chấp nhận được", "nhận được hồ sơ"), decided before
+        # any agent reading ("làm được do …" is not "được do NP V").
         prev = i - 1
         j = _skip_modifiers(s, nxt)
         if (
@@ -459,27 +1138,44 @@ def _classify_one(s: _Sentence, i: int) -> MarkerUse:
             and s.tag(j) != "V"
         ):
             return MarkerUse(i, "potential", i + 1, None, None)  # "lấy lại được", "thoát ra được"
-        if prev >= 0 and s.tag(prev) == "V" and s.key(prev) not in _NEGATIONS and s.key(prev) not in _MODALS:
-            if s.key(prev) in _potential():
+        if (
+            prev >= 1
+            and s.tag(prev - 1) == "V"
+            and (s.key(prev) == _CHO or s.tag(prev) == "A")
+            and s.tag(j) != "V"
+            and not _strong_agent(s, j)
+        ):
+            return MarkerUse(i, "potential", i + 1, None, None)  # "nắm rõ được", "giữ cho được"
+        if (
+            prev >= 0
+            and s.tag(prev) == "V"
+            and s.key(prev) not in _NEGATIONS
+            and s.key(prev) not in _MODALS
+            and not _sentence_start(s, prev)  # "Báo cáo được …": the unit's first word is its subject
+        ):
+            if s.key(prev) in _potential() and not _copula_follows(s, j):
                 return MarkerUse(i, "potential", i + 1, None, None)
-            if s.tag(j) != "V" and not (s.nounish(j) and _strong_agent(s, j)):
-                return MarkerUse(i, "potential", i + 1, None, None)
-        # "được phép" / "được quyền" + V
-        if s.key(nxt) in (_PHEP, _QUYEN):
-            v = _skip_modifiers(s, nxt + 1) if nxt + 1 < s.n else None
-            verb = v if v is not None and v < s.n and s.tag(v) == "V" else None
-            if negated:
-                return MarkerUse(i, "prohibition", i + 1, verb, None)
+            name = s.tag(j) == "V" and s.words[j][:1].isupper()  # "kiện toàn được Hội đồng Trường"
             if (
-                s.key(nxt) == _PHEP
-                and verb is not None
-                and not _has_object(s, verb + 1)
-                and not s.match(verb, _permission())
+                (s.tag(j) != "V" or name)
+                and not (s.nounish(j) and _strong_agent(s, j))
+                and not _copula_follows(s, j)
             ):
-                return MarkerUse(i, "passive_short", verb + 1, verb, None)
-            return MarkerUse(i, "permission", i + 1, verb, None)
+                return MarkerUse(i, "potential", i + 1, None, None)
+
+    # "được/bị do NP V"
+    if s.key(nxt) == _DO:
+        verb = _find_verb_after_np(s, nxt + 1, limit=10)
+        if verb is not None:
+            return MarkerUse(i, "passive_long", verb + 1, verb, (nxt + 1, verb))
+
+    if not is_bi and s.key(nxt) in (_PHEP, _QUYEN):
+        return _permit_use(s, i, nxt, negated, context)
 
     j = _skip_modifiers(s, nxt)
+    verb_size = _verb_size(s, j)
+    if verb_size:
+        return _verb_use(s, i, j, verb_size, is_bi, negated, context)
 
     # Agent NP between marker and verb (long passive), or a noun object (main verb).
     if s.nounish(j) and not (s.tag(j) == "V" and not s.match(j, _agent_nouns())):
@@ -489,16 +1185,29 @@ def _classify_one(s: _Sentence, i: int) -> MarkerUse:
             s.match(j, _duoc_main()) or (s.tag(j) == "M" and j + 1 < s.n and s.key(j + 1) in _TIME_UNITS)
         ):
             return MarkerUse(i, "main_verb", i + 1, None, None)
-        verb = _find_verb_after_np(s, j)
-        if verb is not None:
-            return MarkerUse(i, "passive_long", verb + 1, verb, (j, verb))
-        return MarkerUse(i, "main_verb", i + 1, None, None)
+        if (j + 1 < s.n and s.key(j + 1) in _COPULA and not s.is_punct(j)) or s.key(j).split()[-1] in (
+            "là",
+            "như",
+        ):
+            # "được ủy quyền là…", "được ví như…": a verb the tagger called a noun, then a copula
+            return MarkerUse(i, "passive_short", j + 1, j, None)
+        if s.tag(j) != "P" or s.key(j) in _PERSONAL:
+            verb = _find_verb_after_np(s, j)
+            if verb == j + 1 and _split_compound(s, j):
+                # "không được tẩy / xóa": one verb cut in two by the segmenter, not an agent + verb
+                return _verb_use(s, i, j, 2, is_bi, negated, context)
+            if verb is not None:
+                return MarkerUse(i, "passive_long", verb + 1, verb, (j, verb))
+            if s.tag(j) != "P":
+                return MarkerUse(i, "main_verb", i + 1, None, None)
 
     size = 0
     for lexicon in (_granting(), _permission(), _agentive(), _bi_main()):
         size = max(size, s.match(j, lexicon))
-    if size or s.tag(j) == "V":
-        return _verb_use(s, i, j, size or 1, is_bi, negated)
+    if size or s.tag(j) == "V" or (s.tag(j) == "P" and j + 1 < s.n and s.tag(j + 1) == "V"):
+        if s.tag(j) == "P" and not size:  # "được sao chụp": a verb syllable the tagger read as a pronoun
+            size = 2
+        return _verb_use(s, i, j, size or 1, is_bi, negated, context)
 
     if s.tag(j) in ("A", "T") and s.nounish(j + 1):
         verb = _find_verb_after_np(s, j + 1)
@@ -508,27 +1217,182 @@ def _classify_one(s: _Sentence, i: int) -> MarkerUse:
         after = _agent_after(s, j + 1)
         if after is not None:
             return MarkerUse(i, "passive_long", j + 1, j, after)
+        if not is_bi and s.key(nxt) != _key("cũng") and _lone_adjective_passive(s, i, j):
+            return MarkerUse(i, "passive_short", j + 1, j, None)
         return MarkerUse(i, "main_verb" if is_bi else "other", i + 1, None, None)
     return MarkerUse(i, "other", i + 1, None, None)
 
 
+def _split_compound(s: _Sentence, j: int) -> bool:
+    """Is the one-syllable "noun" at `j`, right before a verb, the first half of a compound verb
+    rather than an agent? Agents are people, bodies, names or pronouns, or longer noun phrases."""
+    return (
+        " " not in s.key(j)
+        and s.tag(j) == "N"
+        and not is_animate_noun(s.words[j])
+        and not s.words[j][:1].isupper()
+        and not s.match(j, _agent_nouns())
+    )
+
+
+def _lone_adjective_passive(s: _Sentence, i: int, j: int) -> bool:
+    """An adjective used as a verb after "được" with a thing as subject ("được tinh gọn")?"""
+    return (
+        s.key(j) in _RESULT_ADJECTIVES
+        and _clause_subject(s, i)[0] == "inanimate"
+        and s.tag(i - 1) in ("R", "V")
+        and s.key(i - 1) not in _NEGATIONS
+    )
+
+
+# Adjectives of improvement that administrative text uses as verbs of change ("thủ tục được tinh gọn",
+# "quy trình được hoàn thiện"); states such as "bình yên" or "khỏe" are not acts of anyone.
+_RESULT_ADJECTIVES = frozenset(
+    _key(w)
+    for w in (
+        "tinh gọn",
+        "gọn nhẹ",
+        "hoàn thiện",
+        "đơn giản",
+        "minh bạch",
+        "công khai",
+        "chuẩn",
+        "hiện đại",
+        "thống nhất",
+        "đồng bộ",
+        "chặt chẽ",
+        "rõ ràng",
+        "cụ thể",
+        "an toàn",
+        "sạch",
+        "thông thoáng",
+    )
+)
+
+
+def _copula_follows(s: _Sentence, j: int) -> bool:
+    """A verb + copula after the marker ("(nhận) được xem là", "được coi như") is a passive."""
+    return j + 1 < s.n and s.tag(j) == "V" and s.key(j + 1) in _COPULA
+
+
+def _verb_size(s: _Sentence, j: int) -> int:
+    """Words of a verb at `j` that the tagger may have missed: "X hóa" split in two ("hợp pháp hóa"),
+    a lexicon verb tagged as a noun ("được ủy quyền"), "để" as the verb "leave" ("không được để trống")."""
+    if j >= s.n or s.is_punct(j):
+        return 0
+    if j + 1 < s.n and s.key(j + 1) == _HOA and s.tag(j) in ("A", "N", "V", "Np"):
+        return 2
+    if s.match(j, _agent_nouns()):
+        return 0
+    if s.tag(j) in ("N", "Nc") and s.key(j) not in _NOT_OBJECT:
+        size = max(s.match(j, lex) for lex in (_granting(), _person_patient(), _agentive()))
+        if size and s.key(j) not in _duoc_main() and s.key(j) not in _bi_main():
+            return size
+    if s.key(j) == _DE and j + 1 < s.n and s.tag(j + 1) in ("A", "V") and s.key(j + 1) not in _MARKERS:
+        return 1
+    return 0
+
+
+def _permit_use(s: _Sentence, i: int, nxt: int, negated: bool, context: bool | None) -> MarkerUse:
+    """Permission for "được phép / được quyền" + V, or a passive with a thing as subject."""
+    v = _skip_modifiers(s, nxt + 1) if nxt + 1 < s.n else None
+    verb = v if v is not None and v < s.n and s.tag(v) == "V" else None
+    subject, _head = _clause_subject(s, i)
+    if subject in ("none", "elided") and context is not None:
+        subject = "animate" if context else "inanimate"
+    thing_passive = (
+        s.key(nxt) == _PHEP
+        and verb is not None
+        and not s.match(verb, _permission())
+        and (subject == "inanimate" or (subject != "animate" and not _has_object(s, verb + 1)))
+    )
+    if negated and subject != "inanimate":
+        thing_passive = False  # "Khu vực không được phép chăn nuôi", "a) … hoặc không được phép lưu hành"
+    if thing_passive:  # "Hàng hóa chưa được phép lưu hành", "hiện vật được phép mua bán"
+        return MarkerUse(i, "passive_short", verb + 1 if verb is not None else i + 2, verb, None)
+    return MarkerUse(i, "prohibition" if negated else "permission", i + 1, verb, None)
+
+
 def _strong_agent(s: _Sentence, j: int) -> bool:
-    """After a verb + "được", only a noun head closed by its own verb makes a long passive."""
-    return (s.tag(j) in ("N", "Np", "Ny") or s.match(j, _agent_nouns()) > 0) and _find_verb_after_np(
-        s, j, strict=True
-    ) is not None
+    """After a verb + "được", only a noun head closed by its own verb makes a long passive.
+
+    A person or body as head may be coordinated and its verb may take an object ("… làm việc được
+    đơn vị, tổ chức trợ cấp một tháng lương"); any other head must be a bare noun phrase + verb.
+    """
+    while j < s.n - 1 and (s.tag(j) in ("T", "L") or s.key(j) in _QUANTIFIERS):
+        j += 1  # "được cả đồng nghiệp …", "được các cơ quan …"
+    if not (s.tag(j) in ("Np", "Ny") or is_animate_noun(s.words[j]) or s.match(j, _agent_nouns()) > 0):
+        return False  # "ký được hợp đồng trị giá …": a thing cannot be the agent
+    if (is_animate_noun(s.words[j]) or s.match(j, _agent_nouns())) and s.key(j) != _NGUOI:
+        verb = _find_verb_after_np(s, j)
+        # "phát triển được Văn phòng công chứng.": a one-word "verb" closing the sentence right after
+        # the head is part of a name
+        return verb is not None and not (
+            verb == j + 1 and (verb + 1 >= s.n or s.words[verb + 1] in (".", "!", "?"))
+        )
+    return _find_verb_after_np(s, j, strict=True) is not None
 
 
-def classify_markers(words: Sequence[str], tags: Sequence[str]) -> list[MarkerUse]:
-    """One MarkerUse per được/bị in the sentence."""
+def classify_markers(
+    words: Sequence[str], tags: Sequence[str], context_subject_animate: bool | None = None
+) -> list[MarkerUse]:
+    """One MarkerUse per được/bị in the sentence.
+
+    `context_subject_animate` is for a unit whose clause has no subject of its own (a list item
+    "b) Không được …", "c) Được …"): True when the subject named in the list's chapeau is a person
+    or a body, False when it is a thing, None when unknown (the rules then assume a person, as in
+    an enumeration of rights and duties).
+    """
     if len(words) != len(tags):
         raise ValueError("words and tags differ in length")
     s = _Sentence(words, tags)
     out: list[MarkerUse] = []
     for i in range(s.n):
         if _MARKERS.intersection(s.key(i).split()):  # keys are cached, so this is cheap
-            out.append(_classify_one(s, i))
+            out.append(_classify_one(s, i, context_subject_animate))
     return out
+
+
+def chapeau_subject_animate(words: Sequence[str], tags: Sequence[str]) -> bool | None:
+    """For the chapeau of a list ("Bên thuê nhà có các quyền sau đây:", "Hồ sơ gồm:"), is the subject
+    that its items share a person or a body (True), a thing (False), or unknown (None)?
+
+    The value is meant for `classify_markers(..., context_subject_animate=)` on the list items that
+    open without a subject ("a) Được …", "b) Không được …"). "Quyền / nghĩa vụ / trách nhiệm của X"
+    reads X.
+    """
+    if len(words) != len(tags):
+        raise ValueError("words and tags differ in length")
+    s = _Sentence(words, tags)
+    k = 0
+    while k < s.n and (
+        s.is_punct(k)
+        or _is_label(s, k)
+        or s.tag(k) in ("M", "L", "R", "Ni")
+        or (s.key(k) in _HEADING_WORDS and k + 1 < s.n and s.tag(k + 1) == "M")
+    ):
+        k += 1
+    if k >= s.n:
+        return None
+    if s.key(k) in _DUTY_NOUNS and k + 1 < s.n and s.key(k + 1) == _key("của"):
+        k += 2
+        while k < s.n and s.tag(k) in ("L", "M"):
+            k += 1
+    elif s.tag(k) == "V" or s.key(k) in _CONDITIONS or s.tag(k) in ("C", "E"):
+        return None  # "Khi nghiên cứu hồ sơ phải …", "Trong thời hạn …": no subject of its own
+    if k >= s.n or s.is_punct(k):
+        return None
+    if is_animate_noun(s.words[k]):
+        return True
+    if s.tag(k) in ("N", "Nc") or s.key(k) in _NOMINALISERS:
+        return False
+    return None
+
+
+_HEADING_WORDS = frozenset(_key(w) for w in ("điều", "khoản", "mục", "chương", "phần"))
+_DUTY_NOUNS = frozenset(
+    _key(w) for w in ("quyền", "nghĩa vụ", "trách nhiệm", "quyền hạn", "điều kiện", "tiêu chuẩn")
+)
 
 
 def marker_indices(words: Sequence[str]) -> list[int]:
@@ -536,7 +1400,7 @@ def marker_indices(words: Sequence[str]) -> list[int]:
     return [i for i, w in enumerate(words) if _MARKERS.intersection(_key(w).split())]
 
 
-def tag_around(words: Sequence[str], before: int = 5, after: int = 8) -> list[str]:
+def tag_around(words: Sequence[str], before: int = 20, after: int = 24) -> list[str]:
     """POS tags only for windows around the markers ("" elsewhere); cheaper than `tag_words`."""
     tags = [""] * len(words)
     spans: list[list[int]] = []
