@@ -57,3 +57,36 @@ def test_data_names_marker_kind_verb_and_agent() -> None:
     [short] = [f for f in r.findings if f.rule == "passive.short" and f.text.startswith("bị")]
     assert short.data["agent"] is None and "không biết ai" in short.message
     assert short.suggestion is not None and "chủ động" in short.suggestion
+
+
+def test_a_legal_role_name_is_noted_as_info_not_a_passive_to_rewrite() -> None:
+    r = vnpolicytext.analyze("Người được giám hộ có quyền yêu cầu người giám hộ báo cáo việc quản lý tài sản.")
+    [finding] = [f for f in r.findings if f.analyzer == "passive"]
+    assert finding.rule == "passive.role_noun" and finding.severity == "info"
+    assert finding.text.startswith("được giám hộ")
+    assert "người được giám hộ" in finding.message.lower()
+    assert r.passive is not None and r.passive.role_nouns == 1 and r.passive.short == 0
+
+
+def test_the_formula_of_a_definitions_article_is_not_reported() -> None:
+    text = "Điều 3. Giải thích từ ngữ\nTrong Quy chế này, các từ ngữ dưới đây được hiểu như sau:\n1. Thôn là cộng đồng dân cư."
+    r = vnpolicytext.analyze(text)
+    assert not [f for f in r.findings if f.analyzer == "passive"]
+    assert r.passive is not None and r.passive.formulas == 1
+
+
+def test_list_items_read_their_subject_from_the_chapeau() -> None:
+    duties = "Người thuê nhà ở công vụ có các nghĩa vụ sau đây:\na) Không được tẩy xóa, sửa chữa hợp đồng thuê;"
+    papers = "Giấy tờ trong hồ sơ phải bảo đảm các yêu cầu sau:\na) Không được tẩy xóa, sửa chữa;"
+    by_person = vnpolicytext.analyze(duties)
+    assert not [f for f in by_person.findings if f.rule.startswith("passive.")]
+    assert by_person.passive is not None and by_person.passive.prohibitions == 1
+    by_thing = vnpolicytext.analyze(papers)
+    assert [f.rule for f in by_thing.findings if f.analyzer == "passive"] == ["passive.short"]
+
+
+def test_a_receiving_verb_gets_a_suggestion_that_names_who_pays() -> None:
+    r = vnpolicytext.analyze("Người lao động được hưởng trợ cấp thôi việc theo quy định.")
+    [finding] = [f for f in r.findings if f.rule == "passive.beneficiary"]
+    assert finding.suggestion is not None
+    assert "hưởng … cho" not in finding.suggestion and "chi trả" in finding.suggestion

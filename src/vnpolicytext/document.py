@@ -9,11 +9,13 @@ once, on first use, and never change afterwards:
 - `labels`: the structural label that opens a unit (Chương II, Điều 5, khoản 1, điểm a) with its number;
 - `document_numbers`: "15/2020/NĐ-CP", "12/QĐ-UBND" …; `cross_references`: "khoản 2 Điều 5", numbers
   with a year;
+- `names`: names of bodies, titles of documents and quoted names, where no lexical rule fires;
 - `definitions`: every term the text defines (`definitions.py`), in working-copy offsets.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -24,7 +26,7 @@ from .lines import LineIndex
 from .models import Sentence, UnitKind
 from .normalize import NormalizedText, normalize
 from .segment import segment
-from .structure import DOCUMENT_NUMBER, STRUCTURE_REFERENCE, LabelKind, has_year, label_kind
+from .structure import DOCUMENT_NUMBER, STRUCTURE_REFERENCE, LabelKind, has_year, label_kind, names_in
 from .vocab import SYLLABLE, letters_digits, upper_share
 from .words import segmenter
 
@@ -186,6 +188,29 @@ class Document:
         label_end = {u.index: u.label_end for u in self.units}
         out += [s for s in self.document_numbers if has_year(s.text) and s.start >= label_end[s.unit]]
         return tuple(sorted(out, key=lambda s: (s.start, s.end)))
+
+    @cached_property
+    def names(self) -> tuple[Span, ...]:
+        """Names of bodies, titles of documents (with their number) and quoted names: no lexical rule fires
+        inside them ("Cục Lãnh sự", "Luật Căn cước công dân số 59/2014/QH13", “Nông thôn mới”)."""
+        return tuple(
+            Span(u.index, s, e, self.text[s:e])
+            for u in self.units
+            if u.text != u.text.lower()
+            for s, e in names_in(self.text, u.start, u.end)
+        )
+
+    @cached_property
+    def _name_bounds(self) -> tuple[list[int], list[int]]:
+        return [n.start for n in self.names], [n.end for n in self.names]
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Does the working-copy span [start, end) overlap a name?"""
+        starts, ends = self._name_bounds
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and ends[i] > start:
+            return True
+        return i + 1 < len(starts) and starts[i + 1] < end
 
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:

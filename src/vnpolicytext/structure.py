@@ -155,3 +155,72 @@ def text_lines(text: str) -> list[Line]:
             break
         pos = nl + 1
     return out
+
+
+# Names of bodies and titles of documents: a head word, then a capitalised word, then the rest of the name
+# (Vietnamese capitalises only the first word of a proper name after its head: "Cục Lãnh sự", "Luật Ngân
+# sách nhà nước", "Bộ Văn hóa, Thể thao và Du lịch"). No lexical rule fires inside a name.
+_BODY_HEADS = (
+    "Tổng cục|Chi cục|Cục|Vụ|Sở|Ban|Ủy ban|Uỷ ban|Tòa án|Toà án|Viện kiểm sát|Viện|Văn phòng|Trung tâm|Phòng|"
+    "Hội đồng|Quỹ|Kho bạc|Ngân hàng|Công an|Đài|Báo|Tạp chí|Trường|Bệnh viện|Học viện|Hội|Mặt trận|Liên đoàn|"
+    "Đoàn|Thanh tra|Kiểm toán|Tổng công ty|Công ty|Tập đoàn|Cổng|Hệ thống|Chương trình|Đề án|Chiến lược|"
+    "Cơ sở dữ liệu|Bộ"
+)
+_DOC_HEADS = (
+    "Bộ luật|Luật|Pháp lệnh|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Nghị quyết|Chỉ thị|Hiến pháp|"
+    "Công ước|Hiệp định|Công điện|Kế hoạch|Quy chế|Điều lệ"
+)
+NAME_START = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<head>{_DOC_HEADS}|{_BODY_HEADS})[ \t]+(?=\p{{Lu}})",
+)
+# Lower-case words that end a name: what follows is the sentence, not the name.
+_NAME_STOP = frozenset(
+    ["đã", "sẽ", "đang", "được", "bị", "là", "có", "của", "cho", "tại", "theo", "về", "với", "trong", "thì", "khi", "nếu", "để", "từ", "đến", "vào", "ra", "trên", "dưới", "này", "đó", "kèm", "ban", "quy", "hướng", "phải", "cần", "không", "chưa", "đều", "cũng", "vẫn", "mà", "như", "nhằm", "do", "bởi", "ngày", "tháng", "năm", "các", "những", "hoặc", "hay", "thuộc", "gồm", "sau", "trước", "thực", "tiếp", "trả", "nộp", "gửi", "ký", "lập"]
+)
+_NAME_WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+_QUOTED = regex.compile(r"[“\"](?P<body>\p{Lu}[^“”\"\n]{0,80}?)[”\"]")
+_MAX_NAME_WORDS = 9
+_DIGIT_NEXT = regex.compile(r"[ \t]+\d")
+_NUMBER_AFTER = regex.compile(r"[ \t]+số[ \t]+")
+
+
+def names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the names of bodies, titles of documents (with their number) and quoted names in
+    text[start:end], in order and without overlaps."""
+    spans: list[tuple[int, int]] = []
+    for m in NAME_START.finditer(text, start, end):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        pos, stop, words = m.end(), m.end(), 0
+        while pos < end and words < _MAX_NAME_WORDS:
+            w = _NAME_WORD.match(text, pos, end)
+            if w is None:
+                break
+            word = w.group()
+            if words and word[0].islower() and (word in _NAME_STOP or (word == "số" and _DIGIT_NEXT.match(text, w.end(), end))):
+                break
+            words += 1
+            stop = w.end()
+            nxt = stop
+            if text.startswith(", ", nxt) and nxt + 2 < end and text[nxt + 2].isupper():
+                nxt += 2  # "Bộ Văn hóa, Thể thao và Du lịch"
+            elif nxt < end and text[nxt] == " ":
+                nxt += 1
+            else:
+                break
+            if text.startswith("và ", nxt) and (
+                not (nxt + 3 < end and text[nxt + 3].isupper()) or NAME_START.match(text, nxt + 3, end)
+            ):
+                break
+            pos = nxt
+        if m.group("head") in _DOC_HEADS.split("|"):
+            number = _NUMBER_AFTER.match(text, stop, end)
+            if number is not None:
+                doc_number = DOCUMENT_NUMBER.match(text, number.end(), end)
+                if doc_number is not None:
+                    stop = doc_number.end()
+        spans.append((m.start(), stop))
+    for q in _QUOTED.finditer(text, start, end):
+        if not any(s <= q.start() < e or s < q.end() <= e for s, e in spans):
+            spans.append((q.start("body"), q.end("body")))
+    return sorted(spans)

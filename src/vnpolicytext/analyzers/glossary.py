@@ -322,6 +322,8 @@ def analyze(ctx: Context) -> GlossarySummary:
             if start < last_end:
                 continue
             last_end = end
+            if doc.in_name(start, end):
+                continue  # "Luật Hộ tịch", "Cục Lãnh sự": a name, not a use of the term
             if info is None:
                 key = doc_key
                 info = lex.by_phrase.get(key)

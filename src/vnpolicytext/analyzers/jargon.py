@@ -231,7 +231,7 @@ def analyze(ctx: Context) -> JargonSummary:
         for m in matcher.find(doc, unit):
             e = m.value
             rule = f"jargon.{e.category}"
-            if not ctx.enabled(rule):
+            if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
             found = True
             by_category[e.category] += 1

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..document import Token
+from ..document import Document, Token, Unit
 from ..models import Model
-from ..passive_rules import MarkerUse, classify_markers, has_marker, tag_around
+from ..passive_rules import (
+    MarkerUse,
+    chapeau_subject_animate,
+    classify_markers,
+    has_marker,
+    tag_around,
+    tag_words,
+)
 from ..registry import Analyzer, Rule
 from .base import Context
 
@@ -44,7 +51,23 @@ RULES = (
         why="Người được hưởng cần biết cơ quan nào cấp, hỗ trợ hay bồi thường để liên hệ.",
         source=_SOURCE,
     ),
+    Rule(
+        "passive.role_noun",
+        "info",
+        "A legal role named with bị/được ('người bị hại', 'người được giám hộ'): the name of a role, not a "
+        "passive to rewrite; noted so the reader knows the term.",
+        "«{phrase}» là tên gọi một vai trò pháp lý; không cần viết lại, nhưng nên giải thích nếu người đọc "
+        "có thể chưa biết.",
+        "Người được giám hộ có quyền … → giữ nguyên; có thể giải thích: «người được giám hộ (người được người "
+        "khác chăm sóc, đại diện theo pháp luật)».",
+        why="Những cụm này là thuật ngữ pháp lý cố định; viết lại sẽ làm sai nghĩa.",
+        source="Bộ luật Dân sự 2015 (người được giám hộ, Điều 47); Bộ luật Tố tụng hình sự 2015 (bị hại, Điều 62).",
+    ),
 )
+
+# Verbs of receiving: "được hưởng trợ cấp" has no active form with the same verb ("[cơ quan] hưởng … cho …"
+# is not Vietnamese), so the suggestion names who pays instead.
+_RECEIVE = frozenset({"hưởng", "nhận", "thụ hưởng"})
 
 KINDS = {"passive_short": "short", "passive_long": "long", "passive_beneficiary": "beneficiary"}
 
@@ -69,6 +92,12 @@ class PassiveSummary(Model):
         description="'không được', 'không được phép', 'nghiêm cấm' (duties not to act)."
     )
     other_uses: int = Field(description="Post-verbal 'được', main verbs, parts of other words.")
+    role_nouns: int = Field(
+        description="Legal role names built with bị/được ('người bị hại', 'người được giám hộ'; passive.role_noun)."
+    )
+    formulas: int = Field(
+        description="Definition-article formulas ('… được hiểu như sau'): passive in form, not reported."
+    )
 
 
 def _span(words: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
@@ -107,31 +136,60 @@ def _report(ctx: Context, words: tuple[Token, ...], use: MarkerUse) -> None:
             who=who,
         )
     else:
+        receive = action.lower() in _RECEIVE
         ctx.add(
             "passive.beneficiary",
             start,
             end,
-            suggestion=f"«[cơ quan] {action} … cho …».",
+            suggestion=(
+                "Nếu người đọc cần biết ai chi trả, nêu rõ: «[cơ quan] chi trả … cho …»."
+                if receive
+                else f"Nếu người đọc cần biết ai {action}, nêu rõ: «[cơ quan] {action} … cho …»."
+            ),
             data=data,
             marker=marker.lower(),
             action=action,
         )
 
 
+def _chapeau(doc: Document, unit: Unit) -> Unit | None:
+    """The sentence ending with ':' that introduces the list item `unit` ("Người thuê nhà có các quyền sau:")."""
+    for i in range(unit.index - 1, max(-1, unit.index - 60), -1):
+        prev = doc.units[i]
+        if prev.kind == "list_item":
+            continue
+        return prev if prev.text.rstrip().endswith(":") else None
+    return None
+
+
 def analyze(ctx: Context) -> PassiveSummary:
     """Tag the units that contain a marker, classify every marker, report the passives."""
     doc = ctx.doc
     counts = {label: 0 for label in ("passive_short", "passive_long", "passive_beneficiary")}
-    permissions = prohibitions = other = markers = with_passive = with_agentless = 0
+    permissions = prohibitions = other = markers = with_passive = with_agentless = roles = formulas = 0
+    chapeaux: dict[int, bool | None] = {}
     for unit, words in zip(doc.units, doc.words, strict=True):
         if not words or not has_marker(unit.text):
             continue
         texts = [" ".join(w.text.split()) for w in words]  # one space inside a word, as the tagger expects
-        uses = classify_markers(texts, tag_around(texts))
+        context: bool | None = None
+        if unit.kind == "list_item" and (chapeau := _chapeau(doc, unit)) is not None:
+            if chapeau.index not in chapeaux:
+                chapeau_words = [" ".join(w.text.split()) for w in doc.words[chapeau.index]]
+                chapeaux[chapeau.index] = chapeau_subject_animate(chapeau_words, tag_words(chapeau_words))
+            context = chapeaux[chapeau.index]
+        uses = classify_markers(texts, tag_around(texts), context_subject_animate=context)
         markers += len(uses)
         found = agentless = False
         for use in uses:
-            if use.label in counts:
+            if use.label in counts and use.formula:
+                formulas += 1
+            elif use.label in counts and use.role_noun:
+                roles += 1
+                start, end = _span(words, use.marker - 1 if use.marker else use.marker, use.end)
+                phrase = ctx.doc.text[start:end]
+                ctx.add("passive.role_noun", *_span(words, use.marker, use.end), data={"kind": "role_noun"}, phrase=phrase)
+            elif use.label in counts:
                 counts[use.label] += 1
                 found = True
                 agentless = agentless or use.label == "passive_short"
@@ -160,6 +218,8 @@ def analyze(ctx: Context) -> PassiveSummary:
         permissions=permissions,
         prohibitions=prohibitions,
         other_uses=other,
+        role_nouns=roles,
+        formulas=formulas,
     )
 
 
