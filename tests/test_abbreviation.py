@@ -44,7 +44,10 @@ def test_undefined_reported_once_at_first_use_with_suggestion() -> None:
     assert f.start == text.index("UBND")
     assert f.severity == "warning"
     assert f.suggestion == "Viết đầy đủ lần đầu: Ủy ban nhân dân (UBND)"
-    assert "Nghị định 34/2016/NĐ-CP" in f.message
+    # the legal basis is cited to drafters of legal documents, not to the readers of a notice
+    assert "Nghị định 34/2016/NĐ-CP" not in f.message
+    [legal] = run(text, profile="legal")[1]
+    assert "khoản 4 Điều 69 Nghị định 34/2016/NĐ-CP" in legal.message
     assert summary.undefined == 1 and summary.used == 1
     assert item(summary, "UBND").count == 2
     assert item(summary, "UBND").defined is False

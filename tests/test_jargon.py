@@ -70,7 +70,10 @@ def test_summary_density_and_top_terms() -> None:
     r = vnpolicytext.analyze(text)
     j = r.jargon
     assert j is not None
-    assert j.matches == len([f for f in r.findings if f.analyzer == "jargon"]) == 3
+    # every use is counted; each term is reported once, at its first use, with the number of uses
+    findings = [f for f in r.findings if f.analyzer == "jargon"]
+    assert j.matches == 3 and len(findings) == 2
+    assert findings[0].text == "quán triệt" and findings[0].data["uses"] == 2
     assert j.top_terms[0].term == "quán triệt" and j.top_terms[0].count == 2
     assert j.density == pytest.approx(100 * j.jargon_words / j.words, abs=1e-3)
     assert j.by_category["cliche"] >= 2

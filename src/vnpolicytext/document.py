@@ -105,6 +105,11 @@ class Document:
     # ------------------------------------------------------------------ counts
 
     @cached_property
+    def unit_starts(self) -> list[int]:
+        """Start offsets of the units, for finding the unit of a position by bisection."""
+        return [u.start for u in self.units]
+
+    @cached_property
     def lines(self) -> LineIndex:
         """Line index of the caller's text."""
         return LineIndex(self.original)

@@ -19,6 +19,8 @@ from typing import Literal
 
 import regex
 
+from .lexicon import shipped_words
+
 # Words that open a structural label, in title case and in capitals.
 STRUCT_WORDS = (
     r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Tiểu\ mục|TIỂU\ MỤC|Mục|MỤC|Phần|PHẦN|Phụ\ lục|PHỤ\ LỤC|Tiết|TIẾT)"
@@ -174,9 +176,6 @@ NAME_START = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<head>{_DOC_HEADS}|{_BODY_HEADS})[ \t]+(?=\p{{Lu}})",
 )
 # Lower-case words that end a name: what follows is the sentence, not the name.
-_NAME_STOP = frozenset(
-    ["đã", "sẽ", "đang", "được", "bị", "là", "có", "của", "cho", "tại", "theo", "về", "với", "trong", "thì", "khi", "nếu", "để", "từ", "đến", "vào", "ra", "trên", "dưới", "này", "đó", "kèm", "ban", "quy", "hướng", "phải", "cần", "không", "chưa", "đều", "cũng", "vẫn", "mà", "như", "nhằm", "do", "bởi", "ngày", "tháng", "năm", "các", "những", "hoặc", "hay", "thuộc", "gồm", "sau", "trước", "thực", "tiếp", "trả", "nộp", "gửi", "ký", "lập"]
-)
 _NAME_WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 _QUOTED = regex.compile(r"[“\"](?P<body>\p{Lu}[^“”\"\n]{0,80}?)[”\"]")
 _MAX_NAME_WORDS = 9
@@ -188,6 +187,7 @@ def names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the names of bodies, titles of documents (with their number) and quoted names in
     text[start:end], in order and without overlaps."""
     spans: list[tuple[int, int]] = []
+    stop_words = shipped_words("name_stop_words.txt")
     for m in NAME_START.finditer(text, start, end):
         if spans and m.start() < spans[-1][1]:
             continue
@@ -197,7 +197,7 @@ def names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if w is None:
                 break
             word = w.group()
-            if words and word[0].islower() and (word in _NAME_STOP or (word == "số" and _DIGIT_NEXT.match(text, w.end(), end))):
+            if words and word[0].islower() and (word in stop_words or (word == "số" and _DIGIT_NEXT.match(text, w.end(), end))):
                 break
             words += 1
             stop = w.end()

@@ -72,3 +72,19 @@ def upper_share(text: str) -> float:
 
 
 FOLDED_FUNCTION_WORDS: frozenset[str] = frozenset(bare(w) for w in FUNCTION_WORDS)
+
+# The shape of a Vietnamese syllable once tone and vowel marks are removed: onset, nucleus, coda.
+SYLLABLE_SHAPE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+
+
+def is_syllable_shape(word: str) -> bool:
+    """Could `word` (letters only, any case and marks) be one Vietnamese syllable by its shape?"""
+    return SYLLABLE_SHAPE.fullmatch(bare(word).lower()) is not None
+
+
+def tone_marks(word: str) -> int:
+    """Number of tone marks in `word` (a Vietnamese syllable has at most one)."""
+    return sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS)

@@ -25,7 +25,7 @@ from ..lexicon import rows, shipped_text, word_list
 from ..models import Model, Start
 from ..registry import Analyzer, Rule
 from ..structure import document_code
-from ..vocab import abbr_key, bare, letter_count, upper_share
+from ..vocab import abbr_key, is_syllable_shape, letter_count, upper_share
 from .base import Context
 
 _SOURCE = "Khoản 4 Điều 69 Nghị định 34/2016/NĐ-CP."
@@ -35,8 +35,8 @@ RULES = (
         "warning",
         "An abbreviation that the text never explains (Decree 34/2016/NĐ-CP, Art. 69(4)); reported at its "
         "first use.",
-        "Chữ viết tắt «{abbr}» (dùng {uses} lần) không được giải thích; theo khoản 4 Điều 69 Nghị định "
-        "34/2016/NĐ-CP, phải viết đầy đủ ở lần dùng đầu tiên.",
+        "Chữ viết tắt «{abbr}» (dùng {uses} lần) không được giải thích; {basis}viết đầy đủ ở lần dùng đầu "
+        "tiên.",
         "UBND xã tiếp nhận hồ sơ. → Ủy ban nhân dân (UBND) xã tiếp nhận hồ sơ.",
         why="Người đọc không biết chữ viết tắt là gì thì không biết phải đến cơ quan nào, làm giấy tờ gì.",
         source=_SOURCE,
@@ -171,10 +171,6 @@ _ROMAN_CONTEXT = regex.compile(
 )
 # Signature marks of official documents: "TM. Ủy ban nhân dân", "KT. Bộ trưởng", "TL.", "TUQ.".
 _SIGNATURE = frozenset({"TM", "KT", "TL", "TUQ", "Q"})
-# The shape of a Vietnamese syllable (tone and vowel marks removed): a word in capitals, not an abbreviation.
-_SYLLABLE_SHAPE = regex.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?"
-)
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{Ll}\p{M}]{3,}(?![\p{L}\p{M}\p{N}.&/-])")
 # A token that starts with a capital (the only kind `_ordinary_words` needs).
 _CAPITALISED = regex.compile(
@@ -187,7 +183,7 @@ _WORD_CHARS = regex.compile(r"[\p{L}\p{M}]+")
 def _is_caps_word(word: str) -> bool:
     """An upper-case Vietnamese word ("KHÔNG", "LƯU"), not an abbreviation."""
     letters = "".join(_WORD_CHARS.findall(word))
-    return len(letters) >= 2 and letters.isupper() and _SYLLABLE_SHAPE.fullmatch(bare(letters)) is not None
+    return len(letters) >= 2 and letters.isupper() and is_syllable_shape(letters)
 
 
 def _shape(token: str, text: str, end: int, known: bool) -> bool:
@@ -462,6 +458,7 @@ def analyze(ctx: Context) -> AbbreviationSummary:
                     data=data,
                     abbr=first_use.text,
                     uses=n,
+                    basis="theo khoản 4 Điều 69 Nghị định 34/2016/NĐ-CP, phải " if ctx.profile == "legal" else "nên ",
                 )
             else:
                 d0 = min(defs, key=lambda d: d.term_start)

@@ -21,10 +21,11 @@ from pydantic import ConfigDict, Field
 
 from ..clarity import undefined_per_1000_words
 from ..definitions import Definition
+from ..document import Document
 from ..lexicon import file_version, rows, shipped_text, user_text
-from ..models import Model, Start
+from ..models import Finding, Model, Start
 from ..phrases import PhraseMatcher
-from ..registry import Analyzer, Rule
+from ..registry import SEVERITY_RANK, Analyzer, Rule
 from ..vocab import SYLLABLE, fold
 from . import jargon
 from .base import Context
@@ -36,8 +37,7 @@ RULES = (
         "warning",
         "A legal term that neither the text nor any glossary explains (Decree 34/2016/NĐ-CP, Art. 69(3)); "
         "reported at its first use.",
-        "«{term}» là thuật ngữ chuyên môn nhưng văn bản không giải thích (khoản 3 Điều 69 Nghị định "
-        "34/2016/NĐ-CP).",
+        "«{term}» là thuật ngữ chuyên môn nhưng văn bản không giải thích{basis}.",
         "Vụ việc đang trong giai đoạn tố tụng. → Vụ việc đang được tòa án giải quyết.",
         why="Thuật ngữ chuyên môn không được giải thích làm người đọc hiểu sai quyền và nghĩa vụ của mình.",
         source=_SOURCE,
@@ -280,6 +280,39 @@ def _matchable(term: str) -> str | None:
     return fold(" ".join(syllables))
 
 
+_BASIS = " (khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP)"
+
+
+def _unit_of(doc: Document, pos: int) -> int:
+    """Index of the unit holding working-copy position `pos` (-1 between units)."""
+    i = bisect_right(doc.unit_starts, pos) - 1
+    return i if i >= 0 and pos < doc.units[i].end else -1
+
+
+def _one_finding_per_span(
+    ctx: Context,
+    jargon_findings: dict[tuple[int, int], Finding],
+    rule: str,
+    start: int,
+    end: int,
+    data: dict[str, Any],
+    explanation: str | None,
+) -> bool:
+    """One finding per span: when jargon already flags exactly this span ("replace it") and the glossary
+    would say "explain it", the reader gets one finding carrying both suggestions in its data — the
+    glossary's when it is at least as severe (it names the legal duty to explain, and its suggestion is the
+    jargon alternative when there is one), else the jargon finding. True when the jargon finding stays."""
+    found = jargon_findings.get(ctx.doc.span_in_original(start, end))
+    if found is None:
+        return False
+    if SEVERITY_RANK.get(ctx.level(rule), -1) >= SEVERITY_RANK[found.severity]:
+        ctx.findings[:] = [f for f in ctx.findings if f is not found]
+        data["jargon"] = {"category": found.data.get("category"), "alternative": found.data.get("alternative")}
+        return False
+    found.data["glossary"] = {"status": data["status"], "explanation": explanation, "source": data["source"]}
+    return True
+
+
 def analyze(ctx: Context) -> GlossarySummary:
     """Find the legal terms of the text, decide who explains each, and report the gaps."""
     doc = ctx.doc
@@ -287,6 +320,7 @@ def analyze(ctx: Context) -> GlossarySummary:
     jargon_options: jargon.JargonOptions = ctx.analyzer_options["jargon"]
     lex = lexicon_for(options.files, jargon_options.files)
     text = doc.text
+    jargon_findings = {(f.start, f.end): f for f in ctx.findings if f.analyzer == "jargon"}
     own = [d for d in doc.definitions if d.kind in ("article", "inline")]
     defined: dict[str, list[Definition]] = {}
     unmatchable: set[str] = set()
@@ -379,7 +413,8 @@ def analyze(ctx: Context) -> GlossarySummary:
             if first_def is not None:
                 # A definitions article explains its terms for the whole document (laws define terms in
                 # Điều 2-4 and use them from Điều 1); only a definition given in passing comes too late.
-                if s0 < first_def.term_start and first_def.kind != "article":
+                same_unit = _unit_of(doc, s0) == _unit_of(doc, first_def.term_start)
+                if s0 < first_def.term_start and first_def.kind != "article" and not same_unit:
                     counts["before"] += 1
                     ctx.add(
                         "glossary.used_before_definition",
@@ -397,15 +432,22 @@ def analyze(ctx: Context) -> GlossarySummary:
                     if alternative
                     else None
                 )
-                ctx.add(
-                    "glossary.undefined_term",
-                    s0,
-                    e0,
-                    suggestion=suggestion or _EXPLAIN,
-                    data=data,
-                    term=text[s0:e0],
-                )
-            elif citizen and not _everyday(term) and not _everyday(text[s0:e0]):
+                if not _one_finding_per_span(ctx, jargon_findings, "glossary.undefined_term", s0, e0, data, None):
+                    ctx.add(
+                        "glossary.undefined_term",
+                        s0,
+                        e0,
+                        suggestion=suggestion or _EXPLAIN,
+                        data=data,
+                        term=text[s0:e0],
+                        basis=_BASIS if ctx.profile == "legal" else "",
+                    )
+            elif (
+                citizen
+                and not _everyday(term)
+                and not _everyday(text[s0:e0])
+                and not _one_finding_per_span(ctx, jargon_findings, "glossary.explainable", s0, e0, data, explanation)
+            ):
                 ctx.add("glossary.explainable", s0, e0, suggestion=explanation, data=data, term=text[s0:e0])
             first = s0
         else:

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ConfigDict, Field
 
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
-from ..models import Model
+from ..models import Finding, Model
 from ..phrases import PhraseMatcher
 from ..registry import Analyzer, Rule, Severity
 from .base import Context
@@ -223,6 +223,7 @@ def analyze(ctx: Context) -> JargonSummary:
     by_category: Counter[str] = Counter()
     words_by_category: Counter[str] = Counter()
     terms: Counter[Entry] = Counter()
+    first_finding: dict[Entry, Finding | None] = {}
     with_jargon = 0
     for unit, unit_words in zip(doc.units, doc.words, strict=True):
         found = False
@@ -240,7 +241,9 @@ def analyze(ctx: Context) -> JargonSummary:
             covered = max(1, bisect_left(starts, m.end) - bisect_right(ends, m.start))
             words_by_category[e.category] += covered
             terms[e] += 1
-            ctx.add(
+            if e in first_finding:
+                continue  # one finding per term, at its first use; the summary counts every use
+            first_finding[e] = ctx.add(
                 rule,
                 m.start,
                 m.end,
@@ -255,6 +258,9 @@ def analyze(ctx: Context) -> JargonSummary:
                 note=f" {e.note}" if e.note else "",
             )
         with_jargon += found
+    for e, finding in first_finding.items():
+        if finding is not None:
+            finding.data["uses"] = terms[e]
     words = doc.word_count
     jargon_words = sum(words_by_category.values())
     n = max(len(doc.units), 1)

@@ -9,6 +9,7 @@ from pydantic import Field
 from ..lexicon import shipped_words
 from ..models import Model
 from ..registry import Analyzer, Rule
+from ..vocab import is_syllable_shape, tone_marks
 from .base import Context
 
 RULES = (
@@ -37,6 +38,23 @@ RULES = (
         "Phần lớn văn bản không phải tiếng Việt; các chỉ số đọc hiểu không được tính.",
         "The committee met on Monday to review the draft. → Thứ hai, ủy ban họp để xem xét dự thảo.",
         why="Các thang đo của công cụ được xây dựng cho tiếng Việt.",
+    ),
+    Rule(
+        "text.glued_words",
+        "warning",
+        "Two words typed without the space between them ('dữliệu', 'sổsách'): two tone marks in one written "
+        "syllable, and it splits into two Vietnamese syllables.",
+        "«{token}» thiếu dấu cách giữa hai tiếng; nên viết «{fixed}».",
+        "Cơ quan cập nhậttừ dữliệu dân cư. → Cơ quan cập nhật từ dữ liệu dân cư.",
+        why="Từ dính liền khó đọc, không tìm kiếm được và làm sai các phép đếm từ, tiếng.",
+    ),
+    Rule(
+        "text.extra_spaces",
+        "info",
+        "Two or more spaces inside a sentence.",
+        "Có {count} dấu cách liền nhau giữa hai từ; chỉ cần một.",
+        "Người dân  nộp hồ sơ   tại xã. → Người dân nộp hồ sơ tại xã.",
+        why="Khoảng trắng thừa làm văn bản trông cẩu thả và lệch khi hiển thị trên web.",
     ),
 )
 
@@ -120,6 +138,66 @@ def _count_tokens(sample: str) -> tuple[int, int, int]:
     return tokens, len(legacy_starts), vi
 
 
+_LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
+_SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def split_glued(token: str) -> int | None:
+    """Where to put the missing space in a token holding two syllables ("dữliệu" -> 2), or None.
+
+    Only a token with two tone marks (one syllable has at most one) that is not a syllable itself and
+    splits into two syllable shapes with one tone mark at most each is taken as two glued words."""
+    if len(token) < 4 or not _LETTERS_ONLY.fullmatch(token) or tone_marks(token) < 2:
+        return None
+    if is_syllable_shape(token):
+        return None
+    for k in range(1, len(token)):
+        left, right = token[:k], token[k:]
+        if (
+            right[0].isalpha()
+            and tone_marks(left) <= 1
+            and tone_marks(right) <= 1
+            and is_syllable_shape(left)
+            and is_syllable_shape(right)
+        ):
+            return k
+    return None
+
+
+def _typing_slips(ctx: Context) -> None:
+    """Glued words and runs of spaces, each with the fix."""
+    doc = ctx.doc
+    glued, spaces = ctx.enabled("text.glued_words"), ctx.enabled("text.extra_spaces")
+    for unit in doc.units:
+        if glued:
+            for s in unit.syllables:
+                k = split_glued(s.text)
+                if k is not None:
+                    fixed = f"{s.text[:k]} {s.text[k:]}"
+                    ctx.add(
+                        "text.glued_words",
+                        s.start,
+                        s.end,
+                        suggestion=f"Viết tách: {fixed}",
+                        data={"replacement": fixed},
+                        token=s.text,
+                        fixed=fixed,
+                    )
+        if spaces and unit.kind != "heading" and "\t" not in unit.text:
+            body_start = unit.label_end - unit.start
+            while body_start < len(unit.text) and unit.text[body_start].isspace():
+                body_start += 1  # spaces that align a list label are layout, not a slip
+            for m in _SPACE_RUN.finditer(unit.text, body_start):
+                ctx.add(
+                    "text.extra_spaces",
+                    unit.start + m.start(),
+                    unit.start + m.end(),
+                    suggestion="Chỉ để một dấu cách.",
+                    data={"replacement": " "},
+                    count=len(m.group()),
+                )
+
+
 def analyze(ctx: Context) -> TextSummary:
     """Count the text and decide whether it can be scored; the words are segmented only when it can."""
     doc = ctx.doc
@@ -159,6 +237,8 @@ def analyze(ctx: Context) -> TextSummary:
                 end,
                 data={"diacritic_share": round(share, 3), "tokens": n_tokens},
             )
+    if not problems:
+        _typing_slips(ctx)
     syllables = doc.syllable_count
     scorable = not problems and syllables > 0
     return TextSummary(
