@@ -88,3 +88,23 @@ def test_rules_can_be_relevelled_or_switched_off() -> None:
     assert [f.severity for f in r.findings if f.analyzer == "sentence_length"] == ["warning"]
     r = vnpolicytext.analyze(VERY_LONG, config={"rules": {"sentence_length.very_long": "off"}})
     assert length_findings(r) == []
+
+
+def test_a_split_is_suggested_only_between_clauses_and_shown_on_word_boundaries() -> None:
+    nouns = (
+        "Cán bộ, đảng viên và nhân dân trong toàn tỉnh cần nâng cao nhận thức, ý chí và hành động trong việc "
+        "thực hiện nhiệm vụ phát triển kinh tế xã hội của địa phương trong năm tới một cách khoa học."
+    )
+    clauses = (
+        "Ủy ban nhân dân xã tiếp nhận hồ sơ của người dân trong giờ hành chính các ngày làm việc từ thứ Hai "
+        "đến thứ Sáu và cán bộ tư pháp kiểm tra giấy tờ rồi hẹn ngày trả kết quả cho người nộp hồ sơ."
+    )
+    [noun_finding] = [f for f in vnpolicytext.analyze(nouns).findings if f.analyzer == "sentence_length"]
+    assert noun_finding.data["split_at"] is None  # "ý chí ‖ và hành động" would cut a noun coordination
+    [clause_finding] = [f for f in vnpolicytext.analyze(clauses).findings if f.analyzer == "sentence_length"]
+    assert clause_finding.data["split_at"] == clauses.index(" và cán bộ")
+    assert clause_finding.suggestion is not None
+    snippet = clause_finding.suggestion.split("«…", 1)[1].split("…»", 1)[0]
+    left, right = snippet.split(" ‖ ")
+    assert clauses[: clauses.index(" và cán bộ")].endswith(left) and f" {left}" in clauses  # whole words
+    assert right.startswith("và cán bộ") and right in clauses and f"{right} " in clauses

@@ -12,6 +12,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from ..document import Document, Unit
 from ..models import End, Model, Start
+from ..passive_rules import tag_words
 from ..registry import Analyzer, Rule
 from .base import Context
 
@@ -113,24 +114,63 @@ def _limits_for(unit: Unit, limits: SentenceLengthLimits) -> tuple[int, int]:
     return limits.item_long, limits.item_very_long
 
 
-def _split_point(unit: Unit) -> int | None:
-    """Working-copy offset of the split point nearest the middle of the unit, if any."""
+_NOUNISH = frozenset({"N", "Np", "Nc", "P"})
+
+
+def _joins_clauses(doc: Document, unit: Unit, at: int, tags: list[str]) -> bool:
+    """Does the conjunction at `at` join two clauses (a verb before it; a subject and its verb after it),
+    rather than two nouns ("nhận thức, ý chí và hành động")?"""
+    words = doc.words[unit.index]
+    k = next((i for i, w in enumerate(words) if w.start >= at), len(words))
+    before = tags[:k]
+    after = tags[k + 1 : k + 12]
+    if "V" not in before or not after or after[0] not in _NOUNISH:
+        return False
+    for tag in after[1:5]:  # the subject's noun phrase, then its verb, with no preposition in between
+        if tag == "V":
+            return True
+        if tag not in _NOUNISH and tag not in ("A", "M", "L"):
+            return False
+    return False
+
+
+def _split_point(doc: Document, unit: Unit) -> int | None:
+    """Working-copy offset of the split point nearest the middle of the unit, if any: after a semicolon, before
+    a list introduced by a colon, at a clause conjunction after a comma, or at "và"/"nhưng" joining clauses."""
     body = unit.text
     middle = len(body) / 2
     best: int | None = None
+    tags: list[str] | None = None
     for m in _SPLITS.finditer(body, unit.label_end - unit.start):
         if m.start() < 15 or len(body) - m.end() < 15:
             continue
-        if best is None or abs(m.start() - middle) < abs(best - middle):
-            best = m.start()
+        if best is not None and abs(m.start() - middle) >= abs(best - middle):
+            continue
+        if m.group()[0].isspace():  # a bare conjunction: only between two clauses
+            if tags is None:
+                texts = [" ".join(w.text.split()) for w in doc.words[unit.index]]
+                tags = tag_words(texts)
+            if not _joins_clauses(doc, unit, unit.start + m.end(), tags):
+                continue
+        best = m.start()
     return None if best is None else unit.start + best
+
+
+def _word_edge(text: str, lo: int, hi: int, *, left: bool) -> str:
+    """text[lo:hi] trimmed to whole words (on the side that was cut)."""
+    piece = text[lo:hi]
+    if left and lo > 0 and not text[lo - 1].isspace():
+        piece = piece.split(" ", 1)[1] if " " in piece else piece
+    if not left and hi < len(text) and not text[hi].isspace():
+        piece = piece.rsplit(" ", 1)[0] if " " in piece else piece
+    return piece.strip()
 
 
 def _suggestion(doc: Document, unit: Unit, at: int | None) -> str:
     if at is None:
         return "Tách thành nhiều câu ngắn, mỗi câu một ý; đưa các điều kiện hoặc bước thành danh sách."
-    before = doc.text[max(unit.start, at - 25) : at].lstrip()
-    after = doc.text[at : min(unit.end, at + 25)].strip()
+    before = _word_edge(doc.text, max(unit.start, at - 30), at, left=True)
+    after = _word_edge(doc.text, at, min(unit.end, at + 30), left=False)
     return f"Có thể tách câu tại «…{before} ‖ {after}…»; mỗi câu chỉ nên nêu một ý."
 
 
@@ -158,7 +198,7 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
         if u.index in prose_index:
             n_very += rule.endswith("very_long")
             n_long += 1
-        at = _split_point(u)
+        at = _split_point(doc, u)
         ctx.add(
             rule,
             u.start,
