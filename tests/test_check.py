@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import vnpolicytext
 from vnpolicytext.gates import CheckResult, check, check_report
 from vnpolicytext.models import Finding
 
@@ -141,3 +142,20 @@ def test_empty_text_fails_with_a_clear_reason() -> None:
     result = check("   \n ")
     [failure] = result.failures
     assert failure.gate == "scorable" and failure.value == "empty" and "rỗng" in failure.message
+
+
+def test_profile_auto_picks_the_profile_per_document_and_says_why() -> None:
+    decree = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nNGHỊ ĐỊNH\n"
+        "Quy định về quản lý chợ dân sinh\n\nCăn cứ Luật Tổ chức Chính phủ;\n\n"
+        "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về quản lý chợ dân sinh.\n\n"
+        "Điều 2. Đối tượng áp dụng\nNghị định này áp dụng với thương nhân kinh doanh tại chợ."
+    )
+    story = "Sáng nay, chợ phường 5 mở cửa trở lại sau hai tuần sửa chữa. Bà con tiểu thương rất vui."
+    law = check(decree, {"profile": "auto"})
+    assert law.report.profile == "legal" and law.report.profile_reasons
+    news = check(story, {"profile": "auto"})
+    assert news.report.profile == "news"
+    # the gates are the picked profile's: the legal profile sets no clarity minimum
+    assert not any(f.gate == "min_clarity" for f in law.failures)
+    assert vnpolicytext.analyze(story).profile_reasons == []

@@ -67,8 +67,9 @@ def test_stdin_check_json() -> None:
 
 def test_folder_sarif_with_jobs_2_equals_jobs_1() -> None:
     site = FIXTURES / "site"
-    one = run("check", str(site), "--format", "sarif", "--jobs", "1", cwd=FIXTURES)
-    two = run("check", str(site), "--format", "sarif", "--jobs", "2", cwd=FIXTURES)
+    # the citizen profile for both pages (a folder alone would get a profile per file)
+    one = run("check", str(site), "--profile", "citizen", "--format", "sarif", "--jobs", "1", cwd=FIXTURES)
+    two = run("check", str(site), "--profile", "citizen", "--format", "sarif", "--jobs", "2", cwd=FIXTURES)
     assert one.returncode == two.returncode == 0, (one.stderr, two.stderr)
     assert one.stdout == two.stdout
     log = json.loads(one.stdout)
@@ -176,3 +177,25 @@ def test_rules_lists_every_rule_with_its_vietnamese_analyzer_title(capsys: pytes
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(RULES)
     assert any(line.startswith("jargon.legal") and "Từ ngữ khó" in line for line in lines)
+
+
+def test_files_found_in_a_folder_get_their_own_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "cong_thong_tin"
+    folder.mkdir()
+    (folder / "nghi_dinh.txt").write_text(
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nNGHỊ ĐỊNH\nVề chợ dân sinh\n\n"
+        "Căn cứ Luật Tổ chức Chính phủ;\n\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định về chợ.\n\n"
+        "Điều 2. Đối tượng áp dụng\nNghị định này áp dụng với thương nhân.",
+        encoding="utf-8",
+    )
+    (folder / "tin_tuc.txt").write_text(
+        "Sáng nay, chợ phường 5 mở cửa trở lại sau hai tuần sửa chữa. Bà con tiểu thương rất vui.", encoding="utf-8"
+    )
+    assert main(["analyze", str(folder), "--format", "json"]) in (0, 1)
+    reports = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    profiles = {Path(r["path"]).name: r["report"]["profile"] for r in reports}
+    assert profiles == {"nghi_dinh.txt": "legal", "tin_tuc.txt": "news"}
+    # a file named on the command line keeps the configured profile
+    assert main(["analyze", str(folder / "nghi_dinh.txt"), "--format", "json"]) in (0, 1)
+    single = json.loads(capsys.readouterr().out)
+    assert single["profile"] == "citizen" and single["profile_reasons"] == []

@@ -115,6 +115,8 @@ def test_analyze_legacy_file_refused_then_converted(
     report = Report.model_validate_json(captured.out)
     assert report.text.scorable and report.text.problems == []
     assert report.sentences[0].text == "ỦY BAN NHÂN DÂN PHƯỜNG AN HÒA"
+    [note] = [f for f in report.findings if f.rule == "text.converted_encoding"]
+    assert note.severity == "info" and "TCVN3 (ABC)" in note.message and note.data["encoding"] == "tcvn3"
 
 
 @pytest.mark.parametrize(

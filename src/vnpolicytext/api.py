@@ -34,15 +34,26 @@ def decode_bytes(data: bytes, *, source: str = "input") -> str:
         raise undecodable_error(raw, source, exc.start) from None
 
 
-def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Report:
-    """Analyze a Vietnamese text and return its report; offsets index `text` exactly as given."""
+def analyze(
+    text: str, *, config: Config | dict[str, Any] | None = None, converted_from: str | None = None
+) -> Report:
+    """Analyze a Vietnamese text and return its report; offsets index `text` exactly as given.
+
+    `converted_from` names the legacy encoding ("tcvn3", "vni", "cp1258") the caller converted the text
+    from; the report then says so in a `text.converted_encoding` finding."""
     if not isinstance(text, str):
         hint = (
             " (decode it first with vnpolicytext.decode_bytes)" if isinstance(text, bytes | bytearray) else ""
         )
         raise TypeError(f"analyze() takes the text as str, not {type(text).__name__}{hint}")
     cfg = load_config(config)
-    doc = Document(text)
+    reasons: list[str] = []
+    if cfg.profile == "auto":
+        from .profile_detect import detect_profile
+
+        detected, reasons = detect_profile(text)
+        cfg = cfg.for_profile(detected)
+    doc = Document(text, converted_from=converted_from)
     findings: list[Finding] = []
     summaries: dict[str, BaseModel] = {}
     measures: dict[str, float] = {}
@@ -63,6 +74,7 @@ def analyze(text: str, *, config: Config | dict[str, Any] | None = None) -> Repo
                 measures[name] = measures.get(name, 0.0) + value
     return Report(
         profile=cfg.profile,
+        profile_reasons=reasons,
         sentences=doc.sentence_models(),
         findings=sorted(findings, key=lambda f: (f.start, f.end, f.rule)),
         **summaries,
@@ -77,6 +89,10 @@ def run_analyzer(
     if name not in BY_NAME:
         raise KeyError(f"unknown analyzer {name!r}")
     cfg = load_config(config)
+    if cfg.profile == "auto":
+        from .profile_detect import detect_profile
+
+        cfg = cfg.for_profile(detect_profile(text)[0])
     doc = Document(text)
     options = {spec.name: cfg.options_for(spec.name) for spec in ANALYZERS}
     findings: list[Finding] = []

@@ -63,7 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders ('-' reads standard input)")
         p.add_argument(
-            "--profile", choices=("citizen", "news", "legal"), help="threshold set (overrides the config)"
+            "--profile",
+            choices=("citizen", "news", "legal", "auto"),
+            help="threshold set (overrides the config); auto picks it per document, the default for files "
+            "found in folders",
         )
         p.add_argument(
             "--config", type=Path, metavar="FILE", help="configuration file (default: found upward)"
@@ -153,6 +156,9 @@ def make_tasks(args: argparse.Namespace) -> list[Task]:
         if key not in cache:
             cache[key] = resolve_config(folder, explicit=explicit, profile=args.profile)[0]
         config = cache[key]
+        if display not in args.paths and "profile" not in config.model_fields_set:
+            # a file found in a folder: a mixed folder of laws, news and notices gets each its own profile
+            config = Config.model_validate({**config.model_dump(exclude_unset=True), "profile": "auto"})
         loaded = _read(display, args.convert_legacy)
         fmt: InputFormat = args.input_format if args.input_format != "auto" else loaded.input_format  # type: ignore[assignment]
         tasks.append(Task(display, loaded.text, fmt, config, args.command, loaded.legacy_encoding))
@@ -164,7 +170,7 @@ def make_tasks(args: argparse.Namespace) -> list[Task]:
 
 def run_task(task: Task) -> FileResult:
     """Analyze one input (in this process or a worker)."""
-    report = analyze_markup(task.source, task.input_format, config=task.config)
+    report = analyze_markup(task.source, task.input_format, config=task.config, converted_from=task.legacy_encoding)
     result = check_report(report, task.config) if task.command == "check" else None
     return FileResult(task.display, task.source, report, result)
 

@@ -23,7 +23,7 @@ from pydantic import (
 
 from .analyzers import ANALYZERS, BY_NAME, RULES
 from .errors import ConfigError
-from .registry import Level, Profile
+from .registry import Level, Profile, ProfileChoice
 
 __all__ = ["PROFILE_GATES", "Config", "Gates", "Level", "Profile", "load_config"]
 
@@ -65,7 +65,11 @@ PROFILE_GATES: dict[str, Gates] = {
 class Config(_Strict):
     """Everything a user can set. Unknown keys are an error that names them."""
 
-    profile: Profile = Field(default="citizen", description="Threshold set: citizen (default), news, legal.")
+    profile: ProfileChoice = Field(
+        default="citizen",
+        description="Threshold set: citizen (default), news, legal, or auto (picked from each document: "
+        "legal for laws and decrees, citizen for procedures, news otherwise).",
+    )
     rules: dict[str, Level] = Field(
         default_factory=dict, description="Per rule id: 'off' disables it, a severity re-levels it."
     )
@@ -123,8 +127,9 @@ class Config(_Strict):
 
     @model_validator(mode="after")
     def _resolve(self) -> Config:
+        profile = "citizen" if self.profile == "auto" else self.profile  # re-resolved per document
         for spec in ANALYZERS:
-            values = spec.default_options(self.profile)
+            values = spec.default_options(profile)
             values.update(self.options.get(spec.name, {}))
             try:
                 self._resolved[spec.name] = spec.options.model_validate(values)
@@ -140,16 +145,24 @@ class Config(_Strict):
         """The options model of `analyzer` in force: the profile's defaults with the user's values over them."""
         return self._resolved[analyzer]
 
+    def for_profile(self, profile: Profile) -> Config:
+        """The same configuration with a concrete profile (what "auto" becomes for one document)."""
+        if profile == self.profile:
+            return self
+        data = self.model_dump(exclude_unset=True)
+        data["profile"] = profile
+        return Config.model_validate(data)
+
     def gates(self) -> Gates:
         """The check gates in force: the profile's, with the keys the user set replaced."""
-        base = PROFILE_GATES[self.profile]
+        base = PROFILE_GATES["citizen" if self.profile == "auto" else self.profile]
         if self.check is None:
             return base
         return base.model_copy(update=self.check.model_dump(exclude_unset=True))
 
     def level(self, rule: str) -> Level:
         """The level of `rule`: the user's setting, else the profile's, else the rule's default."""
-        return self.rules.get(rule) or RULES[rule].level(self.profile)
+        return self.rules.get(rule) or RULES[rule].level("citizen" if self.profile == "auto" else self.profile)
 
     def enabled(self, analyzer: str) -> bool:
         return self.analyzers.get(analyzer, True)

@@ -86,7 +86,9 @@ class PhraseView:
 class Document:
     """The caller's text, its working copy, and the layers every analyzer reads."""
 
-    def __init__(self, original: str) -> None:
+    def __init__(self, original: str, *, converted_from: str | None = None) -> None:
+        self.converted_from = converted_from
+        """The legacy encoding the caller converted the text from, if any ("tcvn3", "vni", "cp1258")."""
         self.source: NormalizedText = normalize(original)
         self.original = original
         self.text = self.source.text

@@ -60,7 +60,10 @@ def _agentless_share(report: Report) -> float | None:
 
 def check_report(report: Report, config: Config | dict[str, Any] | None = None) -> CheckResult:
     """Apply the gates of `config` to a report already made."""
-    gates = load_config(config).gates()
+    cfg = load_config(config)
+    if cfg.profile == "auto" and report.profile in ("citizen", "news", "legal"):
+        cfg = cfg.for_profile(report.profile)
+    gates = cfg.gates()
     failures: list[GateFailure] = []
     if not report.text.syllables:
         failures.append(

@@ -20,6 +20,8 @@ Severity = Literal["info", "warning", "error"]
 Level = Literal["off", "info", "warning", "error"]
 Profile = Literal["citizen", "news", "legal"]
 PROFILES: tuple[Profile, ...] = ("citizen", "news", "legal")
+# What a configuration may ask for: a profile, or "auto" (read from each document, `profile_detect.py`).
+ProfileChoice = Literal["citizen", "news", "legal", "auto"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
 # Document layers an analyzer may need beyond units and syllables (computed once, on first use).

@@ -22,6 +22,11 @@ class ReportBase(Model):
 
     version: str = Field(default=__version__, description="vnpolicytext version that made the report.")
     profile: str = Field(description="Profile in force: citizen, news or legal.")
+    profile_reasons: list[str] = Field(
+        default_factory=list,
+        description="When the configuration asked for profile 'auto': why this profile was picked, in "
+        "Vietnamese (empty when the profile was set).",
+    )
     text: TextSummary = Field(description="Counts and input checks (analyzer 'text').")
     sentences: list[Sentence] = Field(description="Sentences, headings and list items, in order.")
     findings: list[Finding] = Field(description="All findings, ordered by start offset.")

@@ -40,6 +40,16 @@ RULES = (
         why="Các thang đo của công cụ được xây dựng cho tiếng Việt.",
     ),
     Rule(
+        "text.converted_encoding",
+        "info",
+        "The text was converted from a legacy encoding (TCVN3, VNI, Windows-1258) before the analysis.",
+        "Văn bản được chuyển từ bảng mã {encoding} sang Unicode trước khi kiểm tra; hãy lưu lại bản Unicode và "
+        "đọc soát chữ có dấu.",
+        "Thñ t−íng (TCVN3) → Thủ tướng (Unicode), chuyển bằng `vnpolicytext convert`.",
+        why="Tệp Unicode hiển thị đúng trên mọi máy; bản gốc ở bảng mã cũ sẽ tiếp tục hiển thị sai.",
+        source="TCVN 6909:2001 (Unicode) là bộ mã chuẩn cho văn bản điện tử của cơ quan nhà nước.",
+    ),
+    Rule(
         "text.glued_words",
         "warning",
         "Two words typed without the space between them ('dữliệu', 'sổsách'): two tone marks in one written "
@@ -138,6 +148,7 @@ def _count_tokens(sample: str) -> tuple[int, int, int]:
     return tokens, len(legacy_starts), vi
 
 
+_ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "cp1258": "Windows-1258"}
 _LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
 _SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
@@ -201,6 +212,15 @@ def _typing_slips(ctx: Context) -> None:
 def analyze(ctx: Context) -> TextSummary:
     """Count the text and decide whether it can be scored; the words are segmented only when it can."""
     doc = ctx.doc
+    if doc.converted_from:
+        first = doc.units[0] if doc.units else None
+        ctx.add(
+            "text.converted_encoding",
+            *((first.start, first.end) if first else (0, 0)),
+            suggestion="Lưu văn bản ở dạng Unicode (UTF-8).",
+            data={"encoding": doc.converted_from},
+            encoding=_ENCODING_NAMES.get(doc.converted_from, doc.converted_from),
+        )
     sample = _sample(doc.text)
     n_tokens, legacy, vi = _count_tokens(sample)
     share: float | None = None

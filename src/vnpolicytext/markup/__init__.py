@@ -65,7 +65,11 @@ def extract(source: str, input_format: InputFormat) -> Extracted:
 
 
 def analyze_markup(
-    source: str, input_format: InputFormat | str = "markdown", config: Config | dict[str, Any] | None = None
+    source: str,
+    input_format: InputFormat | str = "markdown",
+    config: Config | dict[str, Any] | None = None,
+    *,
+    converted_from: str | None = None,
 ) -> Report:
     """Analyze an HTML or Markdown source (or plain text); every offset indexes `source`.
 
@@ -76,10 +80,10 @@ def analyze_markup(
     if input_format not in INPUT_FORMATS:
         raise InputError(f"unknown input format {input_format!r}; use one of: {', '.join(INPUT_FORMATS)}")
     if input_format == "text":
-        return analyze(source, config=config)
+        return analyze(source, config=config, converted_from=converted_from)
     fmt: InputFormat = input_format  # type: ignore[assignment]
     ex = extract(source, fmt)
-    report = remap(analyze(ex.text, config=config), ex)
+    report = remap(analyze(ex.text, config=config, converted_from=converted_from), ex)
     silenced = regions(ex.directives, source)
     if silenced:
         report = report.model_copy(update={"findings": apply(report.findings, silenced)})
