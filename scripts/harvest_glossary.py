@@ -30,7 +30,9 @@ import regex
 
 from vnpolicytext import extract_definitions
 
-_NUMBER = regex.compile(r"(?im)^\s*(?:luật|bộ\s+luật|hiến\s+pháp)?\s*số\s*[:.]?\s*([0-9]+(?:/[0-9]{4})?/[A-ZĐ0-9-]+)")
+_NUMBER = regex.compile(
+    r"(?im)^\s*(?:luật|bộ\s+luật|hiến\s+pháp)?\s*số\s*[:.]?\s*([0-9]+(?:/[0-9]{4})?/[A-ZĐ0-9-]+)"
+)
 _KIND = regex.compile(r"(?m)^\s*(BỘ LUẬT|LUẬT|HIẾN PHÁP)\s*$")
 _ARTICLE = regex.compile(r"(?im)^\s*điều\s+(\d+[a-zđ]?)\s*[.:]")
 _SYLLABLE = regex.compile(r"[\p{L}\p{N}]+")
@@ -125,7 +127,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         seen.add((key, law))
         status = (
-            "shipped" if key in glossary else "jargon" if key in jargon else "everyday" if key in everyday else "new"
+            "shipped"
+            if key in glossary
+            else "jargon"
+            if key in jargon
+            else "everyday"
+            if key in everyday
+            else "new"
         )
         if args.new_only and status != "new":
             continue
