@@ -7,9 +7,7 @@ from importlib import resources
 
 import regex
 
-from vnpolicytext.analyzers.jargon import CATEGORIES
-from vnpolicytext.normalize import fold
-
+CATEGORIES = {"cliche", "legal", "vague", "foreign", "archaic", "formal"}  # user files may also say "off"
 COORD = "[coord]"
 # A plain headword: syllables (letters, digits, inner hyphens or apostrophes) separated by single spaces.
 _PLAIN_TERM = regex.compile(r"[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*(?: [\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*)*")
@@ -18,6 +16,13 @@ _COORD_TERM = regex.compile(rf"{_PLAIN_TERM.pattern}(?:(?:, | và | - ){_PLAIN_T
 _SOURCE = regex.compile(
     r"^(?:Bộ luật|Luật|Hiến pháp|Nghị định|Nghị quyết|Thông tư|Pháp lệnh|Quyết định)\b.*\d"
 )
+
+
+def fold(text: str) -> str:
+    """Adapter to the library's matching key (lower case, NFC, classic tone placement); the one internal used."""
+    from vnpolicytext.normalize import fold as library_fold
+
+    return library_fold(text)
 
 
 def rows(name: str) -> list[list[str]]:
