@@ -20,7 +20,7 @@ _SOURCE = regex.compile(
 
 def fold(text: str) -> str:
     """Adapter to the library's matching key (lower case, NFC, classic tone placement); the one internal used."""
-    from vnpolicytext.normalize import fold as library_fold
+    from vnpolicytext.vocab import fold as library_fold
 
     return library_fold(text)
 

@@ -91,3 +91,23 @@ def test_a_term_defined_in_the_same_sentence_is_not_used_before_its_definition()
         "Tổ tự quản họp mỗi quý một lần."
     )
     assert not [t for r, t in rules(text) if r == "glossary.used_before_definition"]
+
+
+def test_coordinated_entries_match_however_the_text_joins_their_parts() -> None:
+    chain = "Công tác tuyên truyền cần được triển khai khoa học, đồng bộ, nhất quán, bài bản, hiệu quả."
+    assert ("jargon.cliche", "đồng bộ, nhất quán, bài bản") in rules(chain)
+    with_and = "Cần thống nhất nhận thức, ý chí và hành động trong toàn Đảng bộ."
+    assert ("jargon.cliche", "thống nhất nhận thức, ý chí và hành động") in rules(with_and)
+    dash = "Dự án làm theo hình thức hợp tác công - tư."
+    assert any(t == "hợp tác công - tư" for _, t in rules(dash))
+    # a full stop is not a coordination: no match across sentences
+    split = "Kế hoạch phải đồng bộ. Nhất quán, bài bản là yêu cầu chung."
+    assert not any("đồng bộ" in t and "nhất quán" in t for _, t in rules(split))
+
+
+def test_foreign_words_no_lexicon_lists_are_told_by_their_spelling() -> None:
+    text = "Cán bộ phường sẽ recheck hồ sơ, còn shipper giao kết quả tận nhà qua app Zalo."
+    foreign = [t for r, t in rules(text) if r == "jargon.foreign"]
+    assert "recheck" in foreign and "shipper" in foreign
+    assert "Zalo" not in foreign  # a name inside the sentence
+    assert not [t for r, t in rules("Hồ sơ nộp tại bộ phận một cửa của phường.") if r == "jargon.foreign"]

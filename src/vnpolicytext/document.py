@@ -74,11 +74,12 @@ class Unit:
 
 @dataclass(frozen=True, slots=True)
 class PhraseView:
-    """What phrase lexicons match on in one unit: folded syllable keys, whether each syllable is joined to
-    the next by spaces only, and the word boundaries (None where the segmenter is not trusted)."""
+    """What phrase lexicons match on in one unit: folded syllable keys, what joins each syllable to the next
+    (" " spaces only, "," a comma and spaces, "-" a spaced dash, "" anything else), and the word boundaries
+    (None where the segmenter is not trusted)."""
 
     keys: tuple[str, ...]
-    joined: tuple[bool, ...]
+    gaps: tuple[str, ...]
     starts: frozenset[int] | None
     ends: frozenset[int] | None
 
@@ -152,7 +153,7 @@ class Document:
         for u, words in zip(self.units, self.words, strict=True):
             syl = u.syllables
             keys = tuple(s.text.lower() for s in syl)
-            joined = tuple(self.text[a.end : b.start].isspace() for a, b in pairwise(syl))
+            joined = tuple(_gap(self.text[a.end : b.start]) for a, b in pairwise(syl))
             starts = ends = None
             if words and upper_share(u.text) <= 0.6:  # the segmenter is unreliable on text in capitals
                 starts = frozenset(w.start for w in words)
@@ -253,6 +254,18 @@ class Document:
                 )
             )
         return out
+
+
+def _gap(between: str) -> str:
+    """What joins two syllables, for phrase matching: " ", ",", "-" or "" (see `PhraseView`)."""
+    if between.isspace():
+        return " "
+    core = between.strip()
+    if core == "," and between.endswith((" ", "\t")):
+        return ","
+    if core in ("-", "–") and between != core:
+        return "-"
+    return ""
 
 
 _CHUNK = 1000  # characters: longer units are segmented piece by piece

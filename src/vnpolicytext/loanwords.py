@@ -17,10 +17,11 @@ import unicodedata
 
 import regex
 
+from .vocab import strip_tones
+
 __all__ = ["EXCEPTIONS", "UNITS", "loanword_spans", "non_vietnamese_syllable", "strip_tones"]
 
 # Tone marks (grave, acute, tilde, hook above, dot below); the vowel marks (circumflex, breve, horn) stay.
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 _INITIAL = r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)"
 # Nuclei that may take a final consonant, and nuclei that end in a glide (i, y, o, u) and take none.
@@ -61,12 +62,6 @@ UNITS: frozenset[str] = _words(
     VND VNĐ EUR Mbps GB MB TB KB h s min
     """
 )
-
-
-def strip_tones(s: str) -> str:
-    """Lower case, NFC, tone marks removed ("Người" -> "ngươi"); vowel marks kept."""
-    decomposed = unicodedata.normalize("NFD", s.lower())
-    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
 
 
 def _vietnamese(part: str) -> bool:

@@ -12,11 +12,32 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+import regex
+
 from .document import Document, Unit
 from .vocab import fold
 
 T = TypeVar("T")
 _END = ""  # trie key holding the payload; never a syllable
+_SEP = ","  # trie key between the parts of a coordinated phrase; never a syllable
+_SEPARATORS = regex.compile(r"\s*,\s*|\s+[-–]\s+")
+_COORDINATORS = regex.compile(r"\s*,\s*(?:và\s+)?|\s+[-–]\s+|\s+và\s+")
+_VA = "và"
+
+
+def phrase_keys(phrase: str, *, coordinated: bool = False) -> list[str]:
+    """The trie keys of a phrase: its folded syllables, with a separator key between coordinated parts.
+
+    Commas and spaced dashes always separate parts ("nhận cha, mẹ, con"); in a coordinated phrase "và" does
+    too ("thống nhất nhận thức, ý chí và hành động"), so the text may join the parts with ", ", " và ",
+    ", và " or " - " (a coordinated lexicon entry matches however the text coordinates its parts)."""
+    parts = (_COORDINATORS if coordinated else _SEPARATORS).split(fold(phrase))
+    keys: list[str] = []
+    for i, part in enumerate(p for p in parts if p.strip()):
+        if i:
+            keys.append(_SEP)
+        keys.extend(part.split())
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,19 +60,19 @@ class PhraseMatcher(Generic[T]):
         for phrase, value in phrases:
             self.add(phrase, value)
 
-    def add(self, phrase: str, value: T) -> None:
-        """Add or replace a phrase."""
+    def add(self, phrase: str, value: T, *, coordinated: bool = False) -> None:
+        """Add or replace a phrase (see `phrase_keys` for coordinated phrases)."""
         node = self._root
-        for syllable in fold(phrase).split():
+        for syllable in phrase_keys(phrase, coordinated=coordinated):
             node = node.setdefault(syllable, {})
         if _END not in node:
             self.size += 1
         node[_END] = value
 
-    def remove(self, phrase: str) -> None:
+    def remove(self, phrase: str, *, coordinated: bool = False) -> None:
         """Forget a phrase (no error if absent)."""
         node = self._root
-        for syllable in fold(phrase).split():
+        for syllable in phrase_keys(phrase, coordinated=coordinated):
             if syllable not in node:
                 return
             node = node[syllable]
@@ -61,7 +82,7 @@ class PhraseMatcher(Generic[T]):
     def find(self, doc: Document, unit: Unit) -> Iterator[Match[T]]:
         """Non-overlapping matches in `unit`, left to right, the longest at each position."""
         view = doc.phrase_views[unit.index]
-        keys, joined, starts, ends = view.keys, view.joined, view.starts, view.ends
+        keys, gaps, starts, ends = view.keys, view.gaps, view.starts, view.ends
         root = self._root
         if root.keys().isdisjoint(keys):
             return  # no phrase can start in this unit
@@ -78,10 +99,23 @@ class PhraseMatcher(Generic[T]):
             while node is not None:
                 if _END in node and (ends is None or syl[j].end in ends):
                     best = (j + 1, node[_END])
-                if j + 1 >= n or not joined[j]:
+                if j + 1 >= n:
                     break
-                j += 1
-                node = node.get(keys[j])
+                gap = gaps[j]
+                sep = node.get(_SEP)
+                if gap == " ":
+                    step = node.get(keys[j + 1])
+                    if step is None and sep is not None and keys[j + 1] == _VA and j + 2 < n and gaps[j + 1] == " ":
+                        j, node = j + 2, sep.get(keys[j + 2])  # "… ý chí và hành động"
+                        continue
+                    j, node = j + 1, step
+                elif gap in (",", "-") and sep is not None:
+                    if keys[j + 1] == _VA and j + 2 < n and gaps[j + 1] == " " and keys[j + 2] in sep:
+                        j, node = j + 2, sep[keys[j + 2]]  # ", và …"
+                        continue
+                    j, node = j + 1, sep.get(keys[j + 1])
+                else:
+                    break
             if best is not None and (starts is None or syl[i].start in starts):
                 last, value = best
                 yield Match(i, last, syl[i].start, syl[last - 1].end, value)

@@ -88,3 +88,9 @@ def is_syllable_shape(word: str) -> bool:
 def tone_marks(word: str) -> int:
     """Number of tone marks in `word` (a Vietnamese syllable has at most one)."""
     return sum(1 for c in unicodedata.normalize("NFD", word) if c in _TONE_MARKS)
+
+
+def strip_tones(s: str) -> str:
+    """Lower case, NFC, tone marks removed ("Người" -> "ngươi"); vowel marks (ư, ơ, â …) kept."""
+    decomposed = unicodedata.normalize("NFD", s.lower())
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))

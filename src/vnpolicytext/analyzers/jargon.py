@@ -15,10 +15,13 @@ from pathlib import Path
 
 from pydantic import ConfigDict, Field
 
+from ..document import Unit
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
+from ..loanwords import loanword_spans
 from ..models import Finding, Model
 from ..phrases import PhraseMatcher
 from ..registry import Analyzer, Rule, Severity
+from ..vocab import fold
 from .base import Context
 
 CATEGORIES: dict[str, tuple[Severity, str, str]] = {
@@ -133,6 +136,9 @@ class Entry:
     category: str
     alternative: str | None
     note: str
+    coordinated: bool = False
+    """Parts the text may coordinate with ", ", " và " or " - " ("đồng bộ, nhất quán, bài bản"); marked
+    by a note that starts with "[coord]"."""
 
 
 class TermCount(Model):
@@ -159,6 +165,9 @@ class JargonSummary(Model):
     lexicon_size: int = Field(description="Entries in the lexicon in force (shipped plus user files).")
 
 
+_COORD = "[coord]"
+
+
 def parse_lexicon(table: list[Row]) -> list[Entry]:
     """Entries of a lexicon file `term<TAB>category<TAB>alternative<TAB>note`; category `off` disables a term."""
     out = []
@@ -166,7 +175,11 @@ def parse_lexicon(table: list[Row]) -> list[Entry]:
         category = row.get(1)
         if category not in CATEGORIES and category != "off":
             raise row.error(f"unknown jargon category {category!r}")
-        out.append(Entry(row.get(0), category, row.get(2) or None, row.get(3)))
+        note = row.get(3)
+        coordinated = note.startswith(_COORD)
+        if coordinated:
+            note = note[len(_COORD) :].strip()
+        out.append(Entry(row.get(0), category, row.get(2) or None, note, coordinated))
     return out
 
 
@@ -197,14 +210,27 @@ def lexicon_entries(versions: tuple[tuple[str, float, int], ...]) -> tuple[Entry
 
 @lru_cache(maxsize=8)
 def _matcher(versions: tuple[tuple[str, float, int], ...]) -> PhraseMatcher[Entry]:
-    matcher: PhraseMatcher[Entry] = PhraseMatcher((e.term, e) for e in shipped_lexicon())
+    matcher: PhraseMatcher[Entry] = PhraseMatcher(())
+    for e in shipped_lexicon():
+        matcher.add(e.term, e, coordinated=e.coordinated)
     for version in versions:
         for e in user_lexicon(version):
             if e.category == "off":
-                matcher.remove(e.term)
+                matcher.remove(e.term, coordinated=e.coordinated)
             else:
-                matcher.add(e.term, e)
+                matcher.add(e.term, e, coordinated=e.coordinated)
     return matcher
+
+
+@lru_cache(maxsize=8)
+def _switched_off(versions: tuple[tuple[str, float, int], ...]) -> frozenset[str]:
+    return frozenset(fold(e.term) for v in versions for e in user_lexicon(v) if e.category == "off")
+
+
+def switched_off(files: list[Path]) -> frozenset[str]:
+    """Terms the user's files switch off (category `off`): neither the lexicon nor the spelling test
+    reports them."""
+    return _switched_off(tuple(file_version(p) for p in files))
 
 
 def matcher_for(files: list[Path]) -> PhraseMatcher[Entry]:
@@ -213,6 +239,44 @@ def matcher_for(files: list[Path]) -> PhraseMatcher[Entry]:
     for version in versions:
         user_lexicon(version)  # validates and names a missing or broken file
     return _matcher(versions)
+
+
+def _loanwords(
+    ctx: Context,
+    unit: Unit,
+    matched: list[tuple[int, int]],
+    first: dict[str, Finding | None],
+    by_category: Counter[str],
+    words_by_category: Counter[str],
+) -> bool:
+    """Foreign words no lexicon lists ("livestream", "deadline"), told by their spelling (`loanwords.py`):
+    jargon.foreign, once per word, outside names and outside the lexicon's own matches."""
+    if not ctx.enabled("jargon.foreign") or unit.text.isupper():
+        return False
+    doc = ctx.doc
+    found = False
+    off = switched_off(ctx.options.files)
+    for s, e, token in loanword_spans(unit.text):
+        start, end = unit.start + s, unit.start + e
+        if doc.in_name(start, end) or any(a < end and start < b for a, b in matched) or fold(token) in off:
+            continue
+        found = True
+        by_category["foreign"] += 1
+        words_by_category["foreign"] += 1
+        key = token.lower()
+        if key in first:
+            continue
+        first[key] = ctx.add(
+            "jargon.foreign",
+            start,
+            end,
+            suggestion="Dùng từ tiếng Việt tương đương, hoặc giải thích ngay lần dùng đầu tiên.",
+            data={"term": token, "category": "foreign", "alternative": None, "detected": "spelling"},
+            term=doc.text[start:end],
+            label=CATEGORIES["foreign"][1],
+            note=" Không phải cách viết của tiếng Việt.",
+        )
+    return found
 
 
 def analyze(ctx: Context) -> JargonSummary:
@@ -225,8 +289,10 @@ def analyze(ctx: Context) -> JargonSummary:
     terms: Counter[Entry] = Counter()
     first_finding: dict[Entry, Finding | None] = {}
     with_jargon = 0
+    loan_first: dict[str, Finding | None] = {}
     for unit, unit_words in zip(doc.units, doc.words, strict=True):
         found = False
+        matched: list[tuple[int, int]] = []
         starts: list[int] | None = None
         ends: list[int] = []
         for m in matcher.find(doc, unit):
@@ -235,6 +301,7 @@ def analyze(ctx: Context) -> JargonSummary:
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
             found = True
+            matched.append((m.start, m.end))
             by_category[e.category] += 1
             if starts is None:
                 starts, ends = [w.start for w in unit_words], [w.end for w in unit_words]
@@ -257,6 +324,7 @@ def analyze(ctx: Context) -> JargonSummary:
                 label=CATEGORIES[e.category][1],
                 note=f" {e.note}" if e.note else "",
             )
+        found = _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category) or found
         with_jargon += found
     for e, finding in first_finding.items():
         if finding is not None:
