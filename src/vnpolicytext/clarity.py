@@ -173,8 +173,8 @@ def assess(measures: Mapping[str, float]) -> Assessment | None:
     components = {}
     for k, v in present.items():
         b = BARRIERS[BARRIER_OF[k]]
-        mine = [m for m in b.measures if m in present]
-        share = b.measures[k] / sum(b.measures[m] for m in mine)
+        names = [m for m in b.measures if m in present]
+        share = b.measures[k] / sum(b.measures[m] for m in names)
         components[k] = ClarityComponent(
             value=round(v, 4),
             unit=SCALES[k].unit,

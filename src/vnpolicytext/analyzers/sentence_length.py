@@ -6,6 +6,8 @@ calibrated in docs/method.md. Headings and list items are measured but judged by
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import regex
 from pydantic import ConfigDict, Field, model_validator
@@ -235,7 +237,7 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
     )
 
 
-def _reading_unit_fields(units: list[ReadingUnit]) -> dict[str, float | int]:
+def _reading_unit_fields(units: list[ReadingUnit]) -> dict[str, Any]:
     """The summary's reading-unit figures."""
     lengths = np.array([u.syllables for u in units], dtype=float)
     if not len(lengths):
