@@ -157,8 +157,16 @@ def test_parts_carry_their_own_scores_and_exact_offsets() -> None:
     assert read.hard_share is not None and read.hard_share > 0.5  # most syllables are in the long sentence
 
 
-def test_a_text_of_one_section_scores_as_its_section() -> None:
-    read = _read(PLAIN)
+MIXED = (
+    "Người dân nộp hồ sơ tại UBND xã. UBND xã kiểm tra hồ sơ trong ba ngày. Nếu hồ sơ đủ, UBND xã cấp "
+    "giấy chứng nhận quyền sử dụng đất. Giấy chứng nhận được trao tại trụ sở xã. Nhà ở là tài sản gắn "
+    "liền với đất theo quy định tại khoản 2 Điều 5 của Luật Đất đai."
+)
+
+
+@pytest.mark.parametrize("text", [PLAIN, JARGON, REFERENCES, MIXED, ONE_LONG_SENTENCE])
+def test_a_text_of_one_section_scores_as_its_section(text: str) -> None:
+    read = _read(text)
     (section,) = [p for p in read.parts if p.kind == "section"]
     assert section.clarity_score == read.clarity_score and section.level == read.level
 
@@ -195,3 +203,11 @@ def test_text_report_keeps_the_research_measure_apart(tmp_path, capsys) -> None:
     level = next(x for x in lines if x.strip().startswith("level:"))
     assert LEVEL_DESCRIPTIONS["easy"] in level and "Luong" not in level
     assert any("research measure" in x and "Luong-Nguyen-Dinh" in x for x in lines)
+
+
+def test_every_measure_belongs_to_one_barrier() -> None:
+    from vnpolicytext.clarity import SCALES
+
+    owners = [name for b in BARRIERS.values() for name in b.measures]
+    assert sorted(owners) == sorted(SCALES)
+    assert sum(b.weight for b in BARRIERS.values()) == pytest.approx(1.0)
