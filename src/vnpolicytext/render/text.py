@@ -37,7 +37,8 @@ def _summary_lines(r: FileResult) -> list[str]:
     if length is not None:
         lines.append(
             f"  sentence length: mean {length.mean_syllables:g} syllables, p90 {length.p90_syllables:g}, "
-            f"max {length.max_syllables} ({length.long_share:.0%} long)"
+            f"max {length.max_syllables} ({length.long_share:.0%} long); reading units (a provision with its "
+            f"items counts as one): mean {length.mean_reading_unit_syllables:g}"
         )
     read = rep.readability
     if read is not None:
