@@ -2,7 +2,7 @@ import pytest
 
 import vnpolicytext
 from vnpolicytext.analyzers.readability import common_syllables, luong_nguyen_dinh
-from vnpolicytext.clarity import SCALES, clarity, level_of
+from vnpolicytext.clarity import BARRIERS, SCALES, assess, clarity, level_of
 
 
 def test_formula_worked_example() -> None:
@@ -65,7 +65,12 @@ def test_hard_text_scores_less_clear_than_plain_text() -> None:
 def test_clarity_renormalises_missing_components() -> None:
     score, parts = clarity({"sentence_length": 18.8})
     assert score == 100.0 and parts["sentence_length"].weight == 1.0
-    score, parts = clarity({"sentence_length": 60.0, "jargon": 0.0})
-    w = SCALES["jargon"].weight / (SCALES["jargon"].weight + SCALES["sentence_length"].weight)
-    assert score == pytest.approx(100 * w, abs=0.1)
+    # two barriers present: their weights are rescaled to sum to 1 and the score is their weighted mean
+    result = assess({"sentence_length": 30.0, "jargon": 3.0})
+    assert result is not None
+    w = BARRIERS["vocabulary"].weight / (BARRIERS["vocabulary"].weight + BARRIERS["length"].weight)
+    expected = w * SCALES["jargon"].score(3.0) + (1 - w) * SCALES["sentence_length"].score(30.0)
+    assert result.weighted == pytest.approx(expected, abs=0.01)
+    assert result.score == pytest.approx(expected, abs=0.1) and result.capped_by is None
+    assert sum(c.weight for c in result.components.values()) == pytest.approx(1.0, abs=1e-3)
     assert clarity({}) == (None, {})

@@ -1,12 +1,17 @@
-"""The clarity score: transparent components mapped to 0-100 and combined with published weights.
+"""The clarity score: four barriers to reading, each scored 0-100, and a level no single barrier can hide.
 
-Each component is a measure with a 'clear' end (score 100) and a 'hard' end (score 0), linear in between.
-Components whose analyzer did not run are left out and the remaining weights are scaled to sum to 1.
-docs/method.md gives the reasoning behind every number here.
+Each measure maps linearly from a 'clear' end (100) to a 'hard' end (0), clipped. Measures group into four
+barriers: sentence length, unfamiliar vocabulary, hidden actors and cross-references. The score is the
+weighted mean of the barriers, but never above any barrier's ceiling: a barrier at its hard end keeps the
+whole text at 'rất khó' (length), 'khó' (vocabulary) or 'trung bình' (actors, references), as one red
+assessment turns Yoast's overall light orange or red. The level is read off the final score, so score and
+level always agree. Barriers whose analyzer did not run are left out and the weights rescaled.
+docs/method.md ("Clarity score") gives the evidence behind every number here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pydantic import Field
@@ -15,54 +20,103 @@ from .models import Model
 
 
 class ClarityComponent(Model):
-    """One ingredient of the clarity score."""
+    """One measure of the clarity score."""
 
     value: float = Field(description="The raw measure (unit in `unit`).")
     unit: str = Field(description="What `value` counts.")
     score: float = Field(description="The measure mapped to 0-100 (100 = clearest).")
-    weight: float = Field(description="Weight in the clarity score (weights in use sum to 1).")
+    weight: float = Field(
+        description="The measure's share of the score: its barrier's weight split among the barrier's "
+        "measures (weights in use sum to 1; the length barrier takes the lower of its two scores)."
+    )
+    barrier: str = Field(default="", description="The barrier the measure belongs to (length, vocabulary …).")
+
+
+class ClarityBarrier(Model):
+    """One barrier to reading: its score, weight, and the ceiling it puts on the whole score."""
+
+    label: str = Field(description="What the barrier is, in Vietnamese.")
+    score: float = Field(description="0-100 (100 = no barrier), from its measures.")
+    weight: float = Field(description="Weight in the weighted score (weights in use sum to 1).")
+    ceiling: float = Field(description="The highest overall score this barrier allows.")
+    measures: list[str] = Field(description="The measures (clarity_components keys) it is made of.")
 
 
 @dataclass(frozen=True, slots=True)
 class Scale:
-    """How a raw measure maps to 0-100, and its weight."""
+    """How a raw measure maps to 0-100."""
 
     unit: str
     clear: float
     hard: float
-    weight: float
 
     def score(self, value: float) -> float:
         t = (value - self.clear) / (self.hard - self.clear)
         return round(100.0 * (1.0 - min(1.0, max(0.0, t))), 2)
 
 
+@dataclass(frozen=True, slots=True)
+class Barrier:
+    """A barrier: its measures with their weights inside it, how they combine, its weight and its cap.
+
+    `cap` is the ceiling the barrier puts on the overall score at its hard end; the ceiling rises linearly
+    to 100 at its clear end. Below 100 it is lowered by up to `TIE_BREAK` points as the weighted score
+    falls, so that of two texts held by the same ceiling the one better on the other barriers scores higher.
+    """
+
+    label: str
+    weight: float
+    cap: float
+    measures: Mapping[str, float]
+    combine: str = "mean"  # "mean" (weighted by `measures`) or "min" (the lowest score)
+
+
 SCALES: dict[str, Scale] = {
-    # Mean syllables per sentence (headings left out): 100 at the news mean of UD Vietnamese-VTB (18.8),
-    # 0 at 60, where almost every reader needs a second pass.
-    "sentence_length": Scale("mean syllables per sentence", clear=18.8, hard=60.0, weight=0.15),
-    # Share of syllables outside the 1,000 commonest (wordfreq): 100 at 3 %, 0 at 25 %.
-    "difficult_syllables": Scale("share of difficult syllables", clear=0.03, hard=0.25, weight=0.05),
-    # Cross-references per 100 words: 0 at 3 (the reader must look something up every 33 words).
-    "cross_references": Scale("cross-references per 100 words", clear=0.0, hard=3.0, weight=0.20),
-    # Jargon words per 100 words: 100 with none, 0 at 8 (one word in twelve). The heaviest weight:
-    # vocabulary is where citizens stop reading.
-    "jargon": Scale("jargon words per 100 words", clear=0.0, hard=8.0, weight=0.40),
-    # Terms and abbreviations nobody explains, per 1,000 words: 0 at 20 (one every 50 words).
-    "undefined": Scale(
-        "undefined terms and abbreviations per 1,000 words", clear=0.0, hard=20.0, weight=0.10
+    # Mean syllables per reading unit (a sentence, or a provision with its items): 100 at 20 (plain-language
+    # averages of 15-20 words; treebank news 18.8), 0 at 60 (≈ 48 words, twice GOV.UK's 25-word split).
+    "sentence_length": Scale("mean syllables per reading unit", clear=20.0, hard=60.0),
+    # The same, weighted by syllables (the length of the unit a reader is in): 0 at 90.
+    "sentence_length_weighted": Scale(
+        "syllable-weighted mean syllables per reading unit", clear=20.0, hard=90.0
     ),
-    # Agentless passives per sentence: 0 at one in two sentences.
-    "passive": Scale("agentless passives per sentence", clear=0.0, hard=0.5, weight=0.10),
+    # Jargon words per 100 words: 100 with none, 0 at 12 (plain rewrites keep about 5, the originals 6-13).
+    "jargon": Scale("jargon words per 100 words", clear=0.0, hard=12.0),
+    # Terms and abbreviations nobody explains, per 1,000 words: 0 at 20 (one every 50 words).
+    "undefined": Scale("undefined terms and abbreviations per 1,000 words", clear=0.0, hard=20.0),
+    # Share of syllables outside the 1,000 commonest (wordfreq): 100 at 3 %, 0 at 25 %.
+    "difficult_syllables": Scale("share of difficult syllables", clear=0.03, hard=0.25),
+    # Agentless passives per unit: 0 at one in two.
+    "passive": Scale("agentless passives per unit", clear=0.0, hard=0.5),
+    # Cross-references per 100 words: 0 at 3 (the reader must look something up every 33 words).
+    "cross_references": Scale("cross-references per 100 words", clear=0.0, hard=3.0),
 }
 
-# Readability levels on the clarity score (docs/method.md, "Levels").
+BARRIERS: dict[str, Barrier] = {
+    "length": Barrier(
+        "Độ dài câu", 0.30, 35.0, {"sentence_length": 0.5, "sentence_length_weighted": 0.5}, "min"
+    ),
+    "vocabulary": Barrier(
+        "Từ ngữ lạ", 0.35, 45.0, {"jargon": 0.60, "undefined": 0.25, "difficult_syllables": 0.15}
+    ),
+    "references": Barrier("Dẫn chiếu", 0.20, 60.0, {"cross_references": 1.0}),
+    "actors": Barrier("Chủ thể bị ẩn", 0.15, 60.0, {"passive": 1.0}),
+}
+BARRIER_OF = {m: name for name, b in BARRIERS.items() for m in b.measures}
+TIE_BREAK = 5.0
+
+# Readability levels on the clarity score (docs/method.md, "Levels"), with what each means for a citizen.
 LEVELS: tuple[tuple[float, str, str], ...] = (
     (70.0, "easy", "dễ đọc"),
     (55.0, "medium", "trung bình"),
     (40.0, "hard", "khó"),
     (float("-inf"), "very_hard", "rất khó"),
 )
+LEVEL_DESCRIPTIONS: dict[str, str] = {
+    "easy": "Phần lớn người dân đọc một lần là hiểu.",
+    "medium": "Người dân hiểu được nếu đọc chậm, có chỗ phải đọc lại.",
+    "hard": "Nhiều người dân phải đọc lại nhiều lần hoặc hỏi người khác mới hiểu.",
+    "very_hard": "Phần lớn người dân không tự hiểu được; cần người có chuyên môn giải thích.",
+}
 
 
 def level_of(score: float) -> tuple[str, str]:
@@ -73,23 +127,78 @@ def level_of(score: float) -> tuple[str, str]:
     raise AssertionError("unreachable")
 
 
-def clarity(measures: dict[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:
-    """Combine the available measures; returns (score, components)."""
-    present = {k: measures[k] for k in SCALES if k in measures}
+def describe_level(level_id: str) -> str:
+    """What a level means for a citizen reader, in Vietnamese."""
+    return LEVEL_DESCRIPTIONS[level_id]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The score, its weighted mean before the ceilings, the barrier that capped it, and the parts."""
+
+    score: float
+    weighted: float
+    capped_by: str | None
+    barriers: dict[str, ClarityBarrier]
+    components: dict[str, ClarityComponent]
+
+    @property
+    def level(self) -> tuple[str, str]:
+        return level_of(self.score)
+
+
+def assess(measures: Mapping[str, float]) -> Assessment | None:
+    """Score the available measures: barriers, weighted mean, ceilings; None when there is none."""
+    present = {k: float(measures[k]) for k in SCALES if k in measures}
     if not present:
-        return None, {}
-    total = sum(SCALES[k].weight for k in present)
-    components = {
-        k: ClarityComponent(
+        return None
+    scores = {k: SCALES[k].score(v) for k, v in present.items()}
+    used = {name: b for name, b in BARRIERS.items() if any(m in present for m in b.measures)}
+    total = sum(b.weight for b in used.values())
+    barrier_scores: dict[str, float] = {}
+    for name, b in used.items():
+        mine = {m: w for m, w in b.measures.items() if m in present}
+        if b.combine == "min":
+            barrier_scores[name] = min(scores[m] for m in mine)
+        else:
+            barrier_scores[name] = sum(scores[m] * w for m, w in mine.items()) / sum(mine.values())
+    weighted = sum(barrier_scores[n] * b.weight for n, b in used.items()) / total
+    slack = TIE_BREAK * (1.0 - weighted / 100.0)
+    ceilings = {
+        n: (b.cap - slack) + (100.0 - b.cap + slack) * barrier_scores[n] / 100.0 for n, b in used.items()
+    }
+    worst = min(ceilings, key=lambda n: ceilings[n])
+    capped_by = worst if ceilings[worst] <= weighted - 1.0 else None  # named when it costs a point or more
+    score = round(max(0.0, min(weighted, ceilings[worst])), 1)
+    components = {}
+    for k, v in present.items():
+        b = BARRIERS[BARRIER_OF[k]]
+        names = [m for m in b.measures if m in present]
+        share = b.measures[k] / sum(b.measures[m] for m in names)
+        components[k] = ClarityComponent(
             value=round(v, 4),
             unit=SCALES[k].unit,
-            score=SCALES[k].score(v),
-            weight=round(SCALES[k].weight / total, 4),
+            score=scores[k],
+            weight=round(b.weight / total * share, 4),
+            barrier=BARRIER_OF[k],
         )
-        for k, v in present.items()
+    barriers = {
+        n: ClarityBarrier(
+            label=b.label,
+            score=round(barrier_scores[n], 2),
+            weight=round(b.weight / total, 4),
+            ceiling=round(ceilings[n], 2),
+            measures=[m for m in b.measures if m in present],
+        )
+        for n, b in used.items()
     }
-    score = sum(c.score * c.weight for c in components.values())
-    return round(score, 1), components
+    return Assessment(score, round(weighted, 2), capped_by, barriers, components)
+
+
+def clarity(measures: Mapping[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:
+    """The score and its components (see `assess`)."""
+    result = assess(measures)
+    return (None, {}) if result is None else (result.score, result.components)
 
 
 def undefined_per_1000_words(undefined: int, used_before_definition: int, words: int) -> dict[str, float]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, PrivateAttr
 
 from ..document import Unit
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
@@ -153,6 +153,12 @@ class TermCount(Model):
 class JargonSummary(Model):
     """How much jargon the text carries."""
 
+    _unit_words: tuple[int, ...] = PrivateAttr(default=())
+
+    def unit_words(self) -> tuple[int, ...]:
+        """Jargon words in each unit, as counted during the analysis (empty on a report read from JSON)."""
+        return self._unit_words
+
     density: float = Field(description="Jargon words per 100 words.")
     matches: int = Field(description="Jargon occurrences.")
     jargon_words: int = Field(description="Segmented words inside jargon occurrences.")
@@ -248,6 +254,7 @@ def _loanwords(
     first: dict[str, Finding | None],
     by_category: Counter[str],
     words_by_category: Counter[str],
+    unit_words: list[int],
 ) -> bool:
     """Foreign words no lexicon lists ("livestream", "deadline"), told by their spelling (`loanwords.py`):
     jargon.foreign, once per word, outside names and outside the lexicon's own matches."""
@@ -263,6 +270,7 @@ def _loanwords(
         found = True
         by_category["foreign"] += 1
         words_by_category["foreign"] += 1
+        unit_words[unit.index] += 1
         key = token.lower()
         if key in first:
             continue
@@ -290,7 +298,8 @@ def analyze(ctx: Context) -> JargonSummary:
     first_finding: dict[Entry, Finding | None] = {}
     with_jargon = 0
     loan_first: dict[str, Finding | None] = {}
-    for unit, unit_words in zip(doc.units, doc.words, strict=True):
+    unit_words = [0] * len(doc.units)
+    for unit, words_of_unit in zip(doc.units, doc.words, strict=True):
         found = False
         matched: list[tuple[int, int]] = []
         starts: list[int] | None = None
@@ -304,9 +313,10 @@ def analyze(ctx: Context) -> JargonSummary:
             matched.append((m.start, m.end))
             by_category[e.category] += 1
             if starts is None:
-                starts, ends = [w.start for w in unit_words], [w.end for w in unit_words]
+                starts, ends = [w.start for w in words_of_unit], [w.end for w in words_of_unit]
             covered = max(1, bisect_left(starts, m.end) - bisect_right(ends, m.start))
             words_by_category[e.category] += covered
+            unit_words[unit.index] += covered
             terms[e] += 1
             if e in first_finding:
                 continue  # one finding per term, at its first use; the summary counts every use
@@ -324,7 +334,7 @@ def analyze(ctx: Context) -> JargonSummary:
                 label=CATEGORIES[e.category][1],
                 note=f" {e.note}" if e.note else "",
             )
-        found = _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category) or found
+        found = _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category, unit_words) or found
         with_jargon += found
     for e, finding in first_finding.items():
         if finding is not None:
@@ -333,7 +343,7 @@ def analyze(ctx: Context) -> JargonSummary:
     jargon_words = sum(words_by_category.values())
     n = max(len(doc.units), 1)
     per100 = 100.0 / words if words else 0.0
-    return JargonSummary(
+    summary = JargonSummary(
         density=round(jargon_words * per100, 3),
         matches=sum(by_category.values()),
         jargon_words=jargon_words,
@@ -348,6 +358,8 @@ def analyze(ctx: Context) -> JargonSummary:
         ],
         lexicon_size=matcher.size,
     )
+    summary._unit_words = tuple(unit_words)
+    return summary
 
 
 def measures(summary: JargonSummary, words: int) -> dict[str, float]:

@@ -1,24 +1,63 @@
-"""Analyzer 'readability': the Luong, Nguyen & Dinh (2018) formula, a level, and the clarity score.
+"""Analyzer 'readability': the clarity score and its level, per document, section and reading unit; and the
+Luong, Nguyen & Dinh (2018) formula as a research measure.
 
     R = 0.004·(C/S) + 0.1905·(C/W) + 2.7147·(D/Y) − 0.7295
 
 C letters and digits, S sentences, W segmented words, Y syllables, D difficult syllables (outside the list of
 common syllables). The original list of common syllables cannot be shipped; ours is the 1,000 most frequent
 Vietnamese syllables of wordfreq (docs/method.md says how that differs). The analyzer runs last and combines
-the measures every other analyzer declared into the clarity score (`vnpolicytext.clarity`) and its level.
+the measures every other analyzer declared into the clarity score (`vnpolicytext.clarity`) and its level;
+each reading unit (`vnpolicytext.provisions`) and each section gets its own score from the same measures
+counted on its own text (the findings inside it), so an editor sees where the text is hard.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import Field
 
-from ..clarity import ClarityComponent, clarity, level_of
-from ..models import Model
+from ..clarity import ClarityBarrier, ClarityComponent, assess, describe_level
+from ..document import Document
+from ..models import End, Finding, Model, Start
+from ..provisions import ReadingUnit, document_reading_units, document_sections
 from ..registry import Analyzer
 from ..vocab import fold
 from .base import Context
+from .jargon import JargonSummary
+
+# Findings that count as a term or abbreviation nobody explains (the 'undefined' measure).
+UNDEFINED_RULES = frozenset(
+    {
+        "abbreviation.undefined",
+        "abbreviation.used_before_definition",
+        "glossary.undefined_term",
+        "glossary.used_before_definition",
+    }
+)
+
+
+class ClarityPart(Model):
+    """The clarity of one reading unit (a sentence, or a provision with its items) or one section."""
+
+    kind: Literal["reading_unit", "section"] = Field(description="reading_unit or section.")
+    first_unit: int = Field(description="Index in report.sentences of its first unit.")
+    last_unit: int = Field(description="Index in report.sentences of its last unit (inclusive).")
+    start: Start = Field(description="Start offset into the caller's text.")
+    end: End = Field(description="End offset into the caller's text.")
+    syllables: int = Field(description="Syllables of the part.")
+    words: int = Field(description="Words of the part.")
+    clarity_score: float = Field(
+        description="0-100, from the part's own measures (same scales and ceilings)."
+    )
+    level: str = Field(description="Level in Vietnamese: dễ đọc, trung bình, khó, rất khó.")
+    level_id: str = Field(description="easy, medium, hard, very_hard.")
+    capped_by: str | None = Field(description="The barrier whose ceiling set the score, if one did.")
+
 
 COMMON_SYLLABLES = 1000
 
@@ -27,13 +66,17 @@ class ReadabilitySummary(Model):
     """Readability figures, each with the components it is made of."""
 
     luong_nguyen_dinh: float | None = Field(
-        description="Luong, Nguyen & Dinh (2018) value; higher is harder. Indicative: fitted on literature."
+        description="Research measure: the Luong, Nguyen & Dinh (2018) formula, fitted on literature; higher "
+        "is harder. Reported for comparison only; the level does not come from it."
     )
     level: str | None = Field(
         default=None,
         description="Level from the clarity score, in Vietnamese: dễ đọc, trung bình, khó, rất khó.",
     )
     level_id: str | None = Field(default=None, description="Level id: easy, medium, hard, very_hard.")
+    level_description: str | None = Field(
+        default=None, description="What the level means for a citizen reader, in Vietnamese."
+    )
     characters: int = Field(description="C: letters and digits.")
     sentences: int = Field(description="S: sentences (all units).")
     words: int = Field(description="W: segmented words.")
@@ -49,6 +92,24 @@ class ReadabilitySummary(Model):
     )
     clarity_components: dict[str, ClarityComponent] = Field(
         default_factory=dict, description="Components of the clarity score by name."
+    )
+    weighted_score: float | None = Field(
+        default=None, description="Weighted mean of the barriers, before any barrier's ceiling."
+    )
+    capped_by: str | None = Field(
+        default=None, description="The barrier whose ceiling holds the score below the weighted mean, if any."
+    )
+    barriers: dict[str, ClarityBarrier] = Field(
+        default_factory=dict,
+        description="The four barriers (length, vocabulary, references, actors) the score is built from.",
+    )
+    hard_share: float | None = Field(
+        default=None, description="Share of the syllables in reading units rated khó or rất khó."
+    )
+    parts: list[ClarityPart] = Field(
+        default_factory=list,
+        description="Clarity of every reading unit, then of every section (split at headings and at "
+        "Chương/Mục/Điều labels), in text order within each kind.",
     )
 
 
@@ -97,12 +158,19 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
         measures["difficult_syllables"] = difficult_share
         if words:
             measures["cross_references"] = per_100
-    score, components = clarity(measures)
-    level_id, level = level_of(score) if score is not None else (None, None)
+    result = assess(measures)
+    level_id, level = result.level if result is not None else (None, None)
+    jargon_summary = ctx.summaries.get("jargon")
+    jargon_units = jargon_summary.unit_words() if isinstance(jargon_summary, JargonSummary) else ()
+    parts = _parts(doc, ctx.findings, set(measures), common, jargon_units) if result is not None else []
+    units = [p for p in parts if p.kind == "reading_unit"]
+    total = sum(p.syllables for p in units)
+    hard = sum(p.syllables for p in units if p.level_id in ("hard", "very_hard"))
     return ReadabilitySummary(
         luong_nguyen_dinh=value,
         level=level,
         level_id=level_id,
+        level_description=describe_level(level_id) if level_id else None,
         characters=doc.letters_digits,
         sentences=sentences,
         words=words,
@@ -111,9 +179,128 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
         difficult_share=difficult_share,
         cross_references=references,
         cross_references_per_100_words=per_100,
-        clarity_score=score,
-        clarity_components=components,
+        clarity_score=result.score if result else None,
+        clarity_components=result.components if result else {},
+        weighted_score=result.weighted if result else None,
+        capped_by=result.capped_by if result else None,
+        barriers=result.barriers if result else {},
+        hard_share=round(hard / total, 4) if total else None,
+        parts=parts,
     )
+
+
+@dataclass(slots=True)
+class _Counts:
+    """What the measures count, per unit of the document."""
+
+    syllables: list[int]
+    words: list[int]
+    letters: list[int]  # syllables containing a letter (Y of the formula)
+    difficult: list[int]
+    jargon: list[int]
+    undefined: list[int]
+    passive: list[int]
+    references: list[int]
+
+
+def _unit_counts(
+    doc: Document, findings: Sequence[Finding], common: frozenset[str], jargon_units: Sequence[int]
+) -> _Counts:
+    """Count, per unit, the syllables, words and what every measure counts: jargon words as the jargon
+    analyzer counted them (every use, not only the reported first ones), the rest from the findings."""
+    n = len(doc.units)
+    spans = [doc.span_in_original(u.start, u.end) for u in doc.units]
+    starts = [s for s, _ in spans]
+    jargon, undefined, passive, references = [0] * n, [0] * n, [0] * n, [0] * n
+    if jargon_units:
+        jargon = list(jargon_units)
+    for f in findings:
+        i = bisect_right(starts, f.start) - 1
+        if i < 0:
+            continue
+        if f.rule in UNDEFINED_RULES:
+            undefined[i] += 1
+        elif f.rule == "passive.short":
+            passive[i] += 1
+    for ref in doc.cross_references:
+        references[ref.unit] += 1
+    letters = [[t for t in u.syllables if not t.text.isdigit()] for u in doc.units]
+    return _Counts(
+        syllables=[len(u.syllables) for u in doc.units],
+        words=list(doc.word_counts),
+        letters=[len(t) for t in letters],
+        difficult=[sum(1 for t in ts if t.text.lower() not in common) for ts in letters],
+        jargon=jargon,
+        undefined=undefined,
+        passive=passive,
+        references=references,
+    )
+
+
+def _measures(
+    c: _Counts, units: range, reading: Sequence[ReadingUnit], present: set[str]
+) -> dict[str, float]:
+    """The document's measures counted on some of its units (the same definitions as the whole text's)."""
+    words = sum(c.words[i] for i in units)
+    letters = sum(c.letters[i] for i in units)
+    lengths = [r.syllables for r in reading]
+    out: dict[str, float] = {}
+    if lengths and sum(lengths):
+        out["sentence_length"] = sum(lengths) / len(lengths)
+        out["sentence_length_weighted"] = sum(n * n for n in lengths) / sum(lengths)
+    if words:
+        out["jargon"] = 100 * sum(c.jargon[i] for i in units) / words
+        out["undefined"] = 1000 * sum(c.undefined[i] for i in units) / words
+        out["cross_references"] = 100 * sum(c.references[i] for i in units) / words
+    if letters:
+        out["difficult_syllables"] = sum(c.difficult[i] for i in units) / letters
+    out["passive"] = sum(c.passive[i] for i in units) / len(units)
+    return {k: v for k, v in out.items() if k in present}
+
+
+def _parts(
+    doc: Document,
+    findings: Sequence[Finding],
+    present: set[str],
+    common: frozenset[str],
+    jargon_units: Sequence[int],
+) -> list[ClarityPart]:
+    """Every reading unit's and every section's clarity."""
+    counts = _unit_counts(doc, findings, common, jargon_units)
+    reading = document_reading_units(doc)
+    out: list[ClarityPart] = []
+
+    def add(
+        kind: Literal["reading_unit", "section"], first: int, last: int, rs: Sequence[ReadingUnit]
+    ) -> None:
+        units = range(first, last + 1)
+        result = assess(_measures(counts, units, rs, present))
+        if result is None or not sum(counts.words[i] for i in units):
+            return
+        level_id, level = result.level
+        start = doc.span_in_original(doc.units[first].start, doc.units[first].end)[0]
+        end = doc.span_in_original(doc.units[last].start, doc.units[last].end)[1]
+        out.append(
+            ClarityPart(
+                kind=kind,
+                first_unit=first,
+                last_unit=last,
+                start=start,
+                end=end,
+                syllables=sum(counts.syllables[i] for i in units),
+                words=sum(counts.words[i] for i in units),
+                clarity_score=result.score,
+                level=level,
+                level_id=level_id,
+                capped_by=result.capped_by,
+            )
+        )
+
+    for r in reading:
+        add("reading_unit", r.first, r.last, [r])
+    for sec in document_sections(doc):
+        add("section", sec.first, sec.last, [r for r in reading if sec.first <= r.first <= sec.last])
+    return out
 
 
 ANALYZER = Analyzer(

@@ -6,6 +6,8 @@ calibrated in docs/method.md. Headings and list items are measured but judged by
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import regex
 from pydantic import ConfigDict, Field, model_validator
@@ -13,6 +15,7 @@ from pydantic import ConfigDict, Field, model_validator
 from ..document import Document, Unit
 from ..models import End, Model, Start
 from ..passive_rules import tag_words
+from ..provisions import ReadingUnit, document_reading_units
 from ..registry import Analyzer, Rule
 from .base import Context
 
@@ -98,6 +101,21 @@ class SentenceLengthSummary(Model):
         description="Mean sentence length of Vietnamese news (UD Vietnamese-VTB), for comparison.",
     )
     longest: list[LongSentence] = Field(default_factory=list, description="Up to five longest units.")
+    reading_units: int = Field(
+        default=0,
+        description="Reading units: sentences and list items, a provision (a unit ending with ':' and the "
+        "list items completing it) counting as one; headings left out.",
+    )
+    provisions: int = Field(default=0, description="Reading units made of a chapeau and its list items.")
+    mean_reading_unit_syllables: float = Field(
+        default=0, description="Mean length of the reading units in syllables (the clarity measure)."
+    )
+    weighted_reading_unit_syllables: float = Field(
+        default=0,
+        description="Syllable-weighted mean length of the reading units: the length of the unit a reader "
+        "is in, on average over the text's syllables (a clarity measure).",
+    )
+    max_reading_unit_syllables: int = Field(default=0, description="Longest reading unit in syllables.")
 
 
 # Places where a long sentence can usually be split, best first.
@@ -242,6 +260,7 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
             LongSentence(index=u.index, start=s, end=e, syllables=len(u.syllables), words=words_of[u.index])
         )
     return SentenceLengthSummary(
+        **_reading_unit_fields(document_reading_units(doc)),
         sentences=len(prose),
         mean_syllables=round(float(syl.mean()), 2),
         median_syllables=float(np.median(syl)),
@@ -258,9 +277,29 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
     )
 
 
+def _reading_unit_fields(units: list[ReadingUnit]) -> dict[str, Any]:
+    """The summary's reading-unit figures."""
+    lengths = np.array([u.syllables for u in units], dtype=float)
+    if not len(lengths):
+        return {}
+    return {
+        "reading_units": len(units),
+        "provisions": sum(1 for u in units if u.is_provision),
+        "mean_reading_unit_syllables": round(float(lengths.mean()), 2),
+        "weighted_reading_unit_syllables": round(float((lengths**2).sum() / lengths.sum()), 2),
+        "max_reading_unit_syllables": int(lengths.max()),
+    }
+
+
 def measures(summary: SentenceLengthSummary, words: int) -> dict[str, float]:
-    """Clarity measure: mean syllables per sentence (headings left out)."""
-    return {"sentence_length": summary.mean_syllables} if summary.sentences else {}
+    """Clarity measures: mean and syllable-weighted mean syllables per reading unit (a provision with its
+    items is one unit; headings left out)."""
+    if not summary.reading_units:
+        return {}
+    return {
+        "sentence_length": summary.mean_reading_unit_syllables,
+        "sentence_length_weighted": summary.weighted_reading_unit_syllables,
+    }
 
 
 ANALYZER = Analyzer(

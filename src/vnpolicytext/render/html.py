@@ -144,8 +144,9 @@ def _scores(r: FileResult) -> str:
     if rep.readability is not None:
         rd = rep.readability
         luong = "—" if rd.luong_nguyen_dinh is None else f"{rd.luong_nguyen_dinh:.2f}"
-        rows.append(("Độ khó (Lương-Nguyễn-Đinh)", f"{rd.level or '—'} ({luong})"))
+        rows.append(("Mức độ dễ đọc", f"{rd.level or '—'}: {rd.level_description or ''}"))
         rows.append(("Điểm rõ ràng", "—" if rd.clarity_score is None else f"{rd.clarity_score:.1f}/100"))
+        rows.append(("Chỉ số nghiên cứu Lương-Nguyễn-Đinh (2018), không dùng để xếp mức", luong))
     elif not rep.text.scorable:
         rows.append(("Không chấm điểm được", ", ".join(rep.text.problems)))
     for name, summary in summaries(rep).items():

@@ -37,15 +37,17 @@ def _summary_lines(r: FileResult) -> list[str]:
     if length is not None:
         lines.append(
             f"  sentence length: mean {length.mean_syllables:g} syllables, p90 {length.p90_syllables:g}, "
-            f"max {length.max_syllables} ({length.long_share:.0%} long)"
+            f"max {length.max_syllables} ({length.long_share:.0%} long); reading units (a provision with its "
+            f"items counts as one): mean {length.mean_reading_unit_syllables:g}"
         )
     read = rep.readability
     if read is not None:
         luong = "n/a" if read.luong_nguyen_dinh is None else f"{read.luong_nguyen_dinh:.2f}"
         clarity = "n/a" if read.clarity_score is None else f"{read.clarity_score:.1f}/100"
         lines.append(
-            f"  readability: {read.level or 'n/a'} (Luong-Nguyen-Dinh {luong}); clarity score: {clarity}"
+            f"  level: {read.level or 'n/a'} ({read.level_description or ''}); clarity score: {clarity}"
         )
+        lines.append(f"  research measure, not the level: Luong-Nguyen-Dinh (2018) {luong}")
     elif not rep.text.scorable:
         lines.append(f"  not scorable: {', '.join(rep.text.problems) or 'unknown reason'}")
     for name, summary in summaries(rep).items():

@@ -1,0 +1,215 @@
+"""Reproduce every table of docs/method.md's "Clarity score" section from the shipped code and ../shared.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/clarity_figures.py [--shared DIR] [--law-chars N] [--no-laws]
+
+Reads ../shared/gold/rewrites_dev.jsonl (30 passages and their plain rewrites), ../shared/corpus (90 dev
+documents, `manifest.jsonl` gives each one's group) and ../shared/corpus_laws (90 laws, the check set; each
+law is cut to its first N characters at a line end, 40,000 by default, to keep the run to minutes; 0 = whole
+laws). Every document is analyzed with the DEFAULT configuration (profile citizen), as a CMS would run it.
+When ../shared is absent the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+import vnpolicytext
+from vnpolicytext.clarity import BARRIERS, LEVELS
+
+ROOT = Path(__file__).resolve().parents[1]
+LEVEL_IDS = [lv for _, lv, _ in LEVELS]
+GROUPS = ("legal", "citizen", "news")
+
+
+def share_below(low: Iterable[float], high: Iterable[float]) -> float:
+    """Share of (a, b) pairs with a < b."""
+    a, b = list(low), list(high)
+    return float(np.mean([x < y for x in a for y in b])) if a and b else float("nan")
+
+
+def levels(reports: list[vnpolicytext.Report]) -> str:
+    c = Counter(r.readability.level_id for r in reports if r.readability)
+    return " | ".join(str(c.get(lv, 0)) for lv in LEVEL_IDS)
+
+
+def score(r: vnpolicytext.Report) -> float:
+    return r.readability.clarity_score if r.readability and r.readability.clarity_score is not None else 0.0
+
+
+def weighted(r: vnpolicytext.Report) -> float:
+    """The weighted mean of the barriers, before the ceilings (what the score would be without them)."""
+    return r.readability.weighted_score if r.readability and r.readability.weighted_score is not None else 0.0
+
+
+def level_id(value: float) -> str:
+    return next(lv for cut, lv, _ in LEVELS if value >= cut)
+
+
+def pct(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def measure(r: vnpolicytext.Report, key: str) -> float | None:
+    comp = r.readability.clarity_components.get(key) if r.readability else None
+    return comp.value if comp else None
+
+
+def rewrites(shared: Path) -> None:
+    rows = [json.loads(x) for x in (shared / "gold" / "rewrites_dev.jsonl").read_text().splitlines() if x]
+    before = [vnpolicytext.analyze(r["original"]) for r in rows]
+    after = [vnpolicytext.analyze(r["plain"]) for r in rows]
+    won = [score(a) > score(b) for a, b in zip(after, before, strict=True)]
+    gain = np.mean([score(a) - score(b) for a, b in zip(after, before, strict=True)])
+    print(
+        f"## Rewrite pairs ({len(rows)}): plain version clearer in {np.mean(won):.3f}; mean gain {gain:+.1f}"
+    )
+    print("| texts | " + " | ".join(LEVEL_IDS) + " |\n|---|---|---|---|---|")
+    print(f"| originals | {levels(before)} |\n| plain rewrites | {levels(after)} |")
+    easy = np.mean([r.readability.level_id == "easy" for r in before if r.readability])
+    ok = np.mean([r.readability.level_id in ("easy", "medium") for r in after if r.readability])
+    print(f"originals rated easy: {easy:.3f}; rewrites rated easy or medium: {ok:.3f}")
+    won_w = np.mean([weighted(a) > weighted(b) for a, b in zip(after, before, strict=True)])
+    easy_w = np.mean([level_id(weighted(r)) == "easy" for r in before])
+    ok_w = np.mean([level_id(weighted(r)) in ("easy", "medium") for r in after])
+    print(
+        f"without the ceilings (weighted mean only): clearer {won_w:.3f}, originals easy {easy_w:.3f}, "
+        f"rewrites easy or medium {ok_w:.3f}"
+    )
+    print("measure medians, originals → rewrites:")
+    for key in (
+        "sentence_length",
+        "sentence_length_weighted",
+        "jargon",
+        "undefined",
+        "passive",
+        "cross_references",
+    ):
+        b = [v for r in before if (v := measure(r, key)) is not None]
+        a = [v for r in after if (v := measure(r, key)) is not None]
+        print(f"  {key}: {pct(b, 50):.2f} → {pct(a, 50):.2f} (p75 {pct(b, 75):.2f} → {pct(a, 75):.2f})")
+    print()
+
+
+def corpus(shared: Path) -> dict[str, list[vnpolicytext.Report]]:
+    folder = shared / "corpus"
+    manifest = [json.loads(x) for x in (folder / "manifest.jsonl").read_text().splitlines() if x]
+    out: dict[str, list[vnpolicytext.Report]] = {g: [] for g in GROUPS}
+    for row in manifest:
+        out[row["group"]].append(vnpolicytext.analyze((folder / row["file"]).read_text(encoding="utf-8")))
+    return out
+
+
+def laws(shared: Path, limit: int) -> list[vnpolicytext.Report]:
+    out = []
+    for path in sorted((shared / "corpus_laws").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if limit and len(text) > limit:
+            text = text[: max(text.rfind("\n", 0, limit), limit // 2)]
+        report = vnpolicytext.analyze(text)
+        if report.readability is None or report.readability.clarity_score is None:
+            print(f"  {path.name}: not scorable ({len(text)} characters), left out")
+            continue
+        out.append(report)
+    return out
+
+
+def group_tables(groups: dict[str, list[vnpolicytext.Report]]) -> None:
+    print("## By group (default profile)")
+    print(
+        "| group | n | reading unit mean (median doc) | syllable-weighted (median doc) | mean clarity | "
+        + " | ".join(LEVEL_IDS)
+        + " |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for g, rs in groups.items():
+        sl = [r.sentence_length for r in rs if r.sentence_length]
+        print(
+            f"| {g} | {len(rs)} | {pct([s.mean_reading_unit_syllables for s in sl], 50):.1f} | "
+            f"{pct([s.weighted_reading_unit_syllables for s in sl], 50):.1f} | "
+            f"{np.mean([score(r) for r in rs]):.1f} | {levels(rs)} |"
+        )
+    print("\nmeasure percentiles by group (p25 / p50 / p75):")
+    for key in (
+        "sentence_length",
+        "sentence_length_weighted",
+        "jargon",
+        "undefined",
+        "difficult_syllables",
+        "passive",
+        "cross_references",
+    ):
+        cells = []
+        for g, rs in groups.items():
+            v = [x for r in rs if (x := measure(r, key)) is not None]
+            cells.append(f"{g} {pct(v, 25):.3g} / {pct(v, 50):.3g} / {pct(v, 75):.3g}")
+        print(f"  {key}: " + "; ".join(cells))
+    print("\nbarrier that capped the score (documents):")
+    for g, rs in groups.items():
+        c = Counter(r.readability.capped_by or "none" for r in rs if r.readability)
+        print(f"  {g}: " + ", ".join(f"{k} {c.get(k, 0)}" for k in [*BARRIERS, "none"]))
+    print()
+
+
+def long_documents(groups: dict[str, list[vnpolicytext.Report]]) -> None:
+    rs = [r for g in groups.values() for r in g]
+    long = [r for r in rs if r.sentence_length and r.sentence_length.mean_syllables >= 40]
+    easy = [r for r in long if r.readability and r.readability.level_id == "easy"]
+    easy_w = [r for r in long if level_id(weighted(r)) == "easy"]
+    print(
+        f"documents with mean sentence length >= 40 syllables: {len(long)}; rated easy: {len(easy)} "
+        f"(without the ceilings: {len(easy_w)})"
+    )
+    long = [r for r in rs if r.sentence_length and r.sentence_length.mean_reading_unit_syllables >= 40]
+    easy = [r for r in long if r.readability and r.readability.level_id == "easy"]
+    print(f"documents with mean reading unit >= 40 syllables: {len(long)}; rated easy: {len(easy)}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    default = next((d for d in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if d.is_dir()), None)
+    ap.add_argument("--shared", type=Path, default=default or ROOT.parent / "shared")
+    ap.add_argument("--law-chars", type=int, default=40_000)
+    ap.add_argument("--no-laws", action="store_true")
+    args = ap.parse_args()
+    shared: Path = args.shared
+    if not (shared / "gold" / "rewrites_dev.jsonl").is_file() or not (shared / "corpus").is_dir():
+        print(f"{shared} is absent: nothing to measure (the figures need ../shared).")
+        return 0
+    rewrites(shared)
+    groups = corpus(shared)
+    group_tables(groups)
+    long_documents(groups)
+    news = [score(r) for r in groups["news"]]
+    print(
+        f"(legal, news) pairs with the legal text less clear: {share_below(map(score, groups['legal']), news):.3f}"
+    )
+    print(
+        f"(procedure, news) pairs with the procedure less clear: "
+        f"{share_below(map(score, groups['citizen']), news):.3f}"
+    )
+    news_w = [weighted(r) for r in groups["news"]]
+    print(
+        f"without the ceilings: (legal, news) {share_below(map(weighted, groups['legal']), news_w):.3f}, "
+        f"(procedure, news) {share_below(map(weighted, groups['citizen']), news_w):.3f}"
+    )
+    if not args.no_laws and (shared / "corpus_laws").is_dir():
+        lr = laws(shared, args.law_chars)
+        print(f"\n## Check set: {len(lr)} laws (first {args.law_chars or 'all'} characters each)")
+        print(
+            f"levels ({' | '.join(LEVEL_IDS)}): {levels(lr)}; mean clarity {np.mean([score(r) for r in lr]):.1f}"
+        )
+        print(f"(law, dev news) pairs with the law less clear: {share_below(map(score, lr), news):.3f}")
+        print(f"without the ceilings: {share_below(map(weighted, lr), news_w):.3f}")
+        long_documents({"laws": lr})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
