@@ -261,6 +261,11 @@ class _State:
         self.center: list[float] = []
         self.left: list[float] = []  # part of the next token's emission
         self.right: list[float] = []  # part of the previous token's emission
+        self.urows: list[tuple[int, ...]] = []  # per token: weight row of each one-token template
+        self.pair_ids: dict[int, int] = {}
+        self.prows: list[tuple[int, ...]] = []  # per pair of tokens: row of each two-token template
+        self.tri_ids: dict[int, int] = {}
+        self.trows: list[tuple[int, ...]] = []  # per triple: row of each three-token template
         self.uni: dict[int, tuple[float, ...]] = {}  # per token: its part of each one-token slot
         self.pairs: dict[int, tuple[float, ...]] = {}  # per pair of tokens: each two-token slot
         self.text: list[str] = ["BOS", "EOS"]
@@ -300,6 +305,14 @@ class CRF:
         self._fast = len(self.labels) == 2
         self.inside = self.labels.index("I-W") if "I-W" in self.labels else -1
         self._uni, self._pair, self._tri = _slots(self.templates, self.values)
+        # per template: tokens read, column among the templates reading as many, first offset
+        self._where: list[tuple[int, int, int]] = []
+        self._members: list[list[tuple[dict[str, int], str]]] = [[], [], []]
+        for k, (o1, o2, fn) in enumerate(self.templates):
+            size = o2 - o1 + 1
+            self._where.append((size, len(self._members[size - 1]), o1))
+            self._members[size - 1].append((self.values[k], fn if fn in _FUNCTIONS else ""))
+        self._trans_matrix: Any = None  # numpy is imported only for the exact decoder
         if self._fast:
             self._diff = [w[2 * r] - w[2 * r + 1] for r in range(len(w) // 2)]
         self._scale: float = tables["scale"]
@@ -307,69 +320,66 @@ class CRF:
 
     # ---------------------------------------------------------------- feature values
 
-    def _text(self, t: _State, ids: Sequence[int], lo: int, hi: int, fn: str) -> str:
-        """A template's value on tokens ids[lo..hi] (underthesea_core's generate_token_features)."""
-        first = ids[lo]
-        if first == BOS:
-            return "BOS"
-        if first == EOS:
-            return "EOS"
-        last = ids[hi]
-        if last == BOS:
-            return "BOS"
-        if last == EOS:
-            return "EOS"
-        span = ids[lo : hi + 1] if hi >= lo else ids[lo : lo + 1]
-        if fn == "lower":
-            return " ".join([t.lower[i] for i in span])
-        if fn == "isdigit":
-            return "True" if len(span) == 1 and t.digit[first] else "False"
-        if fn == "istitle":
-            return "True" if all(t.title[i] for i in span) else "False"
-        if fn == "is_in_dict":
-            return "True" if " ".join([t.lower[i] for i in span]) in self.dictionary else "False"
-        return " ".join([t.text[i] for i in span])
+    def _slice_rows(
+        self, st: _State, ids: Sequence[int], members: Sequence[tuple[dict[str, int], str]]
+    ) -> tuple[int, ...]:
+        vals = self._slice_values(st, ids)
+        return tuple([table.get(vals[fn], 0) for table, fn in members])
 
-    def _row(self, t: _State, k: int, ids: Sequence[int], lo: int, hi: int) -> int:
-        return self.values[k].get(self._text(t, ids, lo, hi, self.templates[k][2]), 0)
+    def _rows(self, st: _State, padded: Sequence[int]) -> Any:
+        """Weight rows (0 = no weight) of every template at every token, as an (n, templates) array.
 
-    # ---------------------------------------------------------------- exact decoding
-
-    def _exact_tags(self, st: _State, ids: Sequence[int]) -> list[int]:
-        """Label ids by underthesea's own arithmetic: emissions summed in template order, Viterbi with the
-        first label winning ties. `ids` are padded with two BOS and two EOS."""
+        Rows are cached per token, per pair and per triple of tokens (the slices templates read)."""
         import numpy as np
 
-        n = len(ids) - 4
+        n = len(padded) - 4
+        K = _KEY
+        with self.lock:
+            urows = st.urows
+            while len(urows) < len(st.text):
+                urows.append(self._slice_rows(st, (len(urows),), self._members[0]))
+            tables = [np.array([urows[i] for i in padded], dtype=np.intp)]
+            for size, cache, store in ((2, st.pair_ids, st.prows), (3, st.tri_ids, st.trows)):
+                members = self._members[size - 1]
+                got = []
+                for j in range(len(padded) - size + 1):
+                    part = padded[j : j + size]
+                    key = part[0] * K + part[1] if size == 2 else (part[0] * K + part[1]) * K + part[2]
+                    r = cache.get(key)
+                    if r is None:
+                        r = cache[key] = len(store)
+                        store.append(self._slice_rows(st, part, members))
+                    got.append(store[r])
+                tables.append(np.array(got, dtype=np.intp).reshape(len(got), len(members)))
+        rows = np.empty((n, len(self.templates)), dtype=np.intp)
+        for k, (size, col, o1) in enumerate(self._where):
+            rows[:, k] = tables[size - 1][2 + o1 : 2 + o1 + n, col]
+        return rows
+
+    def _exact_tags(self, st: _State, padded: Sequence[int]) -> list[int]:
+        """Label ids by underthesea's own arithmetic: emissions summed in template order, Viterbi with the
+        first label winning ties. `padded` has two BOS before the tokens and two EOS after."""
+        import numpy as np
+
+        n = len(padded) - 4
         nl = len(self.labels)
-        rows = np.array(
-            [
-                [
-                    self._row(st, k, ids, i + 2 + o1, i + 2 + o2)
-                    for k, (o1, o2, _) in enumerate(self.templates)
-                ]
-                for i in range(n)
-            ],
-            dtype=np.intp,
-        ).reshape(n, len(self.templates))
         w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
-        gathered = w[rows]
-        emission = np.zeros((n, nl))
-        for k in range(len(self.templates)):
-            emission += gathered[:, k, :]
-        trans = np.array(self.trans).reshape(nl, nl)
-        score = emission[0].copy()
-        back = np.zeros((n, nl), dtype=np.intp)
-        cols = np.arange(nl)
+        # np.add.accumulate adds the templates' weights one after the other, in template order, as
+        # underthesea_core does (a plain sum could pair them up and round differently)
+        emission = np.add.accumulate(w[self._rows(st, padded)], axis=1)[:, -1, :]
+        if self._trans_matrix is None:
+            self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
+        trans = self._trans_matrix
+        score = emission[0]
+        back = []
         for t in range(1, n):
             m = score[:, None] + trans
-            best = m.argmax(axis=0)
-            back[t] = best
-            score = m[best, cols] + emission[t]
+            back.append(m.argmax(axis=0))
+            score = m.max(axis=0) + emission[t]
         y = int(score.argmax())
         out = [y] * n
         for t in range(n - 1, 0, -1):
-            y = int(back[t, y])
+            y = int(back[t - 1][y])
             out[t - 1] = y
         return out
 
@@ -382,7 +392,10 @@ class CRF:
         ids = [get(t, -1) for t in tokens]
         if -1 in ids:
             with self.lock:
-                if len(st.text) + len(tokens) >= _KEY or len(st.window_ids) > _MAX_WINDOWS:
+                if (
+                    len(st.text) + len(tokens) >= _KEY
+                    or max(len(st.window_ids), len(st.tri_ids)) > _MAX_WINDOWS
+                ):
                     st = self.state = _State()
                 add = st.add
                 ids = [add(t) for t in tokens]
