@@ -22,7 +22,6 @@ built at first use; if the directory is not writable they are built in memory.
 
 from __future__ import annotations
 
-import ast
 import marshal
 import os
 import re
@@ -115,6 +114,8 @@ def _underthesea_dir() -> Path:
 
 def _token_rules(path: Path) -> tuple[str, int]:
     """underthesea's token pattern (source, flags), from the assignments of its module's source."""
+    import ast
+
     tree = ast.parse(path.read_text(encoding="utf-8"))
     scope: dict[str, Any] = {"re": re}
     for node in tree.body:
