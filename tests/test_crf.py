@@ -300,9 +300,11 @@ def test_ties_go_to_the_first_label() -> None:
         "labels": ["B-W", "I-W"],
         "templates": [(0, 0, "")],
         "values": [{"a": 1}],
-        "weights": bytes(32),
+        "size": 4,
+        "nonzero": b"",
+        "weights": b"",
         "trans": [0.0] * 4,
-        "dictionary": "",
+        "dictionary": [],
         "rules": None,
         "scale": 0.0,
     }

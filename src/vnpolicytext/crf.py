@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2
+FORMAT = 4
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
 _KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
 _MAX_WINDOWS = 600_000  # caches are dropped and rebuilt when they grow past this
@@ -182,9 +182,12 @@ def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
         "syntaxes": syntaxes,
         "templates": templates,
         "values": values,
-        "weights": weights.tobytes(),
+        # sparse: most rows of the POS model have one or two of its 31 labels
+        "size": len(weights),
+        "nonzero": array("I", [i for i, x in enumerate(weights) if x]).tobytes(),
+        "weights": array("d", [x for x in weights if x]).tobytes(),
         "trans": trans,
-        "dictionary": "\n".join(dictionary),
+        "dictionary": dictionary,
         "rules": _token_rules(rules) if rules else None,
     }
 
@@ -212,6 +215,9 @@ def _load_tables(name: str, model_dir: Path, rules: Path | None) -> dict[str, An
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(tables))
         os.replace(tmp, path)
+        for stale in path.parent.glob(f"crf-{name}-*.marshal"):  # older formats or model files
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
     return tables
@@ -294,11 +300,15 @@ class CRF:
         self.labels: list[str] = list(tables["labels"])
         self.templates: list[Template] = [tuple(t) for t in tables["templates"]]
         self.values: list[dict[str, int]] = tables["values"]
-        w = array("d")
-        w.frombytes(tables["weights"])
+        nonzero, nz = array("I"), array("d")
+        nonzero.frombytes(tables["nonzero"])
+        nz.frombytes(tables["weights"])
+        w = array("d", bytes(8 * tables["size"]))
+        for i, x in zip(nonzero, nz, strict=True):
+            w[i] = x
         self.weights = w
         self.trans: list[float] = list(tables["trans"])
-        self.dictionary = frozenset(tables["dictionary"].split("\n")) if tables["dictionary"] else frozenset()
+        self.dictionary: frozenset[str] = frozenset(tables["dictionary"])
         self.rules: tuple[str, int] | None = tuple(tables["rules"]) if tables["rules"] else None
         self.lock = threading.Lock()
         if not _windowed(self.templates):
