@@ -5,10 +5,15 @@ returns strings. Our working copy is already normalised, so we run the same toke
 model ourselves: the words are the ones underthesea finds, and each comes with its span, so nothing has
 to be searched for again. If underthesea's internals ever move, the public `word_tokenize` is used and
 its words are placed on the text by `align` (same words, slower).
+
+By default the model is scored by `vnpolicytext.crf` (the same words, several times faster); set the
+environment variable `VNPOLICYTEXT_SEGMENTER=underthesea` before the first call to run underthesea's own
+featurizer and tagger instead.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -20,6 +25,20 @@ Segmenter = Callable[[str], list[Span]]
 @lru_cache(maxsize=1)
 def segmenter() -> Segmenter:
     """A function from a unit's text to the spans of its words, built once per process."""
+    if os.environ.get("VNPOLICYTEXT_SEGMENTER", "") != "underthesea":
+        from . import crf
+
+        try:
+            crf.word_spans("khởi tạo")  # reads the model tables once
+        except (crf.ModelUnavailable, OSError, ValueError):
+            pass
+        else:
+            return crf.word_spans
+    return underthesea_segmenter()
+
+
+def underthesea_segmenter() -> Segmenter:
+    """The same spans by underthesea's own featurizer and tagger (slower; the reference for crf.py)."""
     from underthesea import word_tokenize
 
     try:

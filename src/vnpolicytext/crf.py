@@ -1,0 +1,661 @@
+"""underthesea's word-segmentation and POS CRF models, scored exactly without per-token feature strings.
+
+underthesea builds 43 feature strings per token (`T[-1,0].lower=hồ sơ`, ...) in underthesea_core, then
+hashes them back into weights and runs Viterbi. The model is linear, so we read its weights once
+(`read_crfsuite`, a small reader of the CRFsuite file underthesea ships), group them by feature template
+and look values up directly. For the two-label segmentation model every token's emission is the sum of
+three parts, each a function of one window of three tokens; each distinct window's part is computed once
+and cached under an integer key. Viterbi then runs on the difference of the two labels' scores.
+
+Exactness: the grouped sums round differently from underthesea's sum in template order, so the decoder
+checks every decision against a bound on that rounding (a few 1e-12 on a sentence); a sequence with a
+decision closer than the bound to a tie is decoded again in underthesea's exact order (`_exact_tags`),
+which reproduces its floating-point arithmetic and its tie-breaking (the first label wins a tie).
+Feature functions follow underthesea_core's rules (Rust `to_lowercase`, `parse::<i32>`, first letter
+unchanged by `to_uppercase`, dictionary of lower-cased text); for the rare token with characters outside
+the ranges where Python's and Rust's case tables are checked to agree, underthesea_core itself is asked.
+
+Tables derived from the model (and underthesea's token pattern, read from its source without importing
+underthesea) are cached in a small file under the user cache directory (`$XDG_CACHE_HOME/vnpolicytext`),
+built at first use; if the directory is not writable they are built in memory.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import re
+import struct
+import sys
+import threading
+import zlib
+from array import array
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+FORMAT = 4
+BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
+_KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
+_MAX_WINDOWS = 600_000  # caches are dropped and rebuilt when they grow past this
+_WS_DIR = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
+_POS_DIR = "pipeline/pos_tag/models/pos_crf_vlsp2013_20230303"
+_TOKEN_RULES = "pipeline/word_tokenize/regex_tokenize.py"
+_U = 2.0**-53  # unit roundoff of a double
+
+# Characters on which Python's case mappings agree with underthesea_core's (Rust) ones, checked character
+# by character in tests/test_crf.py. Tokens with any other character are delegated to underthesea_core.
+_UNCHECKED = re.compile(
+    "[^\u0000-\u017f\u01a0\u01a1\u01af\u01b0\u0300-\u036f\u1e00-\u1eff\u2000-\u2bff\u3000-\u303f"
+    "\U0001f000-\U0001faff]"
+)
+_I32 = re.compile(r"[+-]?[0-9]+")
+
+
+class ModelUnavailable(Exception):
+    """underthesea's model files or token rules are not where this module expects them."""
+
+
+# --------------------------------------------------------------------------- reading the model
+
+
+def read_crfsuite(data: bytes) -> tuple[list[str], list[str], list[tuple[int, int, int, float]]]:
+    """Labels, attributes and features (type, source, target, weight) of a CRFsuite model file."""
+    magic, _size, kind, _version, _nf, _nl, _na, off_feat, off_labels, off_attrs = struct.unpack_from(
+        "<4sI4s7I", data, 0
+    )
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise ModelUnavailable("not a CRFsuite model")
+    chunk, _csize, count = struct.unpack_from("<4s2I", data, off_feat)
+    if chunk != b"FEAT":
+        raise ModelUnavailable("no FEAT chunk")
+    features = list(struct.iter_unpack("<3Id", data[off_feat + 12 : off_feat + 12 + 20 * count]))
+    return _cqdb_strings(data, off_labels), _cqdb_strings(data, off_attrs), features
+
+
+def _cqdb_strings(data: bytes, off: int) -> list[str]:
+    """Strings of a CQDB block in id order (its backward links)."""
+    magic, _size, _flag, _order, count, bwd = struct.unpack_from("<4s5I", data, off)
+    if magic != b"CQDB":
+        raise ModelUnavailable("no CQDB block")
+    out = []
+    for i, rec in enumerate(struct.unpack_from(f"<{count}I", data, off + bwd)):
+        rid, size = struct.unpack_from("<2I", data, off + rec)
+        if rid != i:
+            raise ModelUnavailable("CQDB ids out of order")
+        out.append(data[off + rec + 8 : off + rec + 7 + size].decode("utf-8", "replace"))
+    return out
+
+
+_TEMPLATE = re.compile(r"T\[(?P<o1>-?\d+)(,(?P<o2>-?\d+))?](\[(?P<column>.*)])?(\.(?P<function>.*))?")
+
+Template = tuple[int, int, str]  # first offset, last offset (== first for one token), function ("" = none)
+
+
+def parse_template(syntax: str) -> Template:
+    """underthesea_core's reading of a feature template such as `T[-1,0].lower`."""
+    m = _TEMPLATE.search(syntax)
+    if not m:
+        return (0, 0, "")
+    o1 = int(m["o1"])
+    return (o1, int(m["o2"]) if m["o2"] is not None else o1, m["function"] or "")
+
+
+def _underthesea_dir() -> Path:
+    """underthesea's package directory, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelUnavailable("underthesea is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _token_rules(path: Path) -> tuple[str, int]:
+    """underthesea's token pattern (source, flags), from the assignments of its module's source."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    scope: dict[str, Any] = {"re": re}
+    for node in tree.body:
+        if isinstance(node, ast.Assign | ast.AugAssign):
+            exec(compile(ast.Module([node], []), str(path), "exec"), scope)
+            if "patterns" in scope:
+                break
+    pattern = scope.get("patterns")
+    if not isinstance(pattern, re.Pattern):
+        raise ModelUnavailable("underthesea's token pattern was not found")
+    return pattern.pattern, pattern.flags
+
+
+def _sources(model_dir: Path, extra: Sequence[Path] = ()) -> list[Path]:
+    return [model_dir / "models.bin", model_dir / "features.bin", model_dir / "dictionary.bin", *extra]
+
+
+def _signature(paths: Sequence[Path]) -> str:
+    parts = []
+    for p in paths:
+        st = p.stat()
+        parts.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")
+    return f"{zlib.crc32('|'.join(parts).encode()):08x}"
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "vnpolicytext"
+
+
+def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
+    """Everything the scorer needs, as plain values marshal can store."""
+    import pickle
+
+    labels, attrs, features = read_crfsuite((model_dir / "models.bin").read_bytes())
+    with open(model_dir / "features.bin", "rb") as f:
+        syntaxes = [str(s) for s in pickle.load(f)]
+    index = {s: k for k, s in enumerate(syntaxes)}
+    nl = len(labels)
+    values: list[dict[str, int]] = [{} for _ in syntaxes]
+    weights = array("d", [0.0] * nl)  # row 0: an unknown value
+    attr_row: dict[int, int] = {}
+    for a, attr in enumerate(attrs):
+        name, sep, value = attr.partition("=")
+        k = index.get(name)
+        if sep and k is not None:
+            attr_row[a] = values[k][value] = len(weights) // nl
+            weights.extend([0.0] * nl)
+    trans = [0.0] * (nl * nl)
+    for kind, src, dst, w in features:
+        if kind == 0 and src in attr_row and dst < nl and abs(w) > 1e-10:  # underthesea drops |w| <= 1e-10
+            weights[attr_row[src] * nl + dst] = w
+        elif kind == 1 and src < nl and dst < nl:
+            trans[src * nl + dst] = w
+    templates = [parse_template(s) for s in syntaxes]
+    dictionary: list[str] = []
+    if any(fn == "is_in_dict" for _, _, fn in templates):
+        with open(model_dir / "dictionary.bin", "rb") as f:
+            dictionary = sorted(str(w) for w in pickle.load(f))
+    return {
+        "format": FORMAT,
+        "scale": _scale(weights, values, trans, nl),
+        "labels": labels,
+        "syntaxes": syntaxes,
+        "templates": templates,
+        "values": values,
+        # sparse: most rows of the POS model have one or two of its 31 labels
+        "size": len(weights),
+        "nonzero": array("I", [i for i, x in enumerate(weights) if x]).tobytes(),
+        "weights": array("d", [x for x in weights if x]).tobytes(),
+        "trans": trans,
+        "dictionary": dictionary,
+        "rules": _token_rules(rules) if rules else None,
+    }
+
+
+def _load_tables(name: str, model_dir: Path, rules: Path | None) -> dict[str, Any]:
+    """Tables from the cache file, built and written at first use (kept in memory if not writable)."""
+    sources = _sources(model_dir, [rules] if rules else [])
+    try:
+        sig = _signature(sources)
+    except OSError as e:
+        raise ModelUnavailable(str(e)) from e
+    path = _cache_dir() / f"crf-{name}-{FORMAT}-{sys.implementation.cache_tag}-{sig}.marshal"
+    try:
+        tables = marshal.loads(path.read_bytes())
+        if isinstance(tables, dict) and tables.get("format") == FORMAT:
+            return tables
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    try:
+        tables = _build_tables(model_dir, rules)
+    except (OSError, struct.error, ValueError, EOFError, ImportError) as e:
+        raise ModelUnavailable(f"cannot read {model_dir}: {e}") from e
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(tables))
+        os.replace(tmp, path)
+        for stale in path.parent.glob(f"crf-{name}-*.marshal"):  # older formats or model files
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return tables
+
+
+# --------------------------------------------------------------------------- feature functions
+
+
+@lru_cache(maxsize=1)
+def _rust_featurizer() -> Any:
+    try:
+        from underthesea_core import CRFFeaturizer
+    except ImportError:
+        return None
+    return CRFFeaturizer(["T[0].lower", "T[0].istitle"], set())
+
+
+def lower_title(text: str) -> tuple[str, bool]:
+    """underthesea_core's `lower` and `istitle` of one token or of tokens joined by single spaces."""
+    if _UNCHECKED.search(text) is None or "" in text.split(" "):
+        return text.lower(), all(p[:1].upper() == p[:1] for p in text.split(" "))
+    rust = _rust_featurizer()
+    if rust is None:
+        return text.lower(), all(p[:1].upper() == p[:1] for p in text.split(" "))
+    try:
+        low, title = rust.process([[[text]]])[0][0]
+    except Exception:  # e.g. a lone surrogate, which Rust strings cannot hold
+        return text.lower(), all(p[:1].upper() == p[:1] for p in text.split(" "))
+    return low[len("T[0].lower=") :], title.endswith("=True")
+
+
+def is_digit(text: str) -> bool:
+    """underthesea_core's `isdigit`: the text parses as a Rust i32."""
+    return _I32.fullmatch(text) is not None and -(2**31) <= int(text) < 2**31
+
+
+# --------------------------------------------------------------------------- the model
+
+
+class _State:
+    """Distinct tokens and windows seen so far, under small integer ids (tokens: 0 = BOS, 1 = EOS).
+
+    Dicts map strings and integers to integers only, so the garbage collector never scans them."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.window_ids: dict[int, int] = {}
+        self.center: list[float] = []
+        self.left: list[float] = []  # part of the next token's emission
+        self.right: list[float] = []  # part of the previous token's emission
+        self.urows: list[tuple[int, ...]] = []  # per token: weight row of each one-token template
+        self.pair_ids: dict[int, int] = {}
+        self.prows: list[tuple[int, ...]] = []  # per pair of tokens: row of each two-token template
+        self.tri_ids: dict[int, int] = {}
+        self.trows: list[tuple[int, ...]] = []  # per triple: row of each three-token template
+        self.uni: dict[int, tuple[float, ...]] = {}  # per token: its part of each one-token slot
+        self.pairs: dict[int, tuple[float, ...]] = {}  # per pair of tokens: each two-token slot
+        self.text: list[str] = ["BOS", "EOS"]
+        self.lower: list[str] = ["BOS", "EOS"]
+        self.title: list[bool] = [False, False]
+        self.digit: list[bool] = [False, False]
+
+    def add(self, tok: str) -> int:
+        i = self.ids.get(tok)
+        if i is None:
+            i = len(self.text)
+            low, title = lower_title(tok)
+            self.text.append(tok)
+            self.lower.append(low)
+            self.title.append(title)
+            self.digit.append(is_digit(tok))
+            self.ids[tok] = i
+        return i
+
+
+class CRF:
+    """One of underthesea's CRF models with its derived tables and caches."""
+
+    def __init__(self, tables: dict[str, Any]) -> None:
+        self.labels: list[str] = list(tables["labels"])
+        self.templates: list[Template] = [tuple(t) for t in tables["templates"]]
+        self.values: list[dict[str, int]] = tables["values"]
+        nonzero, nz = array("I"), array("d")
+        nonzero.frombytes(tables["nonzero"])
+        nz.frombytes(tables["weights"])
+        w = array("d", bytes(8 * tables["size"]))
+        for i, x in zip(nonzero, nz, strict=True):
+            w[i] = x
+        self.weights = w
+        self.trans: list[float] = list(tables["trans"])
+        self.dictionary: frozenset[str] = frozenset(tables["dictionary"])
+        self.rules: tuple[str, int] | None = tuple(tables["rules"]) if tables["rules"] else None
+        self.lock = threading.Lock()
+        if not _windowed(self.templates):
+            raise ModelUnavailable("a feature template reads beyond two tokens")
+        self._fast = len(self.labels) == 2
+        self.inside = self.labels.index("I-W") if "I-W" in self.labels else -1
+        self._uni, self._pair, self._tri = _slots(self.templates, self.values)
+        # per template: tokens read, column among the templates reading as many, first offset
+        self._where: list[tuple[int, int, int]] = []
+        self._members: list[list[tuple[dict[str, int], str]]] = [[], [], []]
+        for k, (o1, o2, fn) in enumerate(self.templates):
+            size = o2 - o1 + 1
+            self._where.append((size, len(self._members[size - 1]), o1))
+            self._members[size - 1].append((self.values[k], fn if fn in _FUNCTIONS else ""))
+        self._trans_matrix: Any = None  # numpy is imported only for the exact decoder
+        if self._fast:
+            self._diff = [w[2 * r] - w[2 * r + 1] for r in range(len(w) // 2)]
+        self._scale: float = tables["scale"]
+        self.state = _State()
+
+    # ---------------------------------------------------------------- feature values
+
+    def _slice_rows(
+        self, st: _State, ids: Sequence[int], members: Sequence[tuple[dict[str, int], str]]
+    ) -> tuple[int, ...]:
+        vals = self._slice_values(st, ids)
+        return tuple([table.get(vals[fn], 0) for table, fn in members])
+
+    def _rows(self, st: _State, padded: Sequence[int]) -> Any:
+        """Weight rows (0 = no weight) of every template at every token, as an (n, templates) array.
+
+        Rows are cached per token, per pair and per triple of tokens (the slices templates read)."""
+        import numpy as np
+
+        n = len(padded) - 4
+        K = _KEY
+        with self.lock:
+            urows = st.urows
+            while len(urows) < len(st.text):
+                urows.append(self._slice_rows(st, (len(urows),), self._members[0]))
+            tables = [np.array([urows[i] for i in padded], dtype=np.intp)]
+            for size, cache, store in ((2, st.pair_ids, st.prows), (3, st.tri_ids, st.trows)):
+                members = self._members[size - 1]
+                got = []
+                for j in range(len(padded) - size + 1):
+                    part = padded[j : j + size]
+                    key = part[0] * K + part[1] if size == 2 else (part[0] * K + part[1]) * K + part[2]
+                    r = cache.get(key)
+                    if r is None:
+                        r = cache[key] = len(store)
+                        store.append(self._slice_rows(st, part, members))
+                    got.append(store[r])
+                tables.append(np.array(got, dtype=np.intp).reshape(len(got), len(members)))
+        rows = np.empty((n, len(self.templates)), dtype=np.intp)
+        for k, (size, col, o1) in enumerate(self._where):
+            rows[:, k] = tables[size - 1][2 + o1 : 2 + o1 + n, col]
+        return rows
+
+    def _exact_tags(self, st: _State, padded: Sequence[int]) -> list[int]:
+        """Label ids by underthesea's own arithmetic: emissions summed in template order, Viterbi with the
+        first label winning ties. `padded` has two BOS before the tokens and two EOS after."""
+        import numpy as np
+
+        n = len(padded) - 4
+        nl = len(self.labels)
+        w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
+        # np.add.accumulate adds the templates' weights one after the other, in template order, as
+        # underthesea_core does (a plain sum could pair them up and round differently)
+        emission = np.add.accumulate(w[self._rows(st, padded)], axis=1)[:, -1, :]
+        if self._trans_matrix is None:
+            self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
+        trans = self._trans_matrix
+        score = emission[0]
+        back = []
+        for t in range(1, n):
+            m = score[:, None] + trans
+            back.append(m.argmax(axis=0))
+            score = m.max(axis=0) + emission[t]
+        y = int(score.argmax())
+        out = [y] * n
+        for t in range(n - 1, 0, -1):
+            y = int(back[t - 1][y])
+            out[t - 1] = y
+        return out
+
+    def tag_ids(self, tokens: Sequence[str]) -> list[int]:
+        """Label ids of a token sequence."""
+        if not tokens:
+            return []
+        st = self.state
+        get = st.ids.get
+        ids = [get(t, -1) for t in tokens]
+        if -1 in ids:
+            with self.lock:
+                if (
+                    len(st.text) + len(tokens) >= _KEY
+                    or max(len(st.window_ids), len(st.tri_ids)) > _MAX_WINDOWS
+                ):
+                    st = self.state = _State()
+                add = st.add
+                ids = [add(t) for t in tokens]
+        padded = [BOS, BOS, *ids, EOS, EOS]
+        if not self._fast:
+            return self._exact_tags(st, padded)
+        tags = self._fast_tags(st, padded)
+        return tags if tags is not None else self._exact_tags(st, padded)
+
+    # ---------------------------------------------------------------- fast decoding (two labels)
+
+    def _slice_values(self, st: _State, ids: Sequence[int]) -> dict[str, str]:
+        """The value of every feature function on consecutive tokens `ids`."""
+        first, last = ids[0], ids[-1]
+        special = "BOS" if first == BOS else "EOS" if first == EOS or last == EOS else ""
+        if special:
+            return dict.fromkeys(_FUNCTIONS, special)
+        low = " ".join([st.lower[i] for i in ids])
+        return {
+            "": " ".join([st.text[i] for i in ids]),
+            "lower": low,
+            "isdigit": "True" if len(ids) == 1 and st.digit[first] else "False",
+            "istitle": "True" if all(st.title[i] for i in ids) else "False",
+            "is_in_dict": "True" if low in self.dictionary else "False",
+        }
+
+    def _slot_parts(self, st: _State, ids: Sequence[int], slots: Sequence[_Slot]) -> tuple[float, ...]:
+        """Label-0 minus label-1 score of each slot's templates on tokens `ids`."""
+        vals = self._slice_values(st, ids)
+        diff = self._diff
+        out = []
+        for _, _, members in slots:
+            part = 0.0
+            for table, fn in members:
+                part += diff[table.get(vals[fn], 0)]
+            out.append(part)
+        return tuple(out)
+
+    def _window_parts(self, st: _State, a: int, b: int, c: int) -> tuple[float, float, float]:
+        """Label-0 minus label-1 score of the templates read from window (a, b, c), as the centre token's
+        own window, as the window before the next token and as the window after the previous one."""
+        ids = (a, b, c)
+        parts = [0.0, 0.0, 0.0]
+        for j, (role, pos, _) in enumerate(self._uni):
+            tok = ids[pos]
+            uni = st.uni.get(tok)
+            if uni is None:
+                uni = st.uni[tok] = self._slot_parts(st, (tok,), self._uni)
+            parts[role + 1] += uni[j]
+        for pos in (0, 1):
+            key = ids[pos] * _KEY + ids[pos + 1]
+            pair = st.pairs.get(key)
+            if pair is None:
+                pair = st.pairs[key] = self._slot_parts(st, ids[pos : pos + 2], self._pair)
+            for j, (role, p, _) in enumerate(self._pair):
+                if p == pos:
+                    parts[role + 1] += pair[j]
+        for j, part in enumerate(self._slot_parts(st, ids, self._tri)):
+            parts[self._tri[j][0] + 1] += part
+        return parts[1], parts[0], parts[2]
+
+    def _fast_tags(self, st: _State, padded: list[int]) -> list[int] | None:
+        K = _KEY
+        keys = [(x * K + y) * K + z for x, y, z in zip(padded, padded[1:], padded[2:], strict=False)]
+        get = st.window_ids.get
+        slots = [get(k, -1) for k in keys]
+        if -1 in slots:
+            with self.lock:
+                wid = st.window_ids
+                for j, key in enumerate(keys):
+                    if slots[j] < 0:
+                        s = wid.get(key)
+                        if s is None:
+                            c, nxt, prv = self._window_parts(st, padded[j], padded[j + 1], padded[j + 2])
+                            s = len(st.center)
+                            st.center.append(c)
+                            st.left.append(nxt)
+                            st.right.append(prv)
+                            wid[key] = s
+                        slots[j] = s
+        center, left, right = st.center, st.left, st.right
+        de = [center[m] + left[p] + right[q] for p, m, q in zip(slots, slots[1:], slots[2:], strict=False)]
+        n = len(de)
+        t00, t01, t10, t11 = self.trans
+        th0, th1 = t10 - t00, t11 - t01  # previous label 1 wins for label y when d < th_y
+        bound = 4 * _U * self._scale * n * (n + 150)
+        lo0, hi0, lo1, hi1 = th0 - bound, th0 + bound, th1 - bound, th1 + bound
+        c00, c11, c01, c10 = t00 - t01, t10 - t11, t00 - t11, t10 - t01
+        d = de[0]
+        back = [0] * n
+        for i in range(1, n):
+            if lo0 <= d <= hi0 or lo1 <= d <= hi1:
+                return None
+            e = de[i]
+            if d < th0:
+                if d < th1:
+                    back[i] = 3
+                    d = c11 + e
+                else:
+                    back[i] = 1
+                    d = c10 - d + e
+            elif d < th1:
+                back[i] = 2
+                d = d + c01 + e
+            else:
+                d = c00 + e
+        if -bound <= d <= bound:
+            return None
+        y = 1 if d < 0 else 0
+        out = [y] * n
+        for i in range(n - 1, 0, -1):
+            y = (back[i] >> y) & 1
+            out[i - 1] = y
+        return out
+
+
+def _scale(weights: array[float], values: Sequence[dict[str, int]], trans: Sequence[float], nl: int) -> float:
+    """A bound on the absolute sum of the weights that can meet in one token's scores."""
+    s = sum(abs(x) for x in trans)
+    for vals in values:
+        s += max((sum(abs(weights[r * nl + y]) for y in range(nl)) for r in vals.values()), default=0.0)
+    return s
+
+
+def _role(o1: int, o2: int) -> int:
+    """Which window of three tokens (centred before, on or after the token) holds a template's span."""
+    lo, hi = min(o1, o2), max(o1, o2)
+    if lo >= -1 and hi <= 1:
+        return 0
+    return -1 if hi <= 0 else 1
+
+
+_FUNCTIONS = ("", "lower", "isdigit", "istitle", "is_in_dict")
+# role, first position in the window, (the template's value -> row, function) of each template
+_Slot = tuple[int, int, list[tuple[dict[str, int], str]]]
+
+
+def _slots(
+    templates: Sequence[Template], values: Sequence[dict[str, int]]
+) -> tuple[list[_Slot], list[_Slot], list[_Slot]]:
+    """Templates grouped by the tokens of a three-token window they read: one, two or three tokens."""
+    groups: dict[tuple[int, int, int], list[tuple[dict[str, int], str]]] = {}
+    for k, (o1, o2, fn) in enumerate(templates):
+        role = _role(o1, o2)
+        lo, hi = o1 - role + 1, o2 - role + 1
+        groups.setdefault((hi - lo, role, lo), []).append((values[k], fn if fn in _FUNCTIONS else ""))
+    by_size: list[list[_Slot]] = [[], [], []]
+    for (size, role, lo), members in sorted(groups.items()):
+        by_size[size].append((role, lo, members))
+    return by_size[0], by_size[1], by_size[2]
+
+
+def _windowed(templates: Sequence[Template]) -> bool:
+    """Every template reads tokens within two of the current one, at most three in a row."""
+    return all(-2 <= a <= b <= 2 and b - a <= 2 for a, b, _ in templates)
+
+
+# --------------------------------------------------------------------------- public functions
+
+_LOCK = threading.Lock()
+_MODELS: dict[str, CRF] = {}
+
+
+def model(name: str) -> CRF:
+    """The segmentation ("ws") or POS ("pos") model, loaded once per process."""
+    m = _MODELS.get(name)
+    if m is None:
+        with _LOCK:
+            m = _MODELS.get(name)
+            if m is None:
+                base = _underthesea_dir()
+                if name == "ws":
+                    tables = _load_tables(name, base / _WS_DIR, base / _TOKEN_RULES)
+                else:
+                    tables = _load_tables(name, base / _POS_DIR, None)
+                m = _MODELS[name] = CRF(tables)
+    return m
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> re.Pattern[str]:
+    rules = model("ws").rules
+    if rules is None:
+        raise ModelUnavailable("no token rules")
+    return re.compile(rules[0], rules[1])
+
+
+# A whitespace-delimited run of letters from underthesea's letter class (or of ASCII digits) is one token
+# under its pattern, and so is a lower-case run followed by one of . , ; : at the end of the run: no
+# alternative that comes before `\w+` can match such text. The shortcut is used only with the pattern
+# it was checked against (its CRC below); any other run goes through underthesea's pattern.
+_KNOWN_RULES = 0xB2375488
+_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_RUNS = re.compile(
+    rf"([{_UPPER}{_LOWER}]+|[0-9]+)(?=\s|\Z)|([{_LOWER}][{_UPPER}{_LOWER}]*)([.,;:])(?=\s|\Z)|\S+"
+)
+
+
+@lru_cache(maxsize=1)
+def _shortcut() -> bool:
+    return zlib.crc32(_token_pattern().pattern.encode()) == _KNOWN_RULES
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of underthesea's tokens (its `regex_tokenize.patterns`) on `text`."""
+    pattern = _token_pattern()
+    if not _shortcut():
+        return [m.span() for m in pattern.finditer(text)]
+    out: list[tuple[int, int]] = []
+    add = out.append
+    for m in _RUNS.finditer(text):
+        kind = m.lastindex
+        if kind == 1:
+            add(m.span())
+        elif kind == 3:
+            s, e = m.span()
+            add((s, e - 1))
+            add((e - 1, e))
+        else:
+            s, e = m.span()
+            for t in pattern.finditer(text, s):
+                if t.start() >= e:
+                    break
+                add(t.span())
+    return out
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of underthesea's words on `text` (its token pattern and segmentation model, no normalisation)."""
+    spans = token_spans(text)
+    if not spans:
+        return []
+    crf = model("ws")
+    tags = crf.tag_ids([text[s:e] for s, e in spans])
+    inside = crf.inside
+    out: list[tuple[int, int]] = []
+    for tag, span in zip(tags, spans, strict=True):
+        if tag == inside and out:
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
+
+
+def pos_tags(words: Sequence[str]) -> list[str]:
+    """underthesea's POS tags of already segmented words, without the B-/I- prefix."""
+    if not words:
+        return []
+    crf = model("pos")
+    labels = crf.labels
+    return [t[2:] if t[:2] in ("B-", "I-") else t for t in (labels[y] for y in crf.tag_ids(list(words)))]
