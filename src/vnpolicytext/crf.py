@@ -141,7 +141,8 @@ def _signature(paths: Sequence[Path]) -> str:
     return f"{zlib.crc32('|'.join(parts).encode()):08x}"
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where vnpolicytext keeps the tables it derives once ($XDG_CACHE_HOME/vnpolicytext)."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "vnpolicytext"
 
@@ -199,7 +200,7 @@ def _load_tables(name: str, model_dir: Path, rules: Path | None) -> dict[str, An
         sig = _signature(sources)
     except OSError as e:
         raise ModelUnavailable(str(e)) from e
-    path = _cache_dir() / f"crf-{name}-{FORMAT}-{sys.implementation.cache_tag}-{sig}.marshal"
+    path = cache_dir() / f"crf-{name}-{FORMAT}-{sys.implementation.cache_tag}-{sig}.marshal"
     try:
         tables = marshal.loads(path.read_bytes())
         if isinstance(tables, dict) and tables.get("format") == FORMAT:

@@ -15,6 +15,7 @@ done to people, verbs of cause or measure, words that make "bị" a main verb. W
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Sequence
@@ -83,9 +84,18 @@ def _model() -> Any:
 
 
 def tag_words(words: Sequence[str]) -> list[str]:
-    """underthesea POS tags for an already segmented sentence (no re-tokenisation)."""
+    """underthesea's POS tags for an already segmented sentence (no re-tokenisation), scored by
+    `crf.pos_tags` from the same model (identical tags, no import of underthesea); underthesea's own
+    tagger when its model cannot be read directly."""
     if not words:
         return []
+    if os.environ.get("VNPOLICYTEXT_SEGMENTER") != "underthesea":
+        from . import crf
+
+        try:
+            return crf.pos_tags(words)
+        except crf.ModelUnavailable:
+            pass
     tags = _model().predict([[w] for w in words])
     return [t[2:] if t[:2] in ("B-", "I-") else t for t in tags]
 

@@ -13,6 +13,7 @@ counted on its own text (the findings inside it), so an editor sees where the te
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..clarity import ClarityBarrier, ClarityComponent, assess, describe_level
+from ..crf import cache_dir
 from ..document import Document
 from ..models import End, Finding, Model, Start
 from ..provisions import ReadingUnit, document_reading_units, document_sections
@@ -115,10 +117,35 @@ class ReadabilitySummary(Model):
 
 @lru_cache(maxsize=1)
 def common_syllables() -> frozenset[str]:
-    """The 1,000 most frequent Vietnamese syllables of wordfreq, folded for matching."""
+    """The 1,000 most frequent Vietnamese syllables of wordfreq, folded for matching.
+
+    wordfreq stays the source (its data licence is respected by not copying the list into the repository);
+    the list is kept in a small file of the user cache directory, keyed by wordfreq's version, so that a
+    cold start does not import wordfreq (a third of a second)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        key = version("wordfreq")
+    except PackageNotFoundError:
+        key = "unknown"
+    cache = cache_dir() / f"common-syllables-vi-{COMMON_SYLLABLES}-wordfreq-{key}.txt"
+    try:
+        words = cache.read_text(encoding="utf-8").split("\n")
+        if len(words) == COMMON_SYLLABLES:
+            return frozenset(words)
+    except OSError:
+        pass
     from wordfreq import top_n_list
 
-    return frozenset(fold(w) for w in top_n_list("vi", COMMON_SYLLABLES))
+    folded = [fold(w) for w in top_n_list("vi", COMMON_SYLLABLES)]
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(folded), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home: the list is rebuilt at every start
+    return frozenset(folded)
 
 
 def luong_nguyen_dinh(characters: int, sentences: int, words: int, difficult: int, syllables: int) -> float:

@@ -6,9 +6,9 @@ calibrated in docs/method.md. Headings and list items are measured but judged by
 
 from __future__ import annotations
 
+from math import fsum
 from typing import Any
 
-import numpy as np
 import regex
 from pydantic import ConfigDict, Field, model_validator
 
@@ -250,8 +250,8 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
             very_long_share=0,
             limits=limits,
         )
-    syl = np.array([len(u.syllables) for u in prose], dtype=float)
-    words = np.array([words_of[u.index] for u in prose], dtype=float)
+    syl = sorted(float(len(u.syllables)) for u in prose)
+    words = sorted(float(words_of[u.index]) for u in prose)
     order = sorted(prose, key=lambda u: len(u.syllables), reverse=True)[:5]
     longest = []
     for u in order:
@@ -262,14 +262,14 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
     return SentenceLengthSummary(
         **_reading_unit_fields(document_reading_units(doc)),
         sentences=len(prose),
-        mean_syllables=round(float(syl.mean()), 2),
-        median_syllables=float(np.median(syl)),
-        p90_syllables=round(float(np.percentile(syl, 90)), 2),
-        max_syllables=int(syl.max()),
-        mean_words=round(float(words.mean()), 2),
-        median_words=float(np.median(words)),
-        p90_words=round(float(np.percentile(words, 90)), 2),
-        max_words=int(words.max()),
+        mean_syllables=round(fsum(syl) / len(syl), 2),
+        median_syllables=_percentile(syl, 50),
+        p90_syllables=round(_percentile(syl, 90), 2),
+        max_syllables=int(syl[-1]),
+        mean_words=round(fsum(words) / len(words), 2),
+        median_words=_percentile(words, 50),
+        p90_words=round(_percentile(words, 90), 2),
+        max_words=int(words[-1]),
         long_share=round(n_long / len(prose), 4),
         very_long_share=round(n_very / len(prose), 4),
         limits=limits,
@@ -279,16 +279,25 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
 
 def _reading_unit_fields(units: list[ReadingUnit]) -> dict[str, Any]:
     """The summary's reading-unit figures."""
-    lengths = np.array([u.syllables for u in units], dtype=float)
-    if not len(lengths):
+    lengths = [float(u.syllables) for u in units]
+    if not lengths:
         return {}
+    total = fsum(lengths)
     return {
         "reading_units": len(units),
         "provisions": sum(1 for u in units if u.is_provision),
-        "mean_reading_unit_syllables": round(float(lengths.mean()), 2),
-        "weighted_reading_unit_syllables": round(float((lengths**2).sum() / lengths.sum()), 2),
-        "max_reading_unit_syllables": int(lengths.max()),
+        "mean_reading_unit_syllables": round(total / len(lengths), 2),
+        "weighted_reading_unit_syllables": round(fsum(n * n for n in lengths) / total, 2) if total else 0.0,
+        "max_reading_unit_syllables": int(max(lengths)),
     }
+
+
+def _percentile(ordered: list[float], q: float) -> float:
+    """The q-th percentile of sorted values, interpolated linearly between ranks (numpy's default)."""
+    rank = (len(ordered) - 1) * q / 100
+    lo = int(rank)
+    hi = min(lo + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (rank - lo)
 
 
 def measures(summary: SentenceLengthSummary, words: int) -> dict[str, float]:
