@@ -7,7 +7,17 @@ the configuration keys, the report fields, `vnpolicytext rules` and docs/rules.m
 from __future__ import annotations
 
 from ..registry import Analyzer, Rule
-from . import abbreviation, glossary, jargon, passive, readability, sentence_length, text_check
+from . import (
+    abbreviation,
+    enumeration,
+    glossary,
+    jargon,
+    nominalisation,
+    passive,
+    readability,
+    sentence_length,
+    text_check,
+)
 
 ANALYZERS: tuple[Analyzer, ...] = (
     text_check.ANALYZER,
@@ -16,6 +26,8 @@ ANALYZERS: tuple[Analyzer, ...] = (
     jargon.ANALYZER,
     abbreviation.ANALYZER,
     glossary.ANALYZER,
+    nominalisation.ANALYZER,
+    enumeration.ANALYZER,
     readability.ANALYZER,
 )
 
