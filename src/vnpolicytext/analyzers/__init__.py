@@ -12,10 +12,13 @@ from . import (
     enumeration,
     glossary,
     jargon,
+    legal_structure,
     nominalisation,
     passive,
     readability,
     sentence_length,
+    structure,
+    terminology,
     text_check,
 )
 
@@ -28,6 +31,9 @@ ANALYZERS: tuple[Analyzer, ...] = (
     glossary.ANALYZER,
     nominalisation.ANALYZER,
     enumeration.ANALYZER,
+    structure.ANALYZER,
+    terminology.ANALYZER,
+    legal_structure.ANALYZER,
     readability.ANALYZER,
 )
 

@@ -21,7 +21,7 @@ from pydantic import ConfigDict, Field
 from ..definitions import looks_like_abbreviation
 from ..document import Document, Unit
 from ..lexicon import rows, shipped_text, word_list
-from ..models import Model, Start
+from ..models import Fix, Model, Start
 from ..registry import Analyzer, Rule
 from ..structure import document_code
 from ..vocab import abbr_key, bare, letter_count, upper_share
@@ -395,6 +395,39 @@ def _suggestion(abbr: str, expansions: tuple[str, ...]) -> str:
     return f"Viết đầy đủ lần đầu, tùy nghĩa: {options}"
 
 
+# First words of the names of bodies, which keep their capital letter in the middle of a sentence (Phụ lục II
+# Nghị định 30/2020/NĐ-CP); other expansions ("An toàn giao thông") are common nouns and lose it there.
+_BODY_HEADS = frozenset(
+    "ủy hội bộ sở ban cục tổng ngân tòa viện văn đảng mặt công trường bệnh quỹ kho cổng chính quốc trung "
+    "liên thông đài".split()
+)
+
+
+def _expansion_fix(ctx: Context, occ: _Occurrence, expansion: str) -> Fix | None:
+    """A safe fix writing `expansion (ABBR)` at the first use, or None where that would read wrong (the
+    abbreviation is already in brackets or followed by one)."""
+    text = ctx.doc.text
+    if text[occ.start - 1 : occ.start] == "(" or text[occ.end : occ.end + 2].lstrip()[:1] == "(":
+        return None
+    words = expansion.split()
+    if not words:
+        return None
+    line_start = text.rfind("\n", 0, occ.start) + 1
+    before = text[line_start : occ.start].rstrip()
+    sentence_start = not before or before[-1] in ".!?:" or (len(before) <= 4 and before[-1] in ").-")
+    first = words[0]
+    if not sentence_start and first.lower() not in _BODY_HEADS and first[:1].isupper() and first[1:].islower():
+        expansion = first[0].lower() + expansion[1:]
+    original = ctx.original(occ.start, occ.end)
+    return ctx.fix(
+        occ.start,
+        occ.end,
+        f"{expansion} ({original})",
+        safe=True,
+        description=f"Viết đầy đủ ở lần dùng đầu: {expansion} ({original})",
+    )
+
+
 def analyze(ctx: Context) -> AbbreviationSummary:
     """Find abbreviations and their explanations; report the first use of those explained late or never."""
     doc = ctx.doc
@@ -453,23 +486,27 @@ def analyze(ctx: Context) -> AbbreviationSummary:
             n = len(uses[key])
             data = {"abbr": first_use.text, "key": key, "uses": n, "expansions": list(expansions)}
             if status == "undefined":
+                fix = _expansion_fix(ctx, first_use, expansions[0]) if len(expansions) == 1 else None
                 ctx.add(
                     "abbreviation.undefined",
                     first_use.start,
                     first_use.end,
                     suggestion=_suggestion(first_use.text, expansions),
                     data=data,
+                    fixes=[fix] if fix else None,
                     abbr=first_use.text,
                     uses=n,
                 )
             else:
                 d0 = min(defs, key=lambda d: d.term_start)
+                fix = _expansion_fix(ctx, first_use, d0.expansion) if d0.expansion.strip() else None
                 ctx.add(
                     "abbreviation.used_before_definition",
                     first_use.start,
                     first_use.end,
                     suggestion=f"Đưa phần giải thích lên lần dùng đầu tiên: {d0.expansion} ({first_use.text})",
                     data=data,
+                    fixes=[fix] if fix else None,
                     offsets={"definition_start": d0.term_start},
                     abbr=first_use.text,
                 )

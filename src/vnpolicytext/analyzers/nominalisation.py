@@ -154,7 +154,11 @@ def _fix(ctx: Context, unit: Unit, found: Found, keep_noun: bool, safe: bool, de
     if keep_noun:
         lead = found.chain[0]
         noun = ctx.original(unit.syllables[lead[0]].start, unit.syllables[lead[1] - 1].end)
-        head = f"{noun} {verb}" if fold(noun) != "công tác" else f"{'Việc' if noun[0].isupper() else 'việc'} {verb}"
+        head = (
+            f"{noun} {verb}"
+            if fold(noun) != "công tác"
+            else f"{'Việc' if noun[0].isupper() else 'việc'} {verb}"
+        )
     else:
         head = _capitalised(ctx, unit, first, head)
     return ctx.fix(
@@ -189,7 +193,9 @@ def analyze(ctx: Context) -> NominalisationSummary:
                     end,
                     suggestion=f"Viết gọn: «{rewrite}».",
                     data={"chain": names, "verb": verb},
-                    fixes=[_fix(ctx, unit, found, keep_noun, safe, f"Bỏ các từ danh hóa thừa, giữ «{rewrite}»")],
+                    fixes=[
+                        _fix(ctx, unit, found, keep_noun, safe, f"Bỏ các từ danh hóa thừa, giữ «{rewrite}»")
+                    ],
                     count=len(names),
                     chain=_text(doc, unit, found.chain[0][0], found.chain[-1][1]),
                     verb=verb,
