@@ -52,9 +52,7 @@ def main() -> None:
         total = sum(c.values())
         six = sum(v for k, v in c.items() if k >= 6)
         rate = 10000 * total / max(syllables[group], 1)
-        print(
-            f"{group:<10}{docs[group]:>5}{rate:>16.2f}{c[2]:>6}{c[3]:>6}{c[4]:>6}{c[5]:>6}{six:>6}"
-        )
+        print(f"{group:<10}{docs[group]:>5}{rate:>16.2f}{c[2]:>6}{c[3]:>6}{c[4]:>6}{c[5]:>6}{six:>6}")
 
 
 if __name__ == "__main__":

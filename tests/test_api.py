@@ -51,9 +51,11 @@ def test_offsets_are_exact_on_awkward_input(variant) -> None:  # type: ignore[no
     assert_offsets(text, report)
     plain = vnpolicytext.analyze(NOTICE)
     assert [s.syllables for s in report.sentences] == [s.syllables for s in plain.sentences]
-    assert [f.rule for f in report.findings] == [f.rule for f in plain.findings]
+    # doubled spaces are themselves reported (structure.spacing); every other finding is the same
+    found = [f for f in report.findings if f.rule != "structure.spacing"]
+    assert [f.rule for f in found] == [f.rule for f in plain.findings]
     # the same passages are flagged: compared on their normalised form, independently of the offsets
-    assert [squash(f.text) for f in report.findings] == [squash(f.text) for f in plain.findings]
+    assert [squash(f.text) for f in found] == [squash(f.text) for f in plain.findings]
     assert [squash(s.text) for s in report.sentences] == [squash(s.text) for s in plain.sentences]
 
 

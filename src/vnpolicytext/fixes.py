@@ -9,11 +9,23 @@ findings is applied once. Used by `vnpolicytext fix`, CMS plugins and the editor
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import regex
 
 from .models import Finding, Fix
+from .structure import DOCUMENT_NUMBER
 
-__all__ = ["apply_fixes", "select_fixes"]
+if TYPE_CHECKING:
+    from .report import Report
+
+__all__ = ["apply_fixes", "protected_tokens", "safety_problems", "select_fixes"]
+
+_NUMBER = regex.compile(r"\d+(?:[.,/:\-]\d+)*")
+# A capitalised word in the middle of a sentence (after a letter, digit, comma or opening bracket): a name.
+_NAME = regex.compile(r"(?<=[\p{L}\p{N},(][ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*")
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> bool:
@@ -75,3 +87,36 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, safe_only: bool = Tru
         pos = fix.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def protected_tokens(text: str) -> dict[str, Counter[str]]:
+    """What a safe fix must never change: numbers and dates, document numbers, and capitalised names in the
+    middle of a sentence (a word that opens a sentence may gain or lose its capital with the word before it)."""
+    return {
+        "numbers": Counter(m.group() for m in _NUMBER.finditer(text)),
+        "document_numbers": Counter(m.group().rstrip(".") for m in DOCUMENT_NUMBER.finditer(text)),
+        "names": Counter(m.group() for m in _NAME.finditer(text)),
+    }
+
+
+def safety_problems(text: str, fixed: str, before: Report, after: Report) -> list[str]:
+    """Why applying fixes to `text` (giving `fixed`; `before`/`after` their reports) was not safe, if it was
+    not: a number, date or document number changed, a name lost, the clarity score lower, or an offset of the
+    new report that does not index `fixed` exactly. Empty when safe."""
+    problems: list[str] = []
+    old, new = protected_tokens(text), protected_tokens(fixed)
+    for kind in ("numbers", "document_numbers"):
+        if old[kind] != new[kind]:
+            problems.append(f"{kind} changed: {sorted((old[kind] - new[kind]).elements())[:5]}")
+    lost = old["names"] - new["names"]
+    if lost:
+        problems.append(f"names lost: {sorted(lost.elements())[:5]}")
+    a = getattr(getattr(before, "readability", None), "clarity_score", None)
+    b = getattr(getattr(after, "readability", None), "clarity_score", None)
+    if a is not None and (b is None or b < a):
+        problems.append(f"clarity score fell from {a} to {b}")
+    for f in after.findings:
+        if fixed[f.start : f.end] != f.text or not all(0 <= x.start <= x.end <= len(fixed) for x in f.fixes):
+            problems.append(f"inexact offsets in {f.rule} at {f.start}")
+            break
+    return problems

@@ -74,7 +74,7 @@ _EXTERNAL = regex.compile(
     r"\s*(?:,\s*)?(?:của\s+|tại\s+)?(?P<doc>Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+định|Pháp\s+lệnh|"
     r"Nghị\s+quyết|Hiến\s+pháp|Chỉ\s+thị|văn\s+bản|Công\s+ước|Hiệp\s+định)(?P<this>\s+này)?"
 )
-_DATE_AFTER = regex.compile(r"[^.;\n]{0,40}?ngày\s+\d")
+_DATE_AFTER = regex.compile(r"(?:(?!số\s)[^.;\n/]){0,40}?ngày\s+\d")  # not past another number
 _OWN_NUMBER = regex.compile(r"(?i)số\s*:\s*$")
 
 
