@@ -27,7 +27,9 @@ def test_chain_of_actions_joined_by_và() -> None:
 
 def test_limit_depends_on_the_profile() -> None:
     text = "Việc thu phí phải công khai, minh bạch, đúng quy định và kịp thời."
-    assert rules(text, "citizen") == [("enumeration.long_chain", "công khai, minh bạch, đúng quy định và kịp thời")]
+    assert rules(text, "citizen") == [
+        ("enumeration.long_chain", "công khai, minh bạch, đúng quy định và kịp thời")
+    ]
     assert rules(text, "legal") == []
 
 

@@ -42,7 +42,15 @@ def fix(start: int, end: int, replacement: str, safe: bool = True) -> Fix:
 
 def finding(*fixes: Fix) -> Finding:
     return Finding(
-        analyzer="x", rule="x.y", severity="info", start=0, end=0, text="", line=1, column=1, message="m",
+        analyzer="x",
+        rule="x.y",
+        severity="info",
+        start=0,
+        end=0,
+        text="",
+        line=1,
+        column=1,
+        message="m",
         fixes=list(fixes),
     )
 
@@ -117,13 +125,23 @@ def test_sarif_and_github_carry_the_fixes() -> None:
     for res in with_fix:
         change = res["fixes"][0]["artifactChanges"][0]
         region = change["replacements"][0]["deletedRegion"]
-        f = next(f for f in report.findings if f.rule == res["ruleId"] and f.start == res["locations"][0][
-            "physicalLocation"]["region"]["charOffset"])
-        assert (region["charOffset"], region["charOffset"] + region["charLength"]) == (f.fixes[0].start, f.fixes[0].end)
+        f = next(
+            f
+            for f in report.findings
+            if f.rule == res["ruleId"]
+            and f.start == res["locations"][0]["physicalLocation"]["region"]["charOffset"]
+        )
+        assert (region["charOffset"], region["charOffset"] + region["charLength"]) == (
+            f.fixes[0].start,
+            f.fixes[0].end,
+        )
         assert change["replacements"][0]["insertedContent"]["text"] == f.fixes[0].replacement
     schema_path = next(
-        (p / "shared" / "schemas" / "sarif-schema-2.1.0.json" for p in Path(__file__).resolve().parents
-         if (p / "shared" / "schemas" / "sarif-schema-2.1.0.json").is_file()),
+        (
+            p / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+            for p in Path(__file__).resolve().parents
+            if (p / "shared" / "schemas" / "sarif-schema-2.1.0.json").is_file()
+        ),
         None,
     )
     if schema_path is not None:
@@ -133,9 +151,7 @@ def test_sarif_and_github_carry_the_fixes() -> None:
     assert "Sửa (an toàn): «UBND» → «Ủy ban nhân dân (UBND)»" in github.render([result])
 
 
-def test_fix_command_diff_output_and_refusals(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_fix_command_diff_output_and_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "thong_bao.txt"
     src.write_text(NOTICE, encoding="utf-8")
     main(["fix", str(src), "--diff"])
@@ -155,3 +171,22 @@ def test_fix_command_diff_output_and_refusals(
     assert main(["fix", str(docx)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("vnpolicytext: error:") and "cannot edit" in err and err.count("\n") == 1
+
+
+def test_expanding_an_abbreviation_inside_a_name_is_only_a_suggestion() -> None:
+    text = "Giám đốc Công ty TNHH Tam Hợp Phát và Chủ tịch UBND TPHCM Võ Văn Hoan ký biên bản."
+    report = analyze(text, config={"profile": "news"})
+    fixes = [x for f in report.findings if f.rule == "abbreviation.undefined" for x in f.fixes]
+    assert fixes and not any(x.safe for x in fixes)
+    assert apply_fixes(text, report.findings) == text
+
+
+def test_abbreviation_followed_by_a_period_is_not_expanded() -> None:
+    text = "TP. Hà Nội rà soát các hộ kinh doanh trên địa bàn trong tháng này."
+    assert apply_fixes(text, analyze(text).findings) == text
+
+
+def test_a_kept_word_keeps_its_capitals() -> None:
+    text = "Thuế chỉ áp dụng khi đã tiến hành Điều tra theo quy định."
+    fixed = apply_fixes(text, analyze(text, config={"profile": "legal"}).findings)
+    assert "khi đã Điều tra theo" in fixed

@@ -25,7 +25,10 @@ Hồ sơ theo điểm c khoản 1 Điều 3 được giải quyết trong năm n
 
 
 def found(text: str, profile: str = "legal") -> list[tuple[str, str, str]]:
-    return [(f.rule, f.text, f.message) for f in run_analyzer("legal_structure", text, config={"profile": profile})[1]]
+    return [
+        (f.rule, f.text, f.message)
+        for f in run_analyzer("legal_structure", text, config={"profile": profile})[1]
+    ]
 
 
 def test_a_well_formed_decree_has_no_finding() -> None:
@@ -50,7 +53,9 @@ def test_article_gap_and_chapter_in_roman_figures() -> None:
 
 def test_points_follow_the_vietnamese_alphabet() -> None:
     points = "\n".join(f"{c}) Giấy tờ loại {c};" for c in "abcdđeg")
-    text = DECREE.replace("a) Đơn đề nghị theo mẫu;\nb) Bản sao giấy khai sinh;\nc) Giấy chứng nhận hộ nghèo.", points)
+    text = DECREE.replace(
+        "a) Đơn đề nghị theo mẫu;\nb) Bản sao giấy khai sinh;\nc) Giấy chứng nhận hộ nghèo.", points
+    )
     text = text.replace("điểm c khoản 1", "điểm g khoản 1")
     assert found(text) == []
     skipped = text.replace("đ) Giấy tờ loại đ;\n", "")
@@ -58,7 +63,9 @@ def test_points_follow_the_vietnamese_alphabet() -> None:
 
 
 def test_reference_to_a_clause_and_a_point_that_do_not_exist() -> None:
-    text = DECREE.replace("khoản 3 Điều 2", "khoản 4 Điều 2").replace("điểm c khoản 1 Điều 3", "điểm d khoản 1 Điều 3")
+    text = DECREE.replace("khoản 3 Điều 2", "khoản 4 Điều 2").replace(
+        "điểm c khoản 1 Điều 3", "điểm d khoản 1 Điều 3"
+    )
     assert [(r, t) for r, t, _ in found(text)] == [
         ("legal_structure.missing_reference", "khoản 4 Điều 2"),
         ("legal_structure.missing_reference", "điểm d khoản 1 Điều 3"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from vnpolicytext import apply_fixes
 from vnpolicytext.api import run_analyzer
 
-SENTENCE = "Người dân nộp hồ sơ tại bộ phận một cửa của phường trong giờ hành chính các ngày làm việc trong tuần."
+SENTENCE = (
+    "Người dân nộp hồ sơ tại bộ phận một cửa của phường trong giờ hành chính các ngày làm việc trong tuần."
+)
 
 
 def rules(text: str, **config: object) -> list[str]:

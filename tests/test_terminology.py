@@ -32,7 +32,9 @@ def test_full_name_check_is_off_for_citizens() -> None:
 
 
 def test_nothing_defined_nothing_reported() -> None:
-    text = "Ủy ban nhân dân phường tiếp nhận hồ sơ. Ủy Ban Nhân Dân phường trả kết quả. Chủ sử dụng lao động ký."
+    text = (
+        "Ủy ban nhân dân phường tiếp nhận hồ sơ. Ủy Ban Nhân Dân phường trả kết quả. Chủ sử dụng lao động ký."
+    )
     assert run_analyzer("terminology", text, config={"profile": "legal"})[1] == []
 
 

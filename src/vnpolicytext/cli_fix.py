@@ -1,6 +1,7 @@
 """`vnpolicytext fix FILE [--unsafe] [--diff] [-o OUT]`: apply the findings' fixes, re-analyse, say what remains.
 
-Safe fixes only unless --unsafe; never two overlapping edits. Markdown and HTML are edited in their source,
+Safe fixes only unless --unsafe; never two overlapping edits; fixes that would lower the clarity score are
+held back (`fixes.fix_text`). Markdown and HTML are edited in their source,
 only where a fix replaces prose verbatim, so the markup stays as it was. Without -o the file is rewritten in
 place (standard input goes to standard output); --diff prints a unified diff and writes nothing. Word and
 PDF files are refused for now. Exit: 0 when no error-level finding remains, 1 when one does, 2 on bad input.
@@ -16,8 +17,8 @@ from typing import Any
 
 from .config_file import resolve_config
 from .errors import InputError
-from .fixes import apply_fixes, select_fixes
-from .markup import INPUT_FORMATS, analyze_markup
+from .fixes import fix_text
+from .markup import INPUT_FORMATS
 from .sniff import load_bytes, sniff_bytes
 
 HELP = "apply the safe fixes of the findings (--unsafe: the suggestions too) and report what remains"
@@ -69,10 +70,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{explicit}: configuration file not found")
     folder = None if args.path == "-" else Path(args.path).resolve().parent
     config = resolve_config(folder, explicit=explicit, profile=args.profile)[0]
-    before = analyze_markup(source, fmt, config=config)
-    chosen = select_fixes(source, before.findings, safe_only=not args.unsafe)
-    fixed = apply_fixes(source, before.findings, safe_only=not args.unsafe)
-    after = analyze_markup(fixed, fmt, config=config) if chosen else before
+    outcome = fix_text(source, config=config, input_format=fmt, safe_only=not args.unsafe)
+    before, after, fixed, chosen = outcome.before, outcome.after, outcome.text, outcome.applied
     name = "<stdin>" if args.path == "-" else args.path
     if args.diff:
         diff = difflib.unified_diff(
@@ -94,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
     errors = sum(1 for f in after.findings if f.severity == "error")
     remaining_fixes = sum(1 for f in after.findings for x in f.fixes if x.safe or args.unsafe)
     score = _score(before), _score(after)
+    for note in outcome.notes:
+        sys.stderr.write(f"vnpolicytext: note: {name}: {note}\n")
     sys.stderr.write(
         f"vnpolicytext: {name}: {len(chosen)} fixes applied ({safe} safe, {len(chosen) - safe} suggestions); "
         f"{len(after.findings)} findings remain (before: {len(before.findings)}), {errors} at error level, "

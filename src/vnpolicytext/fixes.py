@@ -1,4 +1,5 @@
-"""Applying the structured fixes of a report: `apply_fixes(text, findings, safe_only=True)`.
+"""Applying the structured fixes of a report: `apply_fixes(text, findings, safe_only=True)`, and
+`fix_text`, which analyses, applies, re-analyses and never leaves the clarity score lower than it was.
 
 A fix replaces the caller's text[start:end] by its replacement (start == end inserts). Safe fixes keep the
 meaning and every number, date, document number and name; the others are suggestions. Edits never overlap:
@@ -11,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -21,11 +23,11 @@ from .structure import DOCUMENT_NUMBER
 if TYPE_CHECKING:
     from .report import Report
 
-__all__ = ["apply_fixes", "protected_tokens", "safety_problems", "select_fixes"]
+__all__ = ["FixOutcome", "apply_fixes", "fix_text", "protected_tokens", "safety_problems", "select_fixes"]
 
 _NUMBER = regex.compile(r"\d+(?:[.,/:\-]\d+)*")
-# A capitalised word in the middle of a sentence (after a letter, digit, comma or opening bracket): a name.
-_NAME = regex.compile(r"(?<=[\p{L}\p{N},(][ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*")
+# A capitalised word in the middle of a sentence (after a letter, digit, comma or bracket): a name.
+_NAME = regex.compile(r"(?<=[\p{L}\p{N},()][ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*")
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> bool:
@@ -79,14 +81,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, safe_only: bool = Tru
 
     `findings` must come from analysing this very `text` (offsets index it); a fix outside it is a ValueError.
     """
-    parts: list[str] = []
-    pos = 0
-    for fix in select_fixes(text, findings, safe_only=safe_only):
-        parts.append(text[pos : fix.start])
-        parts.append(fix.replacement)
-        pos = fix.end
-    parts.append(text[pos:])
-    return "".join(parts)
+    return _apply(text, select_fixes(text, findings, safe_only=safe_only))
 
 
 def protected_tokens(text: str) -> dict[str, Counter[str]]:
@@ -120,3 +115,66 @@ def safety_problems(text: str, fixed: str, before: Report, after: Report) -> lis
             problems.append(f"inexact offsets in {f.rule} at {f.start}")
             break
     return problems
+
+
+@dataclass(slots=True)
+class FixOutcome:
+    """What `fix_text` did: the new text, the fixes applied and held back, the reports before and after."""
+
+    text: str
+    applied: list[Fix]
+    held_back: list[Fix]
+    before: Report
+    after: Report
+    notes: list[str] = field(default_factory=list)
+
+
+def _score(report: Report) -> float | None:
+    readability = getattr(report, "readability", None)
+    value = getattr(readability, "clarity_score", None)
+    return value if isinstance(value, int | float) else None
+
+
+def fix_text(
+    text: str,
+    *,
+    config: Any = None,
+    input_format: str = "text",
+    safe_only: bool = True,
+) -> FixOutcome:
+    """Analyse `text` (plain, Markdown or HTML), apply its fixes and analyse the result.
+
+    The clarity score never ends lower than it started: when it would, the fixes that lengthen the text
+    (abbreviations written out, which add words a reader must read and sometimes jargon) are held back, and
+    if the score still falls, every fix is (the text is returned unchanged).
+    """
+    from .markup import analyze_markup
+
+    before = analyze_markup(text, input_format, config=config)
+    chosen = select_fixes(text, before.findings, safe_only=safe_only)
+    if not chosen:
+        return FixOutcome(text, [], [], before, before)
+    start = _score(before)
+    attempts = [chosen, [f for f in chosen if len(f.replacement) <= f.end - f.start]]
+    for attempt in attempts:
+        if not attempt:
+            continue
+        fixed = _apply(text, attempt)
+        after = analyze_markup(fixed, input_format, config=config)
+        end = _score(after)
+        if start is None or (end is not None and end >= start):
+            held = [f for f in chosen if f not in attempt]
+            notes = [f"{len(held)} fixes held back: they would lower the clarity score"] if held else []
+            return FixOutcome(fixed, attempt, held, before, after, notes)
+    return FixOutcome(text, [], chosen, before, before, ["every fix held back: the clarity score would fall"])
+
+
+def _apply(text: str, fixes: list[Fix]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for fix in fixes:
+        parts.append(text[pos : fix.start])
+        parts.append(fix.replacement)
+        pos = fix.end
+    parts.append(text[pos:])
+    return "".join(parts)

@@ -398,8 +398,7 @@ def _suggestion(abbr: str, expansions: tuple[str, ...]) -> str:
 # First words of the names of bodies, which keep their capital letter in the middle of a sentence (Phụ lục II
 # Nghị định 30/2020/NĐ-CP); other expansions ("An toàn giao thông") are common nouns and lose it there.
 _BODY_HEADS = frozenset(
-    "ủy hội bộ sở ban cục tổng ngân tòa viện văn đảng mặt công trường bệnh quỹ kho cổng chính quốc trung "
-    "liên thông đài".split()
+    ["ủy", "hội", "bộ", "sở", "ban", "cục", "tổng", "ngân", "tòa", "viện", "văn", "đảng", "mặt", "công", "trường", "bệnh", "quỹ", "kho", "cổng", "chính", "quốc", "trung", "liên", "thông", "đài"]
 )
 
 
@@ -409,6 +408,8 @@ def _expansion_fix(ctx: Context, occ: _Occurrence, expansion: str) -> Fix | None
     text = ctx.doc.text
     if text[occ.start - 1 : occ.start] == "(" or text[occ.end : occ.end + 2].lstrip()[:1] == "(":
         return None
+    if text[occ.end : occ.end + 1] == "." or occ.text.endswith("."):
+        return None  # "TP. Hà Nội": the period may belong to the abbreviation or end the sentence
     words = expansion.split()
     if not words:
         return None
@@ -419,11 +420,21 @@ def _expansion_fix(ctx: Context, occ: _Occurrence, expansion: str) -> Fix | None
     if not sentence_start and first.lower() not in _BODY_HEADS and first[:1].isupper() and first[1:].islower():
         expansion = first[0].lower() + expansion[1:]
     original = ctx.original(occ.start, occ.end)
+    # Inside a name ("Công ty TNHH Tam Hợp", "Chủ tịch UBND TPHCM Võ Văn H."), writing the expansion out
+    # changes the name: a suggestion only. A name shows as a capitalised word just before or just after.
+    prev = _TOKEN_BACKWARDS.search(text, line_start, occ.start)
+    nxt = _TOKEN.search(text, occ.end, min(len(text), occ.end + 40))
+    in_name = (
+        prev is not None
+        and not sentence_start
+        and text[prev.end() : occ.start].strip() == ""
+        and prev.group()[:1].isupper()
+    ) or (nxt is not None and text[occ.end : nxt.start()].strip() == "" and nxt.group()[:1].isupper())
     return ctx.fix(
         occ.start,
         occ.end,
         f"{expansion} ({original})",
-        safe=True,
+        safe=not in_name,
         description=f"Viết đầy đủ ở lần dùng đầu: {expansion} ({original})",
     )
 

@@ -44,7 +44,7 @@ class EnumerationOptions(Model):
 
 
 # Calibrated in docs/drafting-checks.md ("Enumeration chains").
-PROFILE_OPTIONS = {"citizen": {"max_items": 3}, "news": {"max_items": 3}, "legal": {"max_items": 4}}
+PROFILE_OPTIONS = {"citizen": {"max_items": 3}, "news": {"max_items": 3}, "legal": {"max_items": 5}}
 
 
 class EnumerationSummary(Model):

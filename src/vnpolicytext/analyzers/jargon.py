@@ -235,6 +235,9 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
             return []
     if alternative is None:
         return []
+    kept = found.lower().rfind(alternative.lower())
+    if kept >= 0 and len(found.lower()) == len(found):
+        alternative = found[kept : kept + len(alternative)]  # a word kept keeps its own capitals
     if found[:1].isupper() and alternative[:1].islower():
         alternative = alternative[0].upper() + alternative[1:]
     return [

@@ -70,12 +70,17 @@ _REFERENCE = regex.compile(
     r"(?<![\p{L}\p{N}])(?:[Đđ]iểm\s+(?P<point>[a-zđ])\s+)?(?:[Kk]hoản\s+(?P<clause>\d+)\s+(?:của\s+)?)?"
     r"(?:[Đđ]iều\s+(?P<article>\d+|này)(?![\p{L}\p{N}]))"
 )
+# A document named after a reference in the same clause ("từ Điều 138 đến Điều 143 của Bộ luật Dân sự",
+# "khoản 2 Điều 357, khoản 5 Điều 466 và Điều 468 của Bộ luật Dân sự"): the reference is to that document,
+# unless it is "… này" (this one).
 _EXTERNAL = regex.compile(
-    r"\s*(?:,\s*)?(?:của\s+|tại\s+)?(?P<doc>Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+định|Pháp\s+lệnh|"
-    r"Nghị\s+quyết|Hiến\s+pháp|Chỉ\s+thị|văn\s+bản|Công\s+ước|Hiệp\s+định)(?P<this>\s+này)?"
+    r"[^.;:\n“”]{0,160}?(?<![\p{L}])(?P<doc>Luật|Bộ\s+luật|Nghị\s+định|Thông\s+tư|Quyết\s+định|Pháp\s+lệnh|"
+    r"Nghị\s+quyết|Hiến\s+pháp|Chỉ\s+thị|Công\s+ước|Hiệp\s+định|Điều\s+lệ|Quy\s+chế)(?![\p{L}])"
+    r"(?P<this>\s+này)?"
 )
-_DATE_AFTER = regex.compile(r"(?:(?!số\s)[^.;\n/]){0,40}?ngày\s+\d")  # not past another number
-_OWN_NUMBER = regex.compile(r"(?i)số\s*:\s*$")
+_DATE_AFTER = regex.compile(r"(?i)(?:(?!số\s)[^.;\n/]){0,40}?ngày\s+\d")  # not past another number
+# The document's own number ("Số: 12/QĐ-UBND", dated in its header) and numbers of forms ("Mẫu số 01/TK").
+_OWN_NUMBER = regex.compile(r"(?i)(?:số\s*:|mẫu\s+số|biểu\s+số|ký\s+hiệu(?:\s+là)?)\s*$")
 
 
 def roman(number: str) -> int | None:
@@ -166,7 +171,14 @@ def _numbering(
     article_numbers: list[int] = []
     for u in doc.units:
         lab = label_at.get(u.index)
-        if lab is not None and not _inside(quoted, starts, lab.start):
+        at_line_start = lab is not None and doc.text[
+            doc.text.rfind("\n", 0, lab.start) + 1 : lab.start
+        ].strip() in (
+            "",
+            "“",
+            '"',
+        )
+        if lab is not None and at_line_start and not _inside(quoted, starts, lab.start):
             kind, number = lab.kind, lab.number
             expected: str | None = None
             previous = last.get(kind) if kind in last else None

@@ -205,6 +205,9 @@ def analyze(ctx: Context) -> NominalisationSummary:
             name = names[0]
             if name == "việc":
                 continue  # "việc kiểm tra" alone is an ordinary noun phrase
+            first = found.chain[0][0]
+            if name == "công tác" and first > 0 and doc.phrase_views[unit.index].keys[first - 1] == "làm":
+                continue  # "người làm công tác thống kê": a job, not a nominalised action
             if name == "sự":
                 after = found.verb[1]
                 keys = doc.phrase_views[unit.index].keys

@@ -82,8 +82,8 @@ class StructureOptions(Model):
 
 # Calibrated in docs/drafting-checks.md ("Paragraph and section length").
 PROFILE_OPTIONS = {
-    "citizen": {"paragraph": 200, "section": 450, "no_headings": 600},
-    "news": {"paragraph": 250, "section": 600, "no_headings": 900},
+    "citizen": {"paragraph": 200, "section": 600, "no_headings": 600},
+    "news": {"paragraph": 200, "section": 900, "no_headings": 900},
     "legal": {"paragraph": 400, "section": 1500, "no_headings": 2000},
 }
 

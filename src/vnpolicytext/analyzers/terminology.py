@@ -35,7 +35,7 @@ RULES = (
         "(UBND) phường tiếp nhận hồ sơ. UBND phường trả kết quả.",
         why="Đã đặt chữ viết tắt thì dùng nó; hai cách gọi xen kẽ làm người đọc tưởng là hai cơ quan.",
         source=_SOURCE,
-        levels={"citizen": "off"},
+        levels={"citizen": "off", "news": "off"},
     ),
     Rule(
         "terminology.capitalisation",
