@@ -89,3 +89,24 @@ def test_document_number_without_year_needs_a_date() -> None:
     assert [(r, t) for r, t, _ in found(text)] == [
         ("legal_structure.incomplete_document_reference", "125/QĐ-UBND")
     ]
+
+
+def test_a_label_glued_to_the_line_before_is_not_a_numbering_error() -> None:
+    text = DECREE.replace(
+        "Điều 4. Thời hạn\n",
+        "Điều 4. Biện pháp\nTòa án áp dụng các biện pháp sau đây:1. Buộc chấm dứt hành vi vi phạm;\n"
+        "2. Buộc xin lỗi công khai;\n3. Buộc bồi thường thiệt hại.\nĐiều 5. Thời hạn\n",
+    )
+    assert found(text) == []
+    assert found(text.replace("2. Buộc xin lỗi", "4. Buộc xin lỗi"))[0][2] == (
+        "Khoản 4 đứng sau phần mở đầu; theo thứ tự phải là 1."  # the glued "1." is no label
+    )
+
+
+def test_an_amending_article_keeps_the_numbering_of_the_amended_document() -> None:
+    text = DECREE.replace(
+        "Điều 4. Thời hạn\n",
+        "Điều 4. Sửa đổi Thông tư số 11/2012/TT-BNV\n1. Sửa đổi, bổ sung khoản 3 Điều 11 như sau:\n"
+        "c) Đề nghị cơ quan có thẩm quyền xác minh.\n2. Bãi bỏ điểm d khoản 1 Điều 12.\nĐiều 5. Thời hạn\n",
+    )
+    assert found(text) == []

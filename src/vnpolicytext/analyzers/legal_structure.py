@@ -32,7 +32,7 @@ RULES = (
         "legal_structure.numbering",
         "warning",
         "A chapter, section, article, clause or point numbered out of sequence.",
-        "{what} {number} đứng sau {what} {previous}; theo thứ tự phải là {expected}.",
+        "{what} {number} đứng sau {after}; theo thứ tự phải là {expected}.",
         "Điều 1. … Điều 2. … Điều 4. … → Điều 1. … Điều 2. … Điều 3. …",
         why="Đánh số sai làm các dẫn chiếu «khoản 3 Điều 4» trỏ sai chỗ và người đọc không tìm được quy định.",
         source=_SOURCE,
@@ -81,6 +81,19 @@ _EXTERNAL = regex.compile(
 _DATE_AFTER = regex.compile(r"(?i)(?:(?!số\s)[^.;\n/]){0,40}?ngày\s+\d")  # not past another number
 # The document's own number ("Số: 12/QĐ-UBND", dated in its header) and numbers of forms ("Mẫu số 01/TK").
 _OWN_NUMBER = regex.compile(r"(?i)(?:số\s*:|mẫu\s+số|biểu\s+số|ký\s+hiệu(?:\s+là)?)\s*$")
+
+
+# An article or clause that amends another document ("Sửa đổi, bổ sung khoản 2 Điều 11 như sau:").
+_AMENDS = regex.compile(
+    r"(?i)(?:sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ)[^.\n]{0,200}?(?:như\s+sau|sau\s+đây)\s*:"
+)
+
+
+def _glued(text: str, start: int, end: int, label: str, mark: str) -> bool:
+    """Is the label `label` + `mark` ("2." / "b)") written inside text[start:end] without its own line
+    ("…sau đây:1. Buộc…", "…tuệ.2. Tạm…", "e)Kiểm tra")?"""
+    pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(label)}{regex.escape(mark)}(?!\d)"
+    return regex.search(pattern, text[start:end]) is not None
 
 
 def roman(number: str) -> int | None:
@@ -144,6 +157,7 @@ class _Outline:
 
     articles: dict[str, dict[str, set[str]]] = field(default_factory=dict)
     article_of_unit: dict[int, str] = field(default_factory=dict)
+    amending_units: set[int] = field(default_factory=set)
     articles_contiguous: bool = True
 
 
@@ -169,8 +183,13 @@ def _numbering(
     in_appendix = False
     label_at = {lab.unit: lab for lab in doc.labels}
     article_numbers: list[int] = []
+    since = {"clause": 0, "point": 0}  # where the last clause / point label ended
+    amending = False  # inside an article that amends another document: its numbering is that document's
     for u in doc.units:
         lab = label_at.get(u.index)
+        if _AMENDS.search(u.text):
+            amending = True
+            outline.amending_units.add(u.index)
         at_line_start = lab is not None and doc.text[
             doc.text.rfind("\n", 0, lab.start) + 1 : lab.start
         ].strip() in (
@@ -191,6 +210,8 @@ def _numbering(
                     last["section"] = None
                 if kind == "article":
                     in_appendix = False
+                    amending = False
+                    since["clause"] = since["point"] = lab.end
                     article, clause = number, None
                     outline.articles.setdefault(number, {})
                     last["clause"] = last["point"] = None
@@ -214,17 +235,29 @@ def _numbering(
                     clause = number
                     outline.articles[article].setdefault(number, set())
                     want_n = 1 if previous is None else int(previous) + 1
-                    if int(number) != want_n:
-                        expected = str(want_n)
+                    if int(number) != want_n and not amending:
+                        if (
+                            _glued(doc.text, since["clause"], lab.start, str(want_n), ".")
+                            and int(number) == want_n + 1
+                        ):
+                            outline.articles[article].setdefault(str(want_n), set())
+                        else:
+                            expected = str(want_n)
                     last["clause"] = number
                     last["point"] = None
+                    since["clause"] = since["point"] = lab.end
             elif kind == "point" and article is not None and clause is not None and not in_appendix:
                 outline.articles[article][clause].add(number)
                 i = -1 if previous is None else ALPHABET.find(previous)
                 want_p = ALPHABET[i + 1] if i + 1 < len(ALPHABET) else None
-                if want_p is not None and number != want_p:
-                    expected = want_p
+                if want_p is not None and number != want_p and not amending:
+                    after = ALPHABET[ALPHABET.find(want_p) + 1 : ALPHABET.find(want_p) + 2]
+                    if _glued(doc.text, since["point"], lab.start, want_p, ")") and number == after:
+                        outline.articles[article][clause].add(want_p)
+                    else:
+                        expected = want_p
                 last["point"] = number
+                since["point"] = lab.end
             if expected is not None and ctx.enabled("legal_structure.numbering"):
                 errors += 1
                 what = _WHAT[kind]
@@ -235,11 +268,13 @@ def _numbering(
                     data={"kind": kind, "number": number, "previous": previous, "expected": expected},
                     what=what,
                     number=number,
-                    previous=previous if previous is not None else "(đầu)",
+                    after=f"{what} {previous}" if previous is not None else "phần mở đầu",
                     expected=expected,
                 )
         if article is not None:
             outline.article_of_unit[u.index] = article
+        if amending:
+            outline.amending_units.add(u.index)
     outline.articles_contiguous = bool(article_numbers) and article_numbers == list(
         range(article_numbers[0], article_numbers[0] + len(article_numbers))
     )
@@ -254,6 +289,8 @@ def _references(
         return 0, 0
     text = doc.text
     for u in doc.units:
+        if u.index in outline.amending_units:
+            continue  # "Sửa đổi, bổ sung khoản 3 Điều 11 …": the amended document's parts
         body_start = u.label_end
         for m in _REFERENCE.finditer(text, body_start, u.end):
             if _inside(quoted, starts, m.start()):
