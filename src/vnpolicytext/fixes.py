@@ -27,7 +27,8 @@ __all__ = ["FixOutcome", "apply_fixes", "fix_text", "protected_tokens", "safety_
 
 _NUMBER = regex.compile(r"\d+(?:[.,/:\-]\d+)*")
 # A capitalised word in the middle of a sentence (after a letter, digit, comma or bracket): a name.
-_NAME = regex.compile(r"(?<=[\p{L}\p{N},()][ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*")
+# ("(UBND) Tân Hòa" counts, "a) Tiến hành …" opens a list item and does not).
+_NAME = regex.compile(r"(?<=(?:[\p{L}\p{N},(]|\p{L}{2}\))[ \t]*)(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*")
 
 
 def _overlap(a: int, b: int, c: int, d: int) -> bool:

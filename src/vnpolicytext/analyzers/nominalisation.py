@@ -203,9 +203,9 @@ def analyze(ctx: Context) -> NominalisationSummary:
                 )
                 continue
             name = names[0]
+            first = found.chain[0][0]
             if name == "việc":
                 continue  # "việc kiểm tra" alone is an ordinary noun phrase
-            first = found.chain[0][0]
             if name == "công tác" and first > 0 and doc.phrase_views[unit.index].keys[first - 1] == "làm":
                 continue  # "người làm công tác thống kê": a job, not a nominalised action
             if name == "sự":
@@ -213,6 +213,8 @@ def analyze(ctx: Context) -> NominalisationSummary:
                 keys = doc.phrase_views[unit.index].keys
                 if after >= len(keys) or keys[after] != "của":
                     continue  # only "sự tham gia của người dân" reads better as "người dân tham gia"
+                if first > 0 and keys[first - 1] == "chịu":
+                    continue  # "chịu sự kiểm tra của": a fixed construction
             counts[name] += 1
             nominaliser = _text(doc, unit, *found.chain[0])
             if name in EMPTY_VERBS:

@@ -37,6 +37,7 @@ RULES = (
         "Một thông báo 900 tiếng không có tiêu đề phụ. → Thêm các tiêu đề: Ai được hỗ trợ; Hồ sơ; Nộp ở đâu.",
         why="Tiêu đề phụ cho người đọc lướt tìm đúng phần mình cần.",
         source=_SOURCE,
+        levels={"legal": "off"},
     ),
     Rule(
         "structure.no_headings",
@@ -57,6 +58,7 @@ RULES = (
         "và được trả trong ba ngày.",
         why="Câu mở đầu giống nhau đọc đơn điệu và thường là một danh sách viết thành văn xuôi.",
         source="Yoast SEO (consecutive sentences).",
+        levels={"legal": "off"},
     ),
     Rule(
         "structure.spacing",
@@ -158,6 +160,9 @@ def _spacing(ctx: Context) -> int:
     return found
 
 
+_STEP = regex.compile(r"[-+*•]?\s*(?i:bước)\s+\d")
+
+
 def _opening(unit: Unit) -> str | None:
     """The first two syllables after the label, lower case (None when the unit is too short)."""
     syl = [s for s in unit.syllables if s.start >= unit.label_end]
@@ -198,7 +203,10 @@ def analyze(ctx: Context) -> StructureSummary:
     for units in sections:
         n = sum(len(u.syllables) for u in units)
         longest_section = max(longest_section, n)
-        if headings and n > options.section and units:
+        steps = sum(1 for u in units if u.kind == "list_item" or _STEP.match(u.text))
+        if (
+            headings and n > options.section and units and steps * 2 < len(units)
+        ):  # steps already structure it
             ctx.add(
                 "structure.long_section",
                 units[0].start,
