@@ -181,12 +181,24 @@ def test_expanding_an_abbreviation_inside_a_name_is_only_a_suggestion() -> None:
     assert apply_fixes(text, report.findings) == text
 
 
-def test_abbreviation_followed_by_a_period_is_not_expanded() -> None:
+def test_abbreviation_followed_by_a_period_or_glued_to_a_word_is_not_expanded() -> None:
     text = "TP. Hà Nội rà soát các hộ kinh doanh trên địa bàn trong tháng này."
     assert apply_fixes(text, analyze(text).findings) == text
+    glued = "Ủy ban MTTQViệt Nam phường Linh Trung vận động các hộ ủng hộ quỹ."
+    assert apply_fixes(glued, analyze(glued).findings) == glued
 
 
 def test_a_kept_word_keeps_its_capitals() -> None:
     text = "Thuế chỉ áp dụng khi đã tiến hành Điều tra theo quy định."
     fixed = apply_fixes(text, analyze(text, config={"profile": "legal"}).findings)
     assert "khi đã Điều tra theo" in fixed
+
+
+def test_the_example_notice_shows_the_new_checks_and_a_safe_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    example = Path(__file__).resolve().parents[1] / "examples" / "thong_bao_tiep_nhan_ho_so.txt"
+    rules = {f.rule for f in analyze(example.read_text(encoding="utf-8")).findings}
+    assert {"enumeration.long_chain", "nominalisation.filler_noun", "nominalisation.empty_verb"} <= rules
+    main(["fix", str(example), "--diff"])
+    diff = capsys.readouterr().out
+    assert "+Căn cứ Nghị định số 81/2021/NĐ-CP ngày 27/8/2021 của Chính phủ, Ủy ban nhân dân (UBND)" in diff
+    assert any(line.startswith("-") and "tiến hành kiểm tra" in line for line in diff.splitlines())

@@ -410,6 +410,8 @@ def _expansion_fix(ctx: Context, occ: _Occurrence, expansion: str) -> Fix | None
         return None
     if text[occ.end : occ.end + 1] == "." or occ.text.endswith("."):
         return None  # "TP. Hà Nội": the period may belong to the abbreviation or end the sentence
+    if text[occ.end : occ.end + 1].isalnum() or text[occ.start - 1 : occ.start].isalnum():
+        return None  # glued to a word ("MTTQViệt Nam"): the space is missing, not the expansion
     words = expansion.split()
     if not words:
         return None
