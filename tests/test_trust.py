@@ -70,8 +70,8 @@ def test_real_syllables_and_names_are_not_glued_words() -> None:
 
 def test_runs_of_spaces_inside_a_sentence() -> None:
     text = "Người dân  nộp hồ sơ   tại bộ phận một cửa.\n1.   Mang theo căn cước."
-    found = [(r, t) for r, t in rules(text) if r == "text.extra_spaces"]
-    assert found == [("text.extra_spaces", "  "), ("text.extra_spaces", "   ")]  # not after the label "1."
+    found = [(r, t) for r, t in rules(text) if r == "text.spacing"]
+    assert found == [("text.spacing", "  "), ("text.spacing", "   ")]  # not after the label "1."
 
 
 def test_legal_basis_is_cited_only_in_the_legal_profile() -> None:

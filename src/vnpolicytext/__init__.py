@@ -16,9 +16,10 @@ if TYPE_CHECKING:
     from .config import Config
     from .definitions import Definition, extract_definitions
     from .errors import ConfigError, InputError, VnPolicyTextError
+    from .fixes import apply_fixes
     from .gates import CheckResult, GateFailure, check, check_report
     from .markup import analyze_markup
-    from .models import Finding, Sentence
+    from .models import Finding, Fix, Sentence
     from .report import Report, report_schema
 
 _WHERE = {
@@ -34,6 +35,8 @@ _WHERE = {
     "ConfigError": "errors",
     "InputError": "errors",
     "VnPolicyTextError": "errors",
+    "apply_fixes": "fixes",
+    "Fix": "models",
     "analyze_markup": "markup",
     "Finding": "models",
     "Sentence": "models",
@@ -47,6 +50,7 @@ __all__ = [
     "ConfigError",
     "Definition",
     "Finding",
+    "Fix",
     "GateFailure",
     "InputError",
     "Report",
@@ -55,6 +59,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_markup",
+    "apply_fixes",
     "check",
     "check_report",
     "decode_bytes",

@@ -1,4 +1,4 @@
-"""The `vnpolicytext` command: analyze, check, schema, rules.
+"""The `vnpolicytext` command: analyze, check, fix, convert, schema, rules.
 
 Exit codes: 0 clean (analyze: no error-level finding; check: every input passed), 1 findings at error level
 (analyze) or a failed check, 2 a usage or input error, reported as one `vnpolicytext: error: …` line.
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from . import cli_convert
+from . import cli_convert, cli_fix
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
@@ -86,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
             help="convert TCVN3 (ABC), VNI and Windows-1258 inputs to Unicode instead of refusing them",
         )
     cli_convert.add_parser(sub)
+    cli_fix.add_parser(sub)
     sub.add_parser("schema", help="print the JSON Schema of the report")
     sub.add_parser("rules", help="list every rule id with its severity and description")
     rule = sub.add_parser(
@@ -280,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: analyze, check, convert, rules, rule or schema")
+            raise UsageError("a command is required: analyze, check, fix, convert, rules, rule or schema")
         if args.command == "schema":
             from .report import report_schema
 
@@ -296,6 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "convert":
             return cli_convert.run(args)
+        if args.command == "fix":
+            return cli_fix.run(args)
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"

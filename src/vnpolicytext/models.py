@@ -16,6 +16,7 @@ __all__ = [
     "SEVERITY_RANK",
     "End",
     "Finding",
+    "Fix",
     "Model",
     "Position",
     "Sentence",
@@ -59,6 +60,19 @@ class Model(BaseModel):
     __hash__ = None  # type: ignore[assignment]
 
 
+class Fix(Model):
+    """One edit that resolves a finding: replace the caller's text[start:end] by `replacement`."""
+
+    start: int = Field(description="Start offset of the text to replace (caller's text, code points).")
+    end: int = Field(description="End offset (exclusive); start == end inserts `replacement`.")
+    replacement: str = Field(description="The new text.")
+    safe: bool = Field(
+        description="True when the edit keeps the meaning, every number, date, document number and name "
+        "(applied by `vnpolicytext fix`); False for a suggestion applied only on request (--unsafe)."
+    )
+    description: str = Field(description="What the edit does, in Vietnamese.")
+
+
 class Finding(Model):
     """One thing a reader would stumble on, with the exact span of the caller's text it is about."""
 
@@ -73,6 +87,9 @@ class Finding(Model):
     message: str = Field(description="What is wrong, in Vietnamese.")
     suggestion: str | None = Field(default=None, description="A plainer alternative or a fix, if any.")
     data: dict[str, Any] = Field(default_factory=dict, description="Rule-specific details.")
+    fixes: list[Fix] = Field(
+        default_factory=list, description="Edits that resolve the finding, safe ones first (may be empty)."
+    )
 
     _offset_keys: tuple[str, ...] = PrivateAttr(default=())
 

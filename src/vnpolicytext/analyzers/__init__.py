@@ -7,7 +7,20 @@ the configuration keys, the report fields, `vnpolicytext rules` and docs/rules.m
 from __future__ import annotations
 
 from ..registry import Analyzer, Rule
-from . import abbreviation, glossary, jargon, passive, readability, sentence_length, text_check
+from . import (
+    abbreviation,
+    enumeration,
+    glossary,
+    jargon,
+    legal_structure,
+    nominalisation,
+    passive,
+    readability,
+    sentence_length,
+    structure,
+    terminology,
+    text_check,
+)
 
 ANALYZERS: tuple[Analyzer, ...] = (
     text_check.ANALYZER,
@@ -16,6 +29,11 @@ ANALYZERS: tuple[Analyzer, ...] = (
     jargon.ANALYZER,
     abbreviation.ANALYZER,
     glossary.ANALYZER,
+    nominalisation.ANALYZER,
+    enumeration.ANALYZER,
+    structure.ANALYZER,
+    terminology.ANALYZER,
+    legal_structure.ANALYZER,
     readability.ANALYZER,
 )
 

@@ -22,7 +22,7 @@ from ..clarity import undefined_per_1000_words
 from ..definitions import looks_like_abbreviation
 from ..document import Document, Unit
 from ..lexicon import rows, shipped_text, word_list
-from ..models import Model, Start
+from ..models import Fix, Model, Start
 from ..registry import Analyzer, Rule
 from ..structure import document_code
 from ..vocab import abbr_key, is_syllable_shape, letter_count, upper_share
@@ -392,6 +392,52 @@ def _suggestion(abbr: str, expansions: tuple[str, ...]) -> str:
     return f"Viết đầy đủ lần đầu, tùy nghĩa: {options}"
 
 
+# First words of the names of bodies, which keep their capital letter in the middle of a sentence (Phụ lục II
+# Nghị định 30/2020/NĐ-CP); other expansions ("An toàn giao thông") are common nouns and lose it there.
+_BODY_HEADS = frozenset(
+    ["ủy", "hội", "bộ", "sở", "ban", "cục", "tổng", "ngân", "tòa", "viện", "văn", "đảng", "mặt", "công", "trường", "bệnh", "quỹ", "kho", "cổng", "chính", "quốc", "trung", "liên", "thông", "đài"]
+)
+
+
+def _expansion_fix(ctx: Context, occ: _Occurrence, expansion: str) -> Fix | None:
+    """A safe fix writing `expansion (ABBR)` at the first use, or None where that would read wrong (the
+    abbreviation is already in brackets or followed by one)."""
+    text = ctx.doc.text
+    if text[occ.start - 1 : occ.start] == "(" or text[occ.end : occ.end + 2].lstrip()[:1] == "(":
+        return None
+    if text[occ.end : occ.end + 1] == "." or occ.text.endswith("."):
+        return None  # "TP. Hà Nội": the period may belong to the abbreviation or end the sentence
+    if text[occ.end : occ.end + 1].isalnum() or text[occ.start - 1 : occ.start].isalnum():
+        return None  # glued to a word ("MTTQViệt Nam"): the space is missing, not the expansion
+    words = expansion.split()
+    if not words:
+        return None
+    line_start = text.rfind("\n", 0, occ.start) + 1
+    before = text[line_start : occ.start].rstrip()
+    sentence_start = not before or before[-1] in ".!?:" or (len(before) <= 4 and before[-1] in ").-")
+    first = words[0]
+    if not sentence_start and first.lower() not in _BODY_HEADS and first[:1].isupper() and first[1:].islower():
+        expansion = first[0].lower() + expansion[1:]
+    original = ctx.original(occ.start, occ.end)
+    # Inside a name ("Công ty TNHH Tam Hợp", "Chủ tịch UBND TPHCM Võ Văn H."), writing the expansion out
+    # changes the name: a suggestion only. A name shows as a capitalised word just before or just after.
+    prev = _TOKEN_BACKWARDS.search(text, line_start, occ.start)
+    nxt = _TOKEN.search(text, occ.end, min(len(text), occ.end + 40))
+    in_name = (
+        prev is not None
+        and not sentence_start
+        and text[prev.end() : occ.start].strip() == ""
+        and prev.group()[:1].isupper()
+    ) or (nxt is not None and text[occ.end : nxt.start()].strip() == "" and nxt.group()[:1].isupper())
+    return ctx.fix(
+        occ.start,
+        occ.end,
+        f"{expansion} ({original})",
+        safe=not in_name,
+        description=f"Viết đầy đủ ở lần dùng đầu: {expansion} ({original})",
+    )
+
+
 def analyze(ctx: Context) -> AbbreviationSummary:
     """Find abbreviations and their explanations; report the first use of those explained late or never."""
     doc = ctx.doc
@@ -450,24 +496,28 @@ def analyze(ctx: Context) -> AbbreviationSummary:
             n = len(uses[key])
             data = {"abbr": first_use.text, "key": key, "uses": n, "expansions": list(expansions)}
             if status == "undefined":
+                fix = _expansion_fix(ctx, first_use, expansions[0]) if len(expansions) == 1 else None
                 ctx.add(
                     "abbreviation.undefined",
                     first_use.start,
                     first_use.end,
                     suggestion=_suggestion(first_use.text, expansions),
                     data=data,
+                    fixes=[fix] if fix else None,
                     abbr=first_use.text,
                     uses=n,
                     basis="theo khoản 4 Điều 69 Nghị định 34/2016/NĐ-CP, phải " if ctx.profile == "legal" else "nên ",
                 )
             else:
                 d0 = min(defs, key=lambda d: d.term_start)
+                fix = _expansion_fix(ctx, first_use, d0.expansion) if d0.expansion.strip() else None
                 ctx.add(
                     "abbreviation.used_before_definition",
                     first_use.start,
                     first_use.end,
                     suggestion=f"Đưa phần giải thích lên lần dùng đầu tiên: {d0.expansion} ({first_use.text})",
                     data=data,
+                    fixes=[fix] if fix else None,
                     offsets={"definition_start": d0.term_start},
                     abbr=first_use.text,
                 )

@@ -3,14 +3,14 @@ add a finding (from the rule's message template, with every offset mapped to the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..document import Document
-from ..models import Finding, is_end_key
+from ..models import Finding, Fix, is_end_key
 from ..registry import Level, Rule
 
 __all__ = ["Context", "Rule"]
@@ -52,13 +52,15 @@ class Context:
         data: dict[str, Any] | None = None,
         offsets: Mapping[str, int] | None = None,
         spans: Mapping[str, tuple[int, int]] | None = None,
+        fixes: Sequence[Fix] | None = None,
         **fields: Any,
     ) -> Finding | None:
         """Add a finding of `rule` on the working-copy span [start, end), its message filled from `fields`.
 
         `offsets` (working-copy positions; a key ending in "_end" is the end of a span) and `spans` (working-copy spans) go into the finding's data in the
         caller's offsets — a span as {"start", "end", "text"} — and are marked as offsets, so a markup source
-        moves them with the finding. Returns None when the rule is off.
+        moves them with the finding. `fixes` are made with `Context.fix` (already in the caller's offsets).
+        Returns None when the rule is off.
         """
         info = self.rules[rule]
         level = self.level(rule)
@@ -92,7 +94,22 @@ class Context:
             message=info.message.format(**fields),
             suggestion=suggestion,
             data=payload,
+            fixes=sorted(fixes or (), key=lambda f: not f.safe),
         )
         finding.mark_offsets(marked)
         self.findings.append(finding)
         return finding
+
+    def original(self, start: int, end: int) -> str:
+        """The caller's text under the working-copy span [start, end)."""
+        s, e = self.doc.span_in_original(start, end)
+        return self.doc.original[s:e]
+
+    def fix(self, start: int, end: int, replacement: str, *, safe: bool, description: str) -> Fix:
+        """An edit of the working-copy span [start, end) (empty: an insertion at `start`), in the caller's
+        offsets. Build `replacement` from `Context.original` slices, so the caller's spelling is kept."""
+        if end > start:
+            s, e = self.doc.span_in_original(start, end)
+        else:
+            s = e = self.doc.offset_in_original(start)
+        return Fix(start=s, end=e, replacement=replacement, safe=safe, description=description)

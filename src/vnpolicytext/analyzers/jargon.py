@@ -18,7 +18,7 @@ from pydantic import ConfigDict, Field, PrivateAttr
 from ..document import Unit
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
 from ..loanwords import loanword_spans
-from ..models import Finding, Model
+from ..models import Finding, Fix, Model
 from ..phrases import PhraseMatcher
 from ..registry import Analyzer, Rule, Severity
 from ..vocab import fold
@@ -285,6 +285,39 @@ def _loanwords(
             note=" Không phải cách viết của tiếng Việt.",
         )
     return found
+@lru_cache(maxsize=1)
+def safe_replacements() -> dict[str, str]:
+    """Folded jargon term -> its one-to-one safe replacement (data/safe_replacements.tsv)."""
+    table = rows(shipped_text("safe_replacements.tsv"), "safe_replacements.tsv", min_columns=2)
+    return {fold(r.get(0)): r.get(1) for r in table}
+
+
+def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
+    """A safe fix when the term has a one-to-one replacement; else the lexicon's first plain alternative as a
+    suggestion (it changes the register); none when the alternative tells the writer what to supply."""
+    found = ctx.doc.text[start:end]
+    safe = safe_replacements().get(fold(found))
+    alternative = safe
+    if alternative is None and e.alternative:
+        alternative = e.alternative.split("|")[0].strip()
+        if "(" in alternative or "…" in alternative or not alternative:
+            return []
+    if alternative is None:
+        return []
+    kept = found.lower().rfind(alternative.lower())
+    if kept >= 0 and len(found.lower()) == len(found):
+        alternative = found[kept : kept + len(alternative)]  # a word kept keeps its own capitals
+    if found[:1].isupper() and alternative[:1].islower():
+        alternative = alternative[0].upper() + alternative[1:]
+    return [
+        ctx.fix(
+            start,
+            end,
+            alternative,
+            safe=safe is not None,
+            description=f"Thay «{ctx.original(start, end)}» bằng «{alternative}»",
+        )
+    ]
 
 
 def analyze(ctx: Context) -> JargonSummary:
@@ -330,6 +363,7 @@ def analyze(ctx: Context) -> JargonSummary:
                     else None
                 ),
                 data={"term": e.term, "category": e.category, "alternative": e.alternative},
+                fixes=_fixes(ctx, m.start, m.end, e),
                 term=doc.text[m.start : m.end],
                 label=CATEGORIES[e.category][1],
                 note=f" {e.note}" if e.note else "",

@@ -3,9 +3,12 @@ TCVN3 (ABC) or VNI encodings turn every score into nonsense, so they are reporte
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 from pydantic import Field
 
+from ..document import Document
 from ..lexicon import shipped_words
 from ..models import Model
 from ..registry import Analyzer, Rule
@@ -59,12 +62,13 @@ RULES = (
         why="Từ dính liền khó đọc, không tìm kiếm được và làm sai các phép đếm từ, tiếng.",
     ),
     Rule(
-        "text.extra_spaces",
+        "text.spacing",
         "info",
-        "Two or more spaces inside a sentence.",
-        "Có {count} dấu cách liền nhau giữa hai từ; chỉ cần một.",
-        "Người dân  nộp hồ sơ   tại xã. → Người dân nộp hồ sơ tại xã.",
-        why="Khoảng trắng thừa làm văn bản trông cẩu thả và lệch khi hiển thị trên web.",
+        "A spacing error: several spaces between words, a space before a punctuation mark, none after it.",
+        "Lỗi khoảng trắng: {what}.",
+        "Hồ sơ  gồm đơn ,bản sao giấy khai sinh. → Hồ sơ gồm đơn, bản sao giấy khai sinh.",
+        why="Lỗi khoảng trắng làm văn bản trông cẩu thả và làm sai việc ngắt dòng, tìm kiếm.",
+        source="Quy tắc trình bày văn bản tiếng Việt: dấu câu viết liền chữ trước, cách chữ sau.",
     ),
 )
 
@@ -150,7 +154,6 @@ def _count_tokens(sample: str) -> tuple[int, int, int]:
 
 _ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "cp1258": "Windows-1258"}
 _LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
-_SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def split_glued(token: str) -> int | None:
@@ -176,9 +179,9 @@ def split_glued(token: str) -> int | None:
 
 
 def _typing_slips(ctx: Context) -> None:
-    """Glued words and runs of spaces, each with the fix."""
+    """Glued words and spacing errors, each with the fix."""
     doc = ctx.doc
-    glued, spaces = ctx.enabled("text.glued_words"), ctx.enabled("text.extra_spaces")
+    glued, spaces = ctx.enabled("text.glued_words"), ctx.enabled("text.spacing")
     for unit in doc.units:
         if glued:
             for s in unit.syllables:
@@ -191,22 +194,81 @@ def _typing_slips(ctx: Context) -> None:
                         s.end,
                         suggestion=f"Viết tách: {fixed}",
                         data={"replacement": fixed},
+                        fixes=[ctx.fix(s.start + k, s.start + k, " ", safe=True, description="Thêm dấu cách")],
                         token=s.text,
                         fixed=fixed,
                     )
-        if spaces and unit.kind != "heading" and "\t" not in unit.text:
-            body_start = unit.label_end - unit.start
-            while body_start < len(unit.text) and unit.text[body_start].isspace():
-                body_start += 1  # spaces that align a list label are layout, not a slip
-            for m in _SPACE_RUN.finditer(unit.text, body_start):
-                ctx.add(
-                    "text.extra_spaces",
-                    unit.start + m.start(),
-                    unit.start + m.end(),
-                    suggestion="Chỉ để một dấu cách.",
-                    data={"replacement": " "},
-                    count=len(m.group()),
-                )
+    if spaces:
+        _spacing(ctx)
+
+
+# Spacing: a run of 2+ spaces between two visible characters; a space before , ; : ! ? or a lone period
+# after a letter; a comma or semicolon glued to a following letter; a period glued to a capitalised word
+# after a lower-case word ("hồ sơ.Người"), never inside numbers, URLs or abbreviations ("TP.HCM", "3,5").
+_SPACING = regex.compile(
+    r"(?<=\S)(?P<runs> {2,})(?=\S)"
+    r"|(?<=[\p{L}\p{N}])(?P<before> +)(?=[,;:!?](?:\s|$)|\.(?:\s|$)(?<!\.\.))"
+    r"|(?<=[\p{L}\p{N}])(?P<swap> +[,;])(?=\p{L})"
+    r"|(?<=\p{L})(?P<after>[,;])(?=\p{L})"
+    r"|(?<=(?<![\p{L}\p{N}.@/])\p{Ll}{2,})(?P<period>\.)(?=\p{Lu}\p{Ll})"
+)
+_WHAT = {
+    "runs": "nhiều dấu cách liền nhau",
+    "before": "dấu cách trước dấu câu",
+    "swap": "dấu cách đặt trước dấu câu thay vì sau",
+    "after": "thiếu dấu cách sau dấu câu",
+    "period": "thiếu dấu cách sau dấu chấm",
+}
+
+
+def _in_url(text: str, pos: int) -> bool:
+    """Is `pos` inside a whitespace-delimited chunk holding a URL or an e-mail address?"""
+    a = text.rfind(" ", 0, pos) + 1
+    b = text.find(" ", pos)
+    chunk = text[max(a, text.rfind("\n", 0, pos) + 1) : b if b >= 0 else len(text)]
+    return "://" in chunk or "www." in chunk or "@" in chunk
+
+
+def _spacing(ctx: Context) -> None:
+    """Spacing errors, each with its safe fix, over the whole working copy (some glue two units together).
+    Runs of spaces that align a list label, or sit in a heading or a tab-laid table line, are layout."""
+    doc = ctx.doc
+    text = doc.text
+    for m in _SPACING.finditer(text):
+        kind = m.lastgroup or "runs"
+        a, b = m.start(), m.end()
+        if kind != "runs" and _in_url(text, a):
+            continue
+        if kind == "runs" and _layout(doc, a):
+            continue
+        if kind == "runs":
+            fix = ctx.fix(a, b, " ", safe=True, description="Thay nhiều dấu cách bằng một")
+        elif kind == "before":
+            fix = ctx.fix(a, b, "", safe=True, description="Bỏ dấu cách trước dấu câu")
+        elif kind == "swap":
+            mark = ctx.original(b - 1, b)
+            fix = ctx.fix(a, b, mark + " ", safe=True, description="Dấu câu viết liền chữ trước, cách chữ sau")
+        else:
+            fix = ctx.fix(a, b, ctx.original(a, b) + " ", safe=True, description="Thêm dấu cách sau dấu câu")
+        ctx.add(
+            "text.spacing",
+            a - 1 if kind != "runs" else a,
+            b + 1 if kind != "runs" else b,
+            data={"kind": kind, "replacement": fix.replacement},
+            fixes=[fix],
+            what=_WHAT[kind],
+        )
+
+
+def _layout(doc: Document, pos: int) -> bool:
+    """Is a run of spaces at `pos` layout: after a list label, in a heading, or in a line with tabs?"""
+    i = bisect_right(doc.unit_starts, pos) - 1
+    if i < 0 or pos >= doc.units[i].end:
+        return False
+    unit = doc.units[i]
+    if unit.kind == "heading" or "\t" in unit.text:
+        return True
+    return not doc.text[unit.label_end : pos].strip()
 
 
 def analyze(ctx: Context) -> TextSummary:

@@ -1,7 +1,8 @@
 """Moving a report made on extracted prose back onto the markup source it came from.
 
-Sentences and findings are moved by their `start`/`end`; a finding's data by the keys its analyzer marked
-as offsets (`Finding.offset_keys`); summaries by the fields typed `models.Start` / `models.End`. Nothing
+Sentences and findings are moved by their `start`/`end`; a finding's fixes by theirs (a fix whose source
+span holds markup, i.e. is not the prose it replaces verbatim, is dropped: applying it would break the
+markup); a finding's data by the keys its analyzer marked as offsets (`Finding.offset_keys`); summaries by the fields typed `models.Start` / `models.End`. Nothing
 goes by key names, so a summary field added later is moved exactly when it is typed as an offset.
 """
 
@@ -12,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..lines import LineIndex
-from ..models import Finding, SourceOffset, is_end_key
+from ..models import Finding, Fix, SourceOffset, is_end_key
 from ..report import Report
 from .offsets import Extracted
 
@@ -58,6 +59,21 @@ def _remap_data(finding: Finding, ex: Extracted) -> dict[str, Any]:
     return data
 
 
+def _remap_fixes(finding: Finding, ex: Extracted) -> list[Fix]:
+    out = []
+    for fix in finding.fixes:
+        if fix.end > fix.start:
+            s, e = ex.span(fix.start, fix.end)
+            if ex.source[s:e] != ex.text[fix.start : fix.end]:
+                continue  # the span holds a tag, an entity or an escape: editing it would break the markup
+        elif 0 < fix.start < len(ex.text) and ex.ends[fix.start - 1] != ex.starts[fix.start]:
+            continue  # an insertion between two pieces of prose the markup separates
+        else:
+            s = e = ex.offset(fix.start)
+        out.append(fix.model_copy(update={"start": s, "end": e}))
+    return out
+
+
 def remap(report: Report, ex: Extracted) -> Report:
     """The report with every offset, text, line and column moved from the plain text to the source."""
     lines = LineIndex(ex.source)
@@ -77,6 +93,7 @@ def remap(report: Report, ex: Extracted) -> Report:
                 "line": line,
                 "column": column,
                 "data": _remap_data(f, ex),
+                "fixes": _remap_fixes(f, ex),
             }
         )
         moved.mark_offsets(f.offset_keys)

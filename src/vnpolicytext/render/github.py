@@ -1,4 +1,7 @@
-"""GitHub Actions workflow commands: one `::warning file=…,line=…::message` line per finding."""
+"""GitHub Actions workflow commands: one `::warning file=…,line=…::message` line per finding.
+
+Workflow commands have no field for an edit, so a finding's fixes are written into the message, one line
+each ("Sửa (an toàn): «tiến hành kiểm tra» → «kiểm tra»"); SARIF carries them as structured `fixes`."""
 
 from __future__ import annotations
 
@@ -25,6 +28,9 @@ def render(results: list[FileResult]) -> str:
         for f in r.report.findings:
             end_line, end_col = index.end_line_column(f.start, f.end)
             message = f.message if not f.suggestion else f"{f.message}\nGợi ý: {f.suggestion}"
+            for fix in f.fixes:
+                kind = "Sửa (an toàn)" if fix.safe else "Có thể sửa"
+                message += f"\n{kind}: «{r.source[fix.start : fix.end]}» → «{fix.replacement}»"
             props = (
                 f"file={file},line={f.line},col={f.column},endLine={end_line},endColumn={end_col},"
                 f"title={escape_property(f.rule)}"

@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..analyzers import RULES
+from ..models import Fix
 from ..version import __version__
 from . import FileResult, LineIndex
 
@@ -21,6 +22,34 @@ def _uri(path: str) -> str:
     if path == "-":
         return "stdin"
     return quote(path.replace("\\", "/"), safe="/:._-~")
+
+
+def _fix(fix: Fix, path: str, index: int, lines: LineIndex) -> dict[str, Any]:
+    """A SARIF fix: one artifact change replacing the region [start, end) (empty: an insertion)."""
+    line, column = lines.line_column(fix.start)
+    end_line, end_col = lines.end_line_column(fix.start, fix.end) if fix.end > fix.start else (line, column)
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": _uri(path), "index": index},
+                "replacements": [
+                    {
+                        "deletedRegion": {
+                            "startLine": line,
+                            "startColumn": column,
+                            "endLine": end_line,
+                            "endColumn": end_col,
+                            "charOffset": fix.start,
+                            "charLength": fix.end - fix.start,
+                        },
+                        "insertedContent": {"text": fix.replacement},
+                    }
+                ],
+            }
+        ],
+        "properties": {"safe": fix.safe},
+    }
 
 
 def sarif_log(results: list[FileResult]) -> dict[str, Any]:
@@ -70,6 +99,8 @@ def sarif_log(results: list[FileResult]) -> dict[str, Any]:
             }
             if f.data:
                 result["properties"] = {"data": f.data}
+            if f.fixes:
+                result["fixes"] = [_fix(fx, r.path, a, lines) for fx in f.fixes]
             out.append(result)
     return {
         "$schema": SARIF_SCHEMA,

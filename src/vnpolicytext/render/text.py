@@ -78,6 +78,9 @@ def render(results: list[FileResult], *, colour: bool = False) -> str:
             out.append(paint(_DIM, f"    | {_snippet(f.text)}"))
             if f.suggestion:
                 out.append(f"    → {f.suggestion}")
+            for fix in f.fixes:  # `vnpolicytext fix` applies the safe ones (--unsafe: the others too)
+                kind = "sửa an toàn" if fix.safe else "có thể sửa"
+                out.append(f"    ✎ {kind}: «{_snippet(r.source[fix.start : fix.end])}» → «{fix.replacement}»")
         counts = {
             s: sum(1 for f in r.report.findings if f.severity == s) for s in ("error", "warning", "info")
         }

@@ -1,0 +1,273 @@
+"""Analyzer 'nominalisation': "tiến hành", "thực hiện", "việc", "công tác", "sự" wrapping a verb that could
+stand alone ("tiến hành kiểm tra" → "kiểm tra"), and stacks of them ("việc thực hiện công tác kiểm tra").
+
+A nominaliser is reported only when an action verb of `data/nominalisation_verbs.txt` follows it directly,
+so "tiến hành hội nghị", "đi công tác" and "việc làm" are left alone. Removing an empty verb ("tiến hành",
+"thực hiện") is a safe fix; dropping "công tác" or "sự" turns a noun phrase into a verb, so it is a suggestion.
+The summary gives the density of nominalisers per 100 words. One pass per unit, one look-up per syllable.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pydantic import Field
+
+from ..document import Document, Unit
+from ..lexicon import shipped_text, word_list
+from ..models import Fix, Model
+from ..registry import Analyzer, Rule
+from ..vocab import fold
+from .base import Context
+
+_SOURCE = "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (câu chữ ngắn gọn, dễ hiểu); docs/drafting-checks.md."
+RULES = (
+    Rule(
+        "nominalisation.empty_verb",
+        "warning",
+        "An empty verb ('tiến hành', 'thực hiện') in front of the verb that carries the action.",
+        "«{nominaliser}» thừa: «{verb}» đã nói đủ việc cần làm.",
+        "Phường sẽ tiến hành kiểm tra hồ sơ trong hai ngày. → Phường sẽ kiểm tra hồ sơ trong hai ngày.",
+        why="Động từ rỗng làm câu dài thêm và che mất hành động chính mà người đọc cần thấy.",
+        source=_SOURCE,
+    ),
+    Rule(
+        "nominalisation.filler_noun",
+        "info",
+        "A filler noun ('công tác', 'sự') turning a verb into a noun phrase where the verb would do.",
+        "«{nominaliser} {verb}»: danh từ hóa; có thể dùng thẳng «{verb}».",
+        "Công tác tuyên truyền cần làm sớm. → Cần tuyên truyền sớm.",
+        why="Danh từ hóa biến hành động thành sự vật: câu không còn nói ai làm gì.",
+        source=_SOURCE,
+    ),
+    Rule(
+        "nominalisation.stack",
+        "warning",
+        "Two or more nominalisers in a row before one verb ('việc thực hiện công tác kiểm tra').",
+        "Chồng {count} từ danh hóa «{chain}» trước «{verb}»; chỉ cần «{rewrite}».",
+        "Việc thực hiện công tác kiểm tra được giao cho phường. → Việc kiểm tra được giao cho phường.",
+        why="Mỗi lớp danh hóa thêm chữ mà không thêm nghĩa; người đọc phải bóc từng lớp để tìm hành động.",
+        source=_SOURCE,
+    ),
+)
+
+EMPTY_VERBS = frozenset({"tiến hành", "thực hiện"})
+FILLER_NOUNS = frozenset({"việc", "công tác", "sự"})
+NOMINALISERS = EMPTY_VERBS | FILLER_NOUNS
+
+
+class NominalisationSummary(Model):
+    """Nominalisers that wrap a verb, and how dense they are."""
+
+    occurrences: int = Field(description="Nominalisers found in front of an action verb (stacks count each).")
+    stacks: int = Field(description="Places with two or more nominalisers in a row.")
+    words: int = Field(description="Words of the text.")
+    density: float = Field(description="Nominalisers per 100 words.")
+    by_nominaliser: dict[str, int] = Field(description="Occurrences per nominaliser.")
+
+
+@lru_cache(maxsize=1)
+def action_verbs() -> dict[str, int]:
+    """Folded action verbs of the shipped list, with their length in syllables."""
+    return {fold(v): len(v.split()) for v in word_list(shipped_text("nominalisation_verbs.txt"))}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A chain of nominalisers (syllable ranges) and the verb after it, in one unit."""
+
+    chain: tuple[tuple[int, int], ...]
+    verb: tuple[int, int]
+
+
+def _word(doc: Document, unit: Unit, first: int, last: int) -> bool:
+    """Do syllables [first, last) form whole words (or is the segmenter not trusted here)?"""
+    view = doc.phrase_views[unit.index]
+    if view.starts is None or view.ends is None:
+        return True
+    return unit.syllables[first].start in view.starts and unit.syllables[last - 1].end in view.ends
+
+
+def _phrase_at(doc: Document, unit: Unit, i: int, table: dict[str, int] | frozenset[str]) -> int:
+    """The end index of the longest phrase of `table` starting at syllable i (whole words, joined by spaces
+    only), or i when none."""
+    view = doc.phrase_views[unit.index]
+    keys = view.keys
+    joined = [g == " " for g in view.gaps]
+    for size in (3, 2, 1):
+        j = i + size
+        if j > len(keys) or any(not joined[k] for k in range(i, j - 1)):
+            continue
+        if " ".join(keys[i:j]) in table and _word(doc, unit, i, j):
+            return j
+    return i
+
+
+def _absorb_jargon(ctx: Context, start: int, end: int) -> None:
+    """One finding per span: a jargon finding inside this nominalisation ("tiến hành kiểm tra" is also a
+    formal phrase of the lexicon) gives way to it, so the writer sees one finding with one fix."""
+    s, e = ctx.doc.span_in_original(start, end)
+    inside = [f for f in ctx.findings if f.analyzer == "jargon" and s <= f.start and f.end <= e]
+    if inside:
+        ctx.findings[:] = [f for f in ctx.findings if not any(f is g for g in inside)]
+
+
+def find_in_unit(doc: Document, unit: Unit) -> list[Found]:
+    """Every nominaliser chain followed by an action verb in `unit`, left to right."""
+    keys = doc.phrase_views[unit.index].keys
+    joined = [g == " " for g in doc.phrase_views[unit.index].gaps]
+    verbs = action_verbs()
+    out: list[Found] = []
+    i, n = 0, len(keys)
+    while i < n:
+        j = _phrase_at(doc, unit, i, NOMINALISERS)
+        if j == i:
+            i += 1
+            continue
+        chain = [(i, j)]
+        while j < n and joined[j - 1]:
+            k = _phrase_at(doc, unit, j, NOMINALISERS)
+            if k == j:
+                break
+            chain.append((j, k))
+            j = k
+        end = _phrase_at(doc, unit, j, verbs) if j < n and joined[j - 1] else j
+        while end == j and len(chain) > 1 and " ".join(keys[chain[-1][0] : chain[-1][1]]) in verbs:
+            end, j = chain[-1][1], chain[-1][0]  # "việc thực hiện …": "thực hiện" is the verb itself
+            chain.pop()
+        if end > j:
+            out.append(Found(tuple(chain), (j, end)))
+            i = end
+        else:
+            i = chain[-1][1]
+    return out
+
+
+def _text(doc: Document, unit: Unit, first: int, last: int) -> str:
+    return doc.text[unit.syllables[first].start : unit.syllables[last - 1].end]
+
+
+def _capitalised(ctx: Context, unit: Unit, first: int, head: str) -> str:
+    """`head` with a capital first letter when the text it replaces opened with one."""
+    start = unit.syllables[first].start
+    if ctx.doc.text[start].isupper() and head[:1].islower():
+        return head[:1].upper() + head[1:]
+    return head
+
+
+def _fix(ctx: Context, unit: Unit, found: Found, keep_noun: bool, safe: bool, description: str) -> Fix:
+    first = found.chain[0][0]
+    verb = ctx.original(unit.syllables[found.verb[0]].start, unit.syllables[found.verb[1] - 1].end)
+    head = verb
+    if keep_noun:
+        lead = found.chain[0]
+        noun = ctx.original(unit.syllables[lead[0]].start, unit.syllables[lead[1] - 1].end)
+        head = (
+            f"{noun} {verb}"
+            if fold(noun) != "công tác"
+            else f"{'Việc' if noun[0].isupper() else 'việc'} {verb}"
+        )
+    else:
+        head = _capitalised(ctx, unit, first, head)
+    return ctx.fix(
+        unit.syllables[first].start,
+        unit.syllables[found.verb[1] - 1].end,
+        head,
+        safe=safe,
+        description=description,
+    )
+
+
+def analyze(ctx: Context) -> NominalisationSummary:
+    """Find nominalisers in front of action verbs; report each chain once."""
+    doc = ctx.doc
+    counts: Counter[str] = Counter()
+    stacks = 0
+    for unit in doc.units:
+        for found in find_in_unit(doc, unit):
+            names = [" ".join(doc.phrase_views[unit.index].keys[a:b]) for a, b in found.chain]
+            verb = _text(doc, unit, *found.verb)
+            start = unit.syllables[found.chain[0][0]].start
+            end = unit.syllables[found.verb[1] - 1].end
+            if len(found.chain) > 1:
+                stacks += 1
+                counts.update(names)
+                keep_noun = names[0] in FILLER_NOUNS
+                safe = "sự" not in names and (keep_noun or "công tác" not in names)
+                rewrite = f"{'việc' if names[0] == 'công tác' else names[0]} {verb}" if keep_noun else verb
+                ctx.add(
+                    "nominalisation.stack",
+                    start,
+                    end,
+                    suggestion=f"Viết gọn: «{rewrite}».",
+                    data={"chain": names, "verb": verb},
+                    fixes=[
+                        _fix(ctx, unit, found, keep_noun, safe, f"Bỏ các từ danh hóa thừa, giữ «{rewrite}»")
+                    ],
+                    count=len(names),
+                    chain=_text(doc, unit, found.chain[0][0], found.chain[-1][1]),
+                    verb=verb,
+                    rewrite=rewrite,
+                )
+                continue
+            name = names[0]
+            first = found.chain[0][0]
+            if name == "việc":
+                continue  # "việc kiểm tra" alone is an ordinary noun phrase
+            if name == "công tác" and first > 0 and doc.phrase_views[unit.index].keys[first - 1] == "làm":
+                continue  # "người làm công tác thống kê": a job, not a nominalised action
+            if name == "sự":
+                after = found.verb[1]
+                keys = doc.phrase_views[unit.index].keys
+                if after >= len(keys) or keys[after] != "của":
+                    continue  # only "sự tham gia của người dân" reads better as "người dân tham gia"
+                if first > 0 and keys[first - 1] == "chịu":
+                    continue  # "chịu sự kiểm tra của": a fixed construction
+            counts[name] += 1
+            _absorb_jargon(ctx, start, end)
+            nominaliser = _text(doc, unit, *found.chain[0])
+            if name in EMPTY_VERBS:
+                ctx.add(
+                    "nominalisation.empty_verb",
+                    start,
+                    end,
+                    suggestion=f"Bỏ «{nominaliser}»: «{verb}».",
+                    data={"nominaliser": name, "verb": verb},
+                    fixes=[_fix(ctx, unit, found, False, True, f"Bỏ «{nominaliser}»")],
+                    nominaliser=nominaliser,
+                    verb=verb,
+                )
+            else:
+                fixes = [] if name == "sự" else [_fix(ctx, unit, found, False, False, f"Bỏ «{nominaliser}»")]
+                ctx.add(
+                    "nominalisation.filler_noun",
+                    start,
+                    end,
+                    suggestion=f"Dùng thẳng động từ «{verb}» và nói rõ ai làm.",
+                    data={"nominaliser": name, "verb": verb},
+                    fixes=fixes,
+                    nominaliser=nominaliser,
+                    verb=verb,
+                )
+    words = doc.word_count
+    total = sum(counts.values())
+    return NominalisationSummary(
+        occurrences=total,
+        stacks=stacks,
+        words=words,
+        density=round(100 * total / words, 3) if words else 0.0,
+        by_nominaliser=dict(sorted(counts.items())),
+    )
+
+
+ANALYZER = Analyzer(
+    name="nominalisation",
+    title="Danh hóa động từ",
+    description="Empty verbs and filler nouns wrapping an action verb, and stacks of them; density per 100 words.",
+    rules=RULES,
+    summary=NominalisationSummary,
+    run=analyze,
+    needs=frozenset({"words"}),
+)

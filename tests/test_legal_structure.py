@@ -1,0 +1,112 @@
+"""Analyzer 'legal_structure': numbering, references to missing parts, document numbers without a date."""
+
+from __future__ import annotations
+
+from vnpolicytext.api import run_analyzer
+
+DECREE = """Chương I
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định mức hỗ trợ học phí.
+Điều 2. Đối tượng áp dụng
+1. Học sinh thuộc hộ nghèo.
+2. Học sinh khuyết tật.
+3. Học sinh mồ côi cả cha lẫn mẹ.
+Chương II
+HỒ SƠ VÀ THỦ TỤC
+Điều 3. Hồ sơ
+1. Hồ sơ gồm:
+a) Đơn đề nghị theo mẫu;
+b) Bản sao giấy khai sinh;
+c) Giấy chứng nhận hộ nghèo.
+2. Người thuộc đối tượng tại khoản 3 Điều 2 nộp thêm giấy chứng tử của cha, mẹ.
+Điều 4. Thời hạn
+Hồ sơ theo điểm c khoản 1 Điều 3 được giải quyết trong năm ngày làm việc."""
+
+
+def found(text: str, profile: str = "legal") -> list[tuple[str, str, str]]:
+    return [
+        (f.rule, f.text, f.message)
+        for f in run_analyzer("legal_structure", text, config={"profile": profile})[1]
+    ]
+
+
+def test_a_well_formed_decree_has_no_finding() -> None:
+    summary, findings = run_analyzer("legal_structure", DECREE, config={"profile": "legal"})
+    assert findings == []
+    assert summary is not None and summary.articles == 4 and summary.references_checked == 2
+
+
+def test_only_the_legal_profile_runs_it() -> None:
+    broken = DECREE.replace("Điều 4.", "Điều 6.")
+    assert found(broken, "citizen") == []
+    assert run_analyzer("legal_structure", broken)[0] is None
+
+
+def test_article_gap_and_chapter_in_roman_figures() -> None:
+    text = DECREE.replace("Điều 4.", "Điều 5.").replace("Chương II", "Chương III")
+    assert found(text) == [
+        ("legal_structure.numbering", "Chương III", "Chương III đứng sau Chương I; theo thứ tự phải là II."),
+        ("legal_structure.numbering", "Điều 5.", "Điều 5 đứng sau Điều 3; theo thứ tự phải là 4."),
+    ]
+
+
+def test_points_follow_the_vietnamese_alphabet() -> None:
+    points = "\n".join(f"{c}) Giấy tờ loại {c};" for c in "abcdđeg")
+    text = DECREE.replace(
+        "a) Đơn đề nghị theo mẫu;\nb) Bản sao giấy khai sinh;\nc) Giấy chứng nhận hộ nghèo.", points
+    )
+    text = text.replace("điểm c khoản 1", "điểm g khoản 1")
+    assert found(text) == []
+    skipped = text.replace("đ) Giấy tờ loại đ;\n", "")
+    assert [m for _, _, m in found(skipped)] == ["Điểm e đứng sau Điểm d; theo thứ tự phải là đ."]
+
+
+def test_reference_to_a_clause_and_a_point_that_do_not_exist() -> None:
+    text = DECREE.replace("khoản 3 Điều 2", "khoản 4 Điều 2").replace(
+        "điểm c khoản 1 Điều 3", "điểm d khoản 1 Điều 3"
+    )
+    assert [(r, t) for r, t, _ in found(text)] == [
+        ("legal_structure.missing_reference", "khoản 4 Điều 2"),
+        ("legal_structure.missing_reference", "điểm d khoản 1 Điều 3"),
+    ]
+
+
+def test_references_to_other_documents_and_quoted_provisions_are_not_checked() -> None:
+    text = DECREE.replace(
+        "Điều 4. Thời hạn",
+        "Điều 4. Sửa đổi\nKhoản 2 Điều 9 của Luật Giáo dục được dẫn chiếu.\n“Điều 12. Điều khoản được sửa\n"
+        "5. Nội dung sửa theo khoản 8 Điều 12.”\nĐiều 5. Thời hạn",
+    )
+    assert found(text) == []
+
+
+def test_document_number_without_year_needs_a_date() -> None:
+    text = DECREE.replace(
+        "nộp thêm giấy chứng tử của cha, mẹ.",
+        "nộp thêm giấy tờ theo Quyết định số 125/QĐ-UBND và Công văn số 88/UBND-VX ngày 05/3/2026.",
+    )
+    assert [(r, t) for r, t, _ in found(text)] == [
+        ("legal_structure.incomplete_document_reference", "125/QĐ-UBND")
+    ]
+
+
+def test_a_label_glued_to_the_line_before_is_not_a_numbering_error() -> None:
+    text = DECREE.replace(
+        "Điều 4. Thời hạn\n",
+        "Điều 4. Biện pháp\nTòa án áp dụng các biện pháp sau đây:1. Buộc chấm dứt hành vi vi phạm;\n"
+        "2. Buộc xin lỗi công khai;\n3. Buộc bồi thường thiệt hại.\nĐiều 5. Thời hạn\n",
+    )
+    assert found(text) == []
+    assert found(text.replace("2. Buộc xin lỗi", "4. Buộc xin lỗi"))[0][2] == (
+        "Khoản 4 đứng sau phần mở đầu; theo thứ tự phải là 1."  # the glued "1." is no label
+    )
+
+
+def test_an_amending_article_keeps_the_numbering_of_the_amended_document() -> None:
+    text = DECREE.replace(
+        "Điều 4. Thời hạn\n",
+        "Điều 4. Sửa đổi Thông tư số 11/2012/TT-BNV\n1. Sửa đổi, bổ sung khoản 3 Điều 11 như sau:\n"
+        "c) Đề nghị cơ quan có thẩm quyền xác minh.\n2. Bãi bỏ điểm d khoản 1 Điều 12.\nĐiều 5. Thời hạn\n",
+    )
+    assert found(text) == []

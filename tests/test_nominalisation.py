@@ -1,0 +1,65 @@
+"""Analyzer 'nominalisation': empty verbs, filler nouns and stacks in front of an action verb."""
+
+from __future__ import annotations
+
+from vnpolicytext import apply_fixes
+from vnpolicytext.api import run_analyzer
+
+
+def findings(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in run_analyzer("nominalisation", text)[1]]
+
+
+def test_empty_verb_before_an_action_verb_is_reported_with_a_safe_fix() -> None:
+    text = "Tổ công tác của phường sẽ tiến hành kiểm tra thực tế nơi ở của người đề nghị trong hai ngày."
+    summary, found = run_analyzer("nominalisation", text)
+    assert [(f.rule, f.text) for f in found] == [("nominalisation.empty_verb", "tiến hành kiểm tra")]
+    assert found[0].fixes[0].safe
+    assert apply_fixes(text, found) == text.replace("tiến hành kiểm tra", "kiểm tra")
+    assert summary is not None and summary.by_nominaliser == {"tiến hành": 1}
+
+
+def test_sentence_opening_keeps_its_capital_after_the_fix() -> None:
+    text = "Thực hiện rà soát danh sách hộ nghèo trước ngày 15/10/2026."
+    _, found = run_analyzer("nominalisation", text)
+    assert apply_fixes(text, found) == "Rà soát danh sách hộ nghèo trước ngày 15/10/2026."
+
+
+def test_stack_is_one_finding_and_keeps_the_noun_head() -> None:
+    text = "Việc thực hiện công tác kiểm tra hồ sơ được giao cho công chức tư pháp - hộ tịch."
+    summary, found = run_analyzer("nominalisation", text)
+    assert [(f.rule, f.text) for f in found] == [("nominalisation.stack", "Việc thực hiện công tác kiểm tra")]
+    assert apply_fixes(text, found).startswith("Việc kiểm tra hồ sơ được giao")
+    assert summary is not None and summary.stacks == 1 and summary.occurrences == 3
+
+
+def test_filler_noun_is_a_suggestion_not_a_safe_fix() -> None:
+    text = "Công tác tuyên truyền cần được triển khai khoa học, đồng bộ, nhất quán, bài bản, hiệu quả."
+    _, found = run_analyzer("nominalisation", text)
+    assert [(f.rule, f.text) for f in found] == [("nominalisation.filler_noun", "Công tác tuyên truyền")]
+    assert not found[0].fixes[0].safe
+    assert apply_fixes(text, found) == text
+    assert apply_fixes(text, found, safe_only=False).startswith("Tuyên truyền cần được")
+
+
+def test_hard_cases_that_are_not_nominalisations() -> None:
+    # a business trip, a meeting held, a job, a plain noun phrase, "sự" without "của", "thực hiện" + a noun
+    text = (
+        "Anh Minh đi công tác tại xã Phú Lợi. Phường tiến hành hội nghị lấy ý kiến cử tri. "
+        "Thanh niên cần việc làm ổn định. Việc kiểm tra hồ sơ mất hai ngày. Sự đồng ý là bắt buộc. "
+        "Người nộp thuế thực hiện nghĩa vụ tài chính đúng hạn. Bà Hoa là người làm công tác thống kê của xã."
+    )
+    assert findings(text) == []
+
+
+def test_sự_with_của_is_reported() -> None:
+    assert findings("Cần có sự tham gia của người dân trong khu phố.") == [
+        ("nominalisation.filler_noun", "sự tham gia")
+    ]
+
+
+def test_density_counts_per_100_words() -> None:
+    text = "Cán bộ tiến hành xác minh. Cán bộ tiến hành xem xét hồ sơ của ông Nam và trả lời bằng văn bản."
+    summary, _ = run_analyzer("nominalisation", text)
+    assert summary is not None and summary.occurrences == 2
+    assert summary.density == round(100 * 2 / summary.words, 3)
