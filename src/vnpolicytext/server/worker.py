@@ -1,0 +1,72 @@
+"""What runs in the analysis worker processes: warm-up once per process, then one job per request."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+from ..check import check_report
+from ..config import Config
+from ..errors import ConfigError, VnPolicyTextError
+from ..markup import analyze_markup
+from .offsets import report_to_utf16
+
+log = logging.getLogger("vnpolicytext.server")
+
+WARM_TEXT = "Hồ sơ đã được tiếp nhận. UBND phường sẽ quán triệt và triển khai thực hiện theo quy định."
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One request's work: analyze (or check) `source` read as `input_format`."""
+
+    command: Literal["analyze", "check"]
+    source: str
+    input_format: str
+    config: Config
+    offsets: Literal["codepoint", "utf16"] = "codepoint"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A job's answer: the JSON body, or an error code and message (never an exception across processes)."""
+
+    body: bytes | None = None
+    error: str | None = None
+    message: str = ""
+
+
+def warm() -> int:
+    """Load the word segmenter, tagger and lexicons in this process (pool initializer); returns the pid."""
+    analyze_markup(WARM_TEXT, "text", config=Config())
+    return os.getpid()
+
+
+def run(job: Job) -> Outcome:
+    """Run one job; library errors become an Outcome with a code, anything else 'internal' (logged here)."""
+    try:
+        report = analyze_markup(job.source, job.input_format, config=job.config)
+        if job.command == "analyze" and job.offsets == "codepoint":
+            return Outcome(body=report.model_dump_json().encode())
+        report_data = report.model_dump(mode="json")
+        if job.offsets == "utf16":
+            report_to_utf16(report_data, job.source)
+        if job.command == "analyze":
+            return Outcome(body=json.dumps(report_data, ensure_ascii=False).encode())
+        result = check_report(report, job.config)
+        data = {
+            "passed": result.passed,
+            "failures": [f.model_dump(mode="json") for f in result.failures],
+            "report": report_data,
+        }
+        return Outcome(body=json.dumps(data, ensure_ascii=False).encode())
+    except ConfigError as exc:
+        return Outcome(error="invalid_config", message=str(exc))
+    except VnPolicyTextError as exc:
+        return Outcome(error="invalid_request", message=str(exc))
+    except Exception as exc:  # a bug of ours: log it here, answer 500 without a traceback
+        log.exception("analysis failed")
+        return Outcome(error="internal", message=f"{type(exc).__name__} while analyzing")
