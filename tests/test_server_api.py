@@ -250,6 +250,8 @@ def test_cors_origin() -> None:
         },
     )
     assert preflight.status_code == 200
+    module = c.get("/static/vnpolicytext.js", headers={"Origin": "https://cms.example.gov.vn"})
+    assert module.headers["access-control-allow-origin"] == "https://cms.example.gov.vn"  # importable
 
 
 def test_static_files_are_package_data() -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 
 HELP = "run the HTTP service and the editor page (pip install 'vnpolicytext[server]')"
 
 
-def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """Add the `serve` command; every flag defaults to its VNPOLICYTEXT_* environment variable."""
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """Add the `serve` command to `sub` (argparse sub-parsers); flags default to VNPOLICYTEXT_* variables."""
     p = sub.add_parser("serve", help=HELP, description=HELP + ". Flags override VNPOLICYTEXT_* variables.")
     p.add_argument("--host", help="address to listen on (VNPOLICYTEXT_HOST, default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port (VNPOLICYTEXT_PORT, default 8000)")

@@ -8,11 +8,13 @@ stall short ones beyond the cores it occupies.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import multiprocessing
 import os
 import platform
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -201,6 +203,7 @@ class Service:
     async def run(self, job: worker.Job) -> Response:
         pool = self.pool or self.start()
         loop = asyncio.get_running_loop()
+        job = dataclasses.replace(job, deadline=time.time() + self.settings.timeout)
         try:
             outcome = await asyncio.wait_for(
                 loop.run_in_executor(pool, worker.run, job), self.settings.timeout
@@ -216,6 +219,8 @@ class Service:
             pool.shutdown(wait=False, cancel_futures=True)
             self.start()
             raise _error(503, "the analysis pool is restarting; retry the request") from None
+        if outcome.error == "timeout":
+            raise _error(504, f"analysis waited longer than the time budget of {self.settings.timeout:g} s")
         if outcome.error == "internal":
             raise _error(500, outcome.message, code="internal")
         if outcome.error is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass
 from typing import Literal
 
@@ -28,6 +29,7 @@ class Job:
     input_format: str
     config: Config
     offsets: Literal["codepoint", "utf16"] = "codepoint"
+    deadline: float | None = None  # time.time() after which nobody waits for the answer any more
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,9 @@ def warm() -> int:
 
 def run(job: Job) -> Outcome:
     """Run one job; library errors become an Outcome with a code, anything else 'internal' (logged here)."""
+    if job.deadline is not None and time.time() > job.deadline:
+        # Queued past the request's time budget (the client already got 504): skip, free the worker.
+        return Outcome(error="timeout", message="time budget spent in the queue")
     try:
         report = analyze_markup(job.source, job.input_format, config=job.config)
         if job.command == "analyze" and job.offsets == "codepoint":
