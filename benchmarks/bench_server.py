@@ -70,6 +70,7 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
 
 async def load(url: str, body: dict[str, str], clients: int, total: int, seconds: float) -> dict[str, float]:
     latencies: list[float] = []
+    cpu: list[float] = []
     errors = 0
     sent = 0
     stop = time.perf_counter() + seconds
@@ -85,6 +86,13 @@ async def load(url: str, body: dict[str, str], clients: int, total: int, seconds
                 latencies.append(time.perf_counter() - t0)
                 if response.status_code != 200:
                     errors += 1
+                timing = dict(
+                    part.strip().split(";dur=")
+                    for part in response.headers.get("server-timing", "").split(",")
+                    if ";dur=" in part
+                )
+                if "cpu" in timing:
+                    cpu.append(float(timing["cpu"]))
 
         t0 = time.perf_counter()
         await asyncio.gather(*(worker() for _ in range(clients)))
@@ -98,23 +106,22 @@ async def load(url: str, body: dict[str, str], clients: int, total: int, seconds
         "p50": q[49] * 1000,
         "p95": q[94] * 1000,
         "p99": q[98] * 1000,
+        "cpu": statistics.median(cpu) if cpu else float("nan"),
     }
 
 
 def in_process(text: str, rounds: int = 10) -> tuple[float, float]:
-    """Median seconds of the same check in this process: the library alone, and the JSON it answers with."""
+    """Median wall and CPU seconds of the same check in this process, JSON included: the library alone."""
     import vnpolicytext
 
     vnpolicytext.check(text)
-    plain, with_json = [], []
+    wall, cpu = [], []
     for _ in range(rounds):
-        t0 = time.perf_counter()
-        result = vnpolicytext.check(text)
-        t1 = time.perf_counter()
-        result.model_dump_json()
-        plain.append(t1 - t0)
-        with_json.append(time.perf_counter() - t0)
-    return statistics.median(plain), statistics.median(with_json)
+        t0, c0 = time.perf_counter(), time.process_time()
+        vnpolicytext.check(text).model_dump_json()
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def main() -> None:
@@ -133,15 +140,21 @@ def main() -> None:
         print(
             f"article: {len(text):,} characters from {source}; server workers: {args.workers}; cores: {os.cpu_count()}"
         )
+        wall, cpu = in_process(text)
         print(
-            f"{'clients':>7} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7}"
+            f"in process, no HTTP: check + JSON {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU (median of 10)"
+        )
+        print("load average before: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
+        print(
+            f"{'clients':>7} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'cpu ms':>7}"
         )
         for clients in (int(c) for c in args.clients.split(",")):
             r = asyncio.run(load(url, body, clients, args.requests, args.seconds))
             print(
                 f"{clients:>7} {r['requests']:>8} {r['errors']:>6} {r['rps']:>7.1f} "
-                f"{r['p50']:>7.0f} {r['p95']:>7.0f} {r['p99']:>7.0f}"
+                f"{r['p50']:>7.0f} {r['p95']:>7.0f} {r['p99']:>7.0f} {r['cpu']:>7.0f}"
             )
+        print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     finally:
         proc.terminate()
         proc.wait(timeout=20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,13 +171,15 @@ def test_no_external_assets_anywhere() -> None:
         ({"text": "a", "config": {"rules": {"passive.shortt": "off"}}}, "config", "invalid_config"),
         ({"text": "a", "config": {"speed": 3}}, "config", "invalid_config"),
         ({"text": "a", "config": {"jargon_files": ["/etc/passwd"]}}, "config.jargon_files", "invalid_config"),
+        ({"markdown": "Hồ sơ \ud800 đã nộp"}, "markdown", "invalid_request"),
     ],
 )
 def test_invalid_bodies_get_422_with_the_field(
     client: TestClient, body: dict[str, Any], field: str | None, code: str
 ) -> None:
     for path in ("/v1/analyze", "/v1/check"):
-        response = client.post(path, json=body)
+        raw = json.dumps(body)  # ASCII JSON: a lone surrogate travels as a \ud800 escape
+        response = client.post(path, content=raw, headers={"content-type": "application/json"})
         assert response.status_code == 422, response.text
         error = response.json()
         assert error["error"] == code and error["field"] == field and error["message"]

@@ -231,7 +231,10 @@ class Service:
                 code=outcome.error,
             )
         assert outcome.body is not None
-        return Response(content=outcome.body, media_type="application/json")
+        timing = f"analysis;dur={outcome.wall_ms:.1f}, cpu;dur={outcome.cpu_ms:.1f}"
+        return Response(
+            content=outcome.body, media_type="application/json", headers={"Server-Timing": timing}
+        )
 
 
 def _field(loc: tuple[Any, ...] | list[Any]) -> str | None:

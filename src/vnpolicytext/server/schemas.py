@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..models import Severity
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 OffsetUnit = Literal["codepoint", "utf16"]
 InputKind = Literal["text", "html", "markdown"]
 
@@ -40,6 +42,14 @@ class AnalyzeRequest(BaseModel):
         description="Unit of every offset in the answer: 'codepoint' (Python str index) or 'utf16' "
         "(JavaScript string index).",
     )
+
+    @field_validator("text", "html", "markdown")
+    @classmethod
+    def _valid_unicode(cls, value: str | None) -> str | None:
+        # JSON may carry "\ud800" escapes that are not characters; refuse them here, not deep in the analysis.
+        if value is not None and (m := _SURROGATE.search(value)):
+            raise ValueError(f"invalid Unicode: lone surrogate U+{ord(m.group()):04X} at offset {m.start()}")
+        return value
 
     @model_validator(mode="after")
     def _one_source(self) -> AnalyzeRequest:

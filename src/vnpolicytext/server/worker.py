@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -39,6 +40,8 @@ class Outcome:
     body: bytes | None = None
     error: str | None = None
     message: str = ""
+    wall_ms: float = 0.0  # time the worker spent on the job
+    cpu_ms: float = 0.0  # CPU time of the worker process on the job
 
 
 def warm() -> int:
@@ -48,7 +51,15 @@ def warm() -> int:
 
 
 def run(job: Job) -> Outcome:
-    """Run one job; library errors become an Outcome with a code, anything else 'internal' (logged here)."""
+    """Run one job, timed; library errors become an Outcome with a code, anything else 'internal' (logged)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    outcome = _run(job)
+    return dataclasses.replace(
+        outcome, wall_ms=(time.perf_counter() - wall) * 1000, cpu_ms=(time.process_time() - cpu) * 1000
+    )
+
+
+def _run(job: Job) -> Outcome:
     if job.deadline is not None and time.time() > job.deadline:
         # Queued past the request's time budget (the client already got 504): skip, free the worker.
         return Outcome(error="timeout", message="time budget spent in the queue")
