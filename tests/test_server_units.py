@@ -115,3 +115,25 @@ def test_serve_command_refuses_bad_flags(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["serve", "--workers", "-1"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 3 and all(line.startswith("vnpolicytext: error: ") for line in err)
+
+
+def test_worker_stops_a_job_at_its_time_budget() -> None:
+    import signal
+    import time
+
+    from vnpolicytext.config import Config
+    from vnpolicytext.server import worker
+
+    long_text = "Hồ sơ đã được tiếp nhận tại bộ phận một cửa của phường theo quy định hiện hành. " * 3000
+    started = time.perf_counter()
+    outcome = worker.run(worker.Job("check", long_text, "text", Config(), "utf16", time.time() + 0.3))
+    assert outcome.error == "timeout" and outcome.body is None
+    assert time.perf_counter() - started < 2  # stopped, not run to the end (about 3 s of CPU on this text)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the timer is off again
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    queued = worker.run(worker.Job("analyze", "Hồ sơ.", "text", Config(), "codepoint", time.time() - 1))
+    assert queued.error == "timeout" and "queue" in queued.message
+    ok = worker.run(
+        worker.Job("analyze", "Hồ sơ đã được tiếp nhận.", "text", Config(), "codepoint", time.time() + 60)
+    )
+    assert ok.error is None and ok.body is not None and ok.cpu_ms > 0
