@@ -1,12 +1,14 @@
 """Bounded loopback load test of `vnpolicytext serve`: requests/s and p50/p95/p99 latency.
 
     .venv/bin/python benchmarks/bench_server.py [--workers 1] [--clients 1,8,32] [--requests 200] [--seconds 20]
+        [--timeout 30] [--long CHARS]
 
 Starts the service on a free 127.0.0.1 port (a child process, `--workers` analysis processes), builds a
-10,000-character article (a news or notice document of ../shared/corpus cut at a paragraph end, else the
+10,000-character article (news items of ../shared/corpus joined and cut at a paragraph end, else the
 example notice repeated), then for each number of concurrent clients sends POST /v1/check (offsets=utf16,
 what the editor page sends) until `--requests` answers or `--seconds` have passed, whichever comes first.
-Nothing leaves the machine.
+With `--long CHARS` it then sends one CHARS-long check and, while it runs, short checks one after another:
+with two workers or more the short ones keep their usual latency. Nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -50,10 +52,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(workers: int, timeout: float = 120) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
     cmd = [sys.executable, "-m", "vnpolicytext.cli", "serve", "--port", str(port), "--workers", str(workers)]
+    cmd += ["--timeout", str(timeout)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -110,6 +113,21 @@ async def load(url: str, body: dict[str, str], clients: int, total: int, seconds
     }
 
 
+async def beside_long(url: str, body: dict[str, str], long_chars: int) -> tuple[float, list[float]]:
+    """Seconds of one long check, and the latencies of short checks sent one after another meanwhile."""
+    long_text = (body["text"] + "\n\n") * (long_chars // len(body["text"]) + 1)
+    short: list[float] = []
+    async with httpx.AsyncClient(base_url=url, timeout=300) as client:
+        t0 = time.perf_counter()
+        task = asyncio.create_task(client.post("/v1/check", json={"text": long_text[:long_chars]}))
+        while not task.done():
+            s0 = time.perf_counter()
+            (await client.post("/v1/check", json=body)).raise_for_status()
+            short.append(time.perf_counter() - s0)
+        (await task).raise_for_status()
+        return time.perf_counter() - t0, short
+
+
 def in_process(text: str, rounds: int = 10) -> tuple[float, float]:
     """Median wall and CPU seconds of the same check in this process, JSON included: the library alone."""
     import vnpolicytext
@@ -127,13 +145,21 @@ def in_process(text: str, rounds: int = 10) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workers", type=int, default=1, help="analysis processes of the server")
+    ap.add_argument("--timeout", type=float, default=30, help="the server's time budget per request (s)")
     ap.add_argument("--clients", default="1,8,32", help="numbers of concurrent clients")
     ap.add_argument("--requests", type=int, default=200, help="at most this many requests per run")
     ap.add_argument("--seconds", type=float, default=20, help="at most this long per run")
+    ap.add_argument(
+        "--long",
+        type=int,
+        default=0,
+        metavar="CHARS",
+        help="also: short checks while one CHARS-long check runs",
+    )
     args = ap.parse_args()
     text, source = article()
     body = {"text": text, "offsets": "utf16"}
-    proc, url = start_server(args.workers)
+    proc, url = start_server(args.workers, args.timeout)
     try:
         for _ in range(5):  # warm: the first answers pay for imports and caches
             httpx.post(f"{url}/v1/check", json=body, timeout=60).raise_for_status()
@@ -153,6 +179,12 @@ def main() -> None:
             print(
                 f"{clients:>7} {r['requests']:>8} {r['errors']:>6} {r['rps']:>7.1f} "
                 f"{r['p50']:>7.0f} {r['p95']:>7.0f} {r['p99']:>7.0f} {r['cpu']:>7.0f}"
+            )
+        if args.long:
+            took, short = asyncio.run(beside_long(url, body, args.long))
+            print(
+                f"one {args.long:,}-character check: {took:.1f} s; meanwhile {len(short)} short checks one by one, "
+                f"p50 {statistics.median(short) * 1000:.0f} ms, max {max(short) * 1000:.0f} ms"
             )
         print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     finally:
