@@ -230,10 +230,45 @@ def test_js_client_maps_findings_onto_a_contenteditable(page: Any) -> None:
     assert all(finding == dom for finding, dom in pairs), pairs
 
 
-def test_api_docs_page_lists_the_endpoints(page: Any, server: str) -> None:
+def test_js_replacements_and_marked_html(page: Any) -> None:
+    """Which findings get a one-click fix, and the <mark> sweep over UTF-16 offsets."""
+    out = page.evaluate(
+        """async () => {
+        const m = await import('./static/vnpolicytext.js');
+        const f = (analyzer, text, data) => ({ analyzer, text, data, start: 2, end: 2 + text.length });
+        const source = '😀 Quán triệt và triển khai ngay.';
+        return {
+          single: m.replacementFor(f('jargon', 'Quán triệt và triển khai', { alternative: 'phổ biến và thực hiện' })),
+          several: m.replacementFor(f('jargon', 'kịp thời', { alternative: 'ngay | trong … ngày' })),
+          hint: m.replacementFor(f('jargon', 'có liên quan', { alternative: 'các cơ quan (ghi rõ tên)' })),
+          passive: m.replacementFor(f('passive', 'được tiếp nhận', {})),
+          fixString: m.replacementFor(f('passive', 'được tiếp nhận', { fixes: ['đã nhận'] })),
+          fixObject: m.replacementFor(f('text', 'UBND', { fixes: [{ start: 5, end: 9, replacement: 'Ủy ban' }] })),
+          marked: m.markedHtml(source, [
+            { analyzer: 'sentence_length', severity: 'warning', start: 0, end: source.length },
+            { analyzer: 'jargon', severity: 'warning', start: 3, end: 27 },
+          ]),
+        };
+    }"""
+    )
+    assert out["single"] == {"start": 2, "end": 26, "text": "Phổ biến và thực hiện"}  # keeps the capital
+    assert out["several"] is None and out["hint"] is None and out["passive"] is None
+    assert out["fixString"]["text"] == "đã nhận"
+    assert out["fixObject"] == {"start": 5, "end": 9, "text": "Ủy ban"}
+    assert (
+        '<mark class="a-jargon sl sl-warning sev-warning overlap" data-f="0 1" tabindex="-1">Quán triệt và triển khai</mark>'
+        in out["marked"]
+    )
+    assert out["marked"].startswith(
+        '<mark class="sl sl-warning sev-warning" data-f="0" tabindex="-1">😀 </mark>'
+    )
+
+
+def test_api_docs_page_lists_the_endpoints(page: Any, server: str, tmp_path: Path) -> None:
     page.goto(server + "/docs")
     page.wait_for_selector("#endpoints section")
     headings = page.eval_on_selector_all("#endpoints h2", "hs => hs.map(h => h.textContent)")
+    page.screenshot(path=str(tmp_path / "docs.png"), full_page=True)
     assert any(h.startswith("POST /v1/analyze") for h in headings)
     assert any(h.startswith("GET /v1/rules/{rule_id}") for h in headings)
 

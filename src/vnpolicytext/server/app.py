@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import json
 import logging
 import multiprocessing
 import os
@@ -325,7 +324,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get(
         "/v1/rules/{rule_id}",
         response_model=RuleInfo,
-        responses={404: {"model": ErrorResponse, "description": "No such rule."}},
+        responses={
+            404: {"model": ErrorResponse, "description": "No such rule."},
+            422: {"model": ErrorResponse, "description": "Invalid request."},
+        },
         summary="One rule",
     )
     async def rule(rule_id: str) -> RuleInfo:
@@ -336,8 +338,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/healthz", response_model=Health, summary="Liveness and readiness")
     async def healthz() -> JSONResponse:
-        health = Health(status="ok" if service.ready else "starting", workers=settings.pool_size())
-        return JSONResponse(health.model_dump(), status_code=200 if service.ready else 503)
+        ready = service.ready or service.pool is not None  # warmed at startup, or started by a request
+        health = Health(status="ok" if ready else "starting", workers=settings.pool_size())
+        return JSONResponse(health.model_dump(), status_code=200 if ready else 503)
 
     @app.get("/version", response_model=VersionInfo, summary="Versions")
     async def version() -> VersionInfo:
@@ -372,8 +375,3 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Content-Type"],
         )
     return app
-
-
-def openapi_json(app: FastAPI) -> str:
-    """The OpenAPI description as JSON text."""
-    return json.dumps(app.openapi(), ensure_ascii=False, indent=2)
