@@ -129,8 +129,7 @@ def test_worker_stops_a_job_at_its_time_budget() -> None:
     outcome = worker.run(worker.Job("check", long_text, "text", Config(), "utf16", time.time() + 0.3))
     assert outcome.error == "timeout" and outcome.body is None
     assert time.perf_counter() - started < 2  # stopped, not run to the end (about 3 s of CPU on this text)
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)  # the timer is off again
-    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)  # handler restored
     queued = worker.run(worker.Job("analyze", "Hồ sơ.", "text", Config(), "codepoint", time.time() - 1))
     assert queued.error == "timeout" and "queue" in queued.message
     ok = worker.run(

@@ -78,18 +78,28 @@ def _on_alarm(signum: int, frame: object) -> None:
 def time_budget(seconds: float) -> Iterator[None]:
     """Interrupt the code inside with BudgetSpent after `seconds` (POSIX main thread; elsewhere no limit).
 
+    A timer thread sends SIGALRM to the main thread itself: a process-wide timer signal may land on another
+    thread, and CPython then runs the handler only when the main thread next notices, possibly seconds later.
     The worker is then free for the next request instead of finishing a document nobody waits for.
     """
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    main = threading.main_thread()
+    usable = (
+        hasattr(signal, "pthread_kill") and hasattr(signal, "SIGALRM") and threading.current_thread() is main
+    )
     if not usable:
         yield
         return
+    ident = main.ident
+    assert ident is not None
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    timer = threading.Timer(max(seconds, 0.001), signal.pthread_kill, (ident, signal.SIGALRM))
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        timer.cancel()
+        timer.join()  # never restore the default action (terminate) while the timer may still fire
         signal.signal(signal.SIGALRM, previous)
 
 
