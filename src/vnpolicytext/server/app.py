@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import os
 import platform
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
@@ -47,7 +48,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 BODY_PATHS = frozenset({"/v1/analyze", "/v1/check"})
-URL_FIELDS = ("jargon_files", "glossary_files")  # file paths: server-side configuration only
+FILE_FIELDS = ("jargon_files", "glossary_files")  # file paths: server-side configuration only
 _CODES = {
     400: "invalid_request",
     404: "not_found",
@@ -91,7 +92,7 @@ def request_config(base: Config, body: AnalyzeRequest) -> Config:
     """The request's configuration: the server's, with the request's keys and profile laid over it."""
     data: dict[str, Any] = base.model_dump(exclude_unset=True)
     if body.config:
-        for key in URL_FIELDS:
+        for key in FILE_FIELDS:
             if key in body.config:
                 raise _error(
                     422,
@@ -105,7 +106,10 @@ def request_config(base: Config, body: AnalyzeRequest) -> Config:
     try:
         return load_config(data)
     except ConfigError as exc:
-        raise _error(422, str(exc), field="config", code="invalid_config") from None
+        # "unknown configuration key: x.y" / "invalid configuration value for x.y: ..." name the key
+        where = re.search(r"configuration (?:key: |value for )([\w.]+)", str(exc))
+        field = f"config.{where.group(1)}" if where else "config"
+        raise _error(422, str(exc), field=field, code="invalid_config") from None
 
 
 class ApiError(HTTPException):
