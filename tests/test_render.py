@@ -104,7 +104,7 @@ def test_html_is_self_contained_escaped_and_marks_overlaps(results: list[FileRes
     assert "<script" not in page.replace("&lt;script&gt;", "")
     assert "src=" not in page and "<link" not in page and "@import" not in page
     assert "&lt;h1&gt;Thông báo&lt;/h1&gt;" in page  # the source is shown, escaped
-    assert "<mark class=" in page and "data-tip=" in page
+    assert "<mark class=" in page and 'href="#m-0-0"' in page and 'id="m-0-0"' in page  # list <-> text
 
 
 def test_highlight_splits_overlapping_findings() -> None:
@@ -124,6 +124,7 @@ def test_highlight_splits_overlapping_findings() -> None:
     )
     out = html.highlight(src, [outer, inner])
     assert out.count("<mark") == 3
-    assert 'class="a-passive a-sentence_length sev-error overlap"' in out
-    assert "&lt;đầy đủ&gt;" in out and "&quot;một&quot;" in out
+    # The sentence-level finding is an underline (sl), never a background class of its own.
+    assert 'class="a-passive sl sl-warning sev-error"' in out and "a-sentence_length" not in out
+    assert "&lt;đầy đủ&gt;" in out
     assert out.replace("</mark>", "").count(">") == 3  # only the three opening tags

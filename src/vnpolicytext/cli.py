@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from . import cli_convert, cli_fix
+from . import cli_convert, cli_fix, cli_serve
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         "rule", help="explain one rule in Vietnamese (what, why, example, how to switch off)"
     )
     rule.add_argument("rule_id", metavar="ID", help="a rule id, e.g. passive.short")
+    cli_serve.add_parser(sub)
     return parser
 
 
@@ -299,6 +300,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_convert.run(args)
         if args.command == "fix":
             return cli_fix.run(args)
+        if args.command == "serve":
+            return cli_serve.run(args)
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"

@@ -1,0 +1,138 @@
+"""Pieces of the service that need no server: UTF-16 offsets, settings from the environment, the rules adapter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vnpolicytext.errors import ConfigError
+from vnpolicytext.server.offsets import convert_marked_offsets, report_to_utf16, utf16_converter, utf16_length
+from vnpolicytext.server.settings import DEFAULT_MAX_BODY, Settings, parse_size, settings_from_env
+
+TEXT_WITH_ASTRAL = st.text(
+    alphabet=st.sampled_from(["a", "ệ", " ", "\n", "😀", "𠀀", "🏛", "\u0301", "đ"]), max_size=60
+)
+
+
+@given(TEXT_WITH_ASTRAL, st.data())
+def test_utf16_converter_matches_javascript_indices(text: str, data: st.DataObject) -> None:
+    convert = utf16_converter(text)
+    i = data.draw(st.integers(0, len(text)))
+    assert convert(i) == len(text[:i].encode("utf-16-le")) // 2
+    assert utf16_length(text) == len(text.encode("utf-16-le")) // 2
+
+
+def test_marked_offsets_are_found_by_key_name() -> None:
+    convert = utf16_converter("😀😀😀 abc")  # every offset from 3 on moves by 3
+    data = {
+        "start": 4,
+        "end": 6,
+        "first_start": 4,
+        "definition_end": 5,
+        "split_at": 4,
+        "defined_at": 5,
+        "spans": [{"start": 4, "end": 5, "count": 4}],
+        "bounds_start": [4, 5],
+        "count": 4,
+        "started": 4,
+        "flag": True,
+        "end_marker": "x",
+    }
+    convert_marked_offsets(data, convert)
+    assert (
+        data["start"] == 7 and data["end"] == 9 and data["first_start"] == 7 and data["definition_end"] == 8
+    )
+    assert data["split_at"] == 7 and data["defined_at"] == 8 and data["bounds_start"] == [7, 8]
+    assert data["spans"] == [{"start": 7, "end": 8, "count": 4}]
+    assert data["count"] == 4 and data["started"] == 4 and data["flag"] is True  # not offsets: untouched
+
+
+def test_report_to_utf16_converts_findings_sentences_and_summaries() -> None:
+    import vnpolicytext
+
+    text = "👋 UBND xã đã được giao nhiệm vụ.\n🎉 UBND xã thông báo lịch tiếp dân."
+    report = vnpolicytext.analyze(text).model_dump(mode="json")
+    points = {f["rule"]: (f["start"], f["column"]) for f in report["findings"]}
+    report_to_utf16(report, text)
+    units = text.encode("utf-16-le")
+    for f in report["findings"]:
+        assert units[2 * f["start"] : 2 * f["end"]].decode("utf-16-le") == f["text"]
+        assert f["start"] == points[f["rule"]][0] + 1  # one emoji before each
+        assert f["column"] == points[f["rule"]][1] + 1
+    assert report["abbreviation"]["items"][0]["first_start"] == 3
+
+
+def test_settings_from_environment() -> None:
+    env = {
+        "VNPOLICYTEXT_HOST": "0.0.0.0",
+        "VNPOLICYTEXT_PORT": "9000",
+        "VNPOLICYTEXT_WORKERS": "3",
+        "VNPOLICYTEXT_PROFILE": "news",
+        "VNPOLICYTEXT_MAX_BODY": "2MB",
+        "VNPOLICYTEXT_TIMEOUT": "12.5",
+        "VNPOLICYTEXT_CORS_ORIGINS": "https://a.gov.vn, https://b.gov.vn",
+    }
+    s = settings_from_env(env)
+    assert s == Settings(
+        "0.0.0.0", 9000, 3, "news", None, 2 * 1024 * 1024, 12.5, ("https://a.gov.vn", "https://b.gov.vn")
+    )
+    assert s.pool_size() == 3 and Settings().pool_size() >= 1
+    assert settings_from_env({}).max_body == DEFAULT_MAX_BODY == 5 * 1024 * 1024
+
+
+@pytest.mark.parametrize(
+    ("env", "needle"),
+    [
+        ({"VNPOLICYTEXT_PORT": "http"}, "VNPOLICYTEXT_PORT"),
+        ({"VNPOLICYTEXT_PROFILE": "kids"}, "VNPOLICYTEXT_PROFILE"),
+        ({"VNPOLICYTEXT_MAX_BODY": "lots"}, "invalid size"),
+        ({"VNPOLICYTEXT_TIMEOUT": "-1"}, "timeout"),
+        ({"VNPOLICYTEXT_CONFIG": "/no/such/file.toml"}, "not found"),
+    ],
+)
+def test_bad_settings_name_what_is_wrong(env: dict[str, str], needle: str) -> None:
+    with pytest.raises(ConfigError, match=needle):
+        settings_from_env(env)
+
+
+def test_parse_size() -> None:
+    assert parse_size("5000") == 5000
+    assert parse_size("512k") == 512 * 1024
+    assert parse_size("1.5 MiB") == 1572864
+    assert parse_size("1G") == 1024**3
+    with pytest.raises(ConfigError):
+        parse_size("0")
+
+
+def test_serve_command_refuses_bad_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from vnpolicytext.cli import main
+
+    assert main(["serve", "--max-body", "huge"]) == 2
+    assert main(["serve", "--config", str(tmp_path / "missing.toml")]) == 2
+    assert main(["serve", "--workers", "-1"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and all(line.startswith("vnpolicytext: error: ") for line in err)
+
+
+def test_worker_stops_a_job_at_its_time_budget() -> None:
+    import signal
+    import time
+
+    from vnpolicytext.config import Config
+    from vnpolicytext.server import worker
+
+    long_text = "Hồ sơ đã được tiếp nhận tại bộ phận một cửa của phường theo quy định hiện hành. " * 3000
+    outcome = worker.run(worker.Job("check", long_text, "text", Config(), "utf16", time.time() + 0.3))
+    # Stopped, not run to the end (the whole check takes about 3 s of CPU): no body, and soon after 0.3 s.
+    assert outcome.error == "timeout" and outcome.body is None, outcome.message
+    assert outcome.wall_ms < 8000 and outcome.cpu_ms < 2000, (outcome.wall_ms, outcome.cpu_ms)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)  # handler restored
+    queued = worker.run(worker.Job("analyze", "Hồ sơ.", "text", Config(), "codepoint", time.time() - 1))
+    assert queued.error == "timeout" and "queue" in queued.message
+    ok = worker.run(
+        worker.Job("analyze", "Hồ sơ đã được tiếp nhận.", "text", Config(), "codepoint", time.time() + 60)
+    )
+    assert ok.error is None and ok.body is not None and ok.cpu_ms > 0
