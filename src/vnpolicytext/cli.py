@@ -1,4 +1,4 @@
-"""The `vnpolicytext` command: analyze, check, schema, rules.
+"""The `vnpolicytext` command: analyze, check, annotate, schema, rules.
 
 Exit codes: 0 clean (analyze: no error-level finding; check: every input passed), 1 findings at error level
 (analyze) or a failed check, 2 a usage or input error, reported as one `vnpolicytext: error: …` line.
@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from . import __version__
+from . import __version__, cli_annotate
 from .api import decode_bytes
 from .check import check_report
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
+from .formats import DOCUMENT_SUFFIXES, ExtractedDocument, document_format, read_document
 from .markup import INPUT_FORMATS, InputFormat, analyze_markup, format_for_path
 from .render import FORMATS, FileResult
 
 PROG = "vnpolicytext"
-SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_SUFFIXES})
 
 
 class UsageError(Exception):
@@ -47,6 +48,7 @@ class Task:
     input_format: InputFormat
     config: Config
     command: str
+    document: ExtractedDocument | None = None  # a .docx or .pdf file: its text is `source`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--output", "-o", type=Path, metavar="FILE", help="write the output to FILE")
         p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="analyze N files in parallel")
+    cli_annotate.add_parser(sub)
     sub.add_parser("schema", help="print the JSON Schema of the report")
     sub.add_parser("rules", help="list every rule id with its severity and description")
     return parser
@@ -125,7 +128,7 @@ def _read(display: str) -> str:
 def make_tasks(args: argparse.Namespace) -> list[Task]:
     files = collect_paths(args.paths)
     if not files:
-        raise InputError("no .txt, .md or .html files found in " + ", ".join(args.paths))
+        raise InputError("no .txt, .md, .html, .docx or .pdf files found in " + ", ".join(args.paths))
     explicit: Path | None = args.config
     if explicit is not None and not explicit.is_file():
         raise InputError(f"{explicit}: configuration file not found")
@@ -137,6 +140,10 @@ def make_tasks(args: argparse.Namespace) -> list[Task]:
         if key not in cache:
             cache[key] = resolve_config(folder, explicit=explicit, profile=args.profile)[0]
         config = cache[key]
+        if display != "-" and document_format(display) is not None:
+            document = read_document(display)
+            tasks.append(Task(display, document.text, "text", config, args.command, document))
+            continue
         fmt: InputFormat
         if args.input_format != "auto":
             fmt = args.input_format
@@ -152,6 +159,8 @@ def make_tasks(args: argparse.Namespace) -> list[Task]:
 def run_task(task: Task) -> FileResult:
     """Analyze one input (in this process or a worker)."""
     report = analyze_markup(task.source, task.input_format, config=task.config)
+    if task.document is not None:
+        report = task.document.with_locations(report)
     result = check_report(report, task.config) if task.command == "check" else None
     return FileResult(task.display, task.source, report, result)
 
@@ -257,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: analyze, check, schema or rules")
+            raise UsageError("a command is required: analyze, check, annotate, schema or rules")
         if args.command == "schema":
             from .report import report_schema
 
@@ -266,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             _write(_rules(), None)
             return 0
+        if args.command == "annotate":
+            return cli_annotate.run(args)
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"
