@@ -7,8 +7,8 @@ column by column, drops running headers and footers (a line in the top or bottom
 repeats at the same height on other pages, digits ignored) and bare page numbers, and joins the lines of
 a paragraph the way the sentence rules expect: a line that did not reach the right edge, a wider gap
 between lines, an indented line after a finished sentence, or a line that starts with a list label
-("Điều 5.", "1.", "a)", "-") starts a new paragraph; other lines are joined with a space, and a word
-hyphenated at the end of a line is joined back. Paragraphs are separated by a blank line.
+("Điều 5.", "1.", "a)", "-") starts a new paragraph; other lines are joined with a space (a word broken
+after a hyphen or a soft hyphen is joined without one). Paragraphs are separated by a blank line.
 Rotated text is left out. A PDF without a text layer (a scan) is refused: there is no OCR.
 """
 
@@ -286,13 +286,16 @@ def _breaks(prev: _Line, nxt: _Line, right: float, pitch: float | None) -> bool:
 
 
 def _join(prev_text: str, next_text: str) -> tuple[int, str]:
-    """How to glue two wrapped lines: (characters to drop from the end of prev, text to insert)."""
+    """How to glue two wrapped lines: (characters to drop from the end of prev, text to insert).
+
+    A soft hyphen at the end of a line is dropped. A hyphen right after a letter is kept and the lines
+    are glued without a space: Vietnamese syllables are never hyphenated, so such a hyphen belongs to
+    a compound ("e-" + "mail", "VNe-" + "ID", "COVID-" + "19"). Otherwise one space.
+    """
     if prev_text.endswith("\u00ad"):
         return 1, ""
-    if len(prev_text) >= 2 and prev_text[-1] in "-‐" and prev_text[-2].isalpha():
-        if next_text[:1].islower():
-            return 1, ""  # a word hyphenated at the line end: "regis-" + "tration"
-        return 0, ""  # "COVID-" + "19"
+    if len(prev_text) >= 2 and prev_text[-1] in "-‐" and prev_text[-2].isalnum():
+        return 0, ""
     return 0, " "
 
 
