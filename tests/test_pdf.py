@@ -9,7 +9,7 @@ import pytest
 
 import vnpolicytext
 from vnpolicytext.formats import analyze_pdf
-from vnpolicytext.formats.pdf import _join, extract_pdf
+from vnpolicytext.formats.pdf import _dedupe, _join, extract_pdf
 
 from .doc_builders import (
     PDF_ACROSS,
@@ -131,3 +131,22 @@ def test_join_rules() -> None:
     assert _join("dịch COVID-", "19") == (0, "")
     assert _join("kinh tế -", "xã hội") == (0, " ")  # a spaced dash is not a broken word
     assert _join("thông tin cá nhân qua regis\u00ad", "tration") == (1, "")  # a soft hyphen goes
+
+
+def test_characters_drawn_twice_are_kept_once() -> None:
+    def char(text: str, x: float, top: float) -> dict[str, object]:
+        return {"text": text, "x0": x, "x1": x + 5, "top": top, "bottom": top + 10}
+
+    chars = [
+        char("Đ", 10, 50),
+        char("Đ", 10.4, 50.3),
+        char("i", 15, 50),
+        char("Đ", 40, 50),
+        char("Đ", 10, 70),
+    ]
+    assert [(c["text"], c["x0"], c["top"]) for c in _dedupe(chars)] == [
+        ("Đ", 10, 50),
+        ("i", 15, 50),
+        ("Đ", 40, 50),
+        ("Đ", 10, 70),
+    ]

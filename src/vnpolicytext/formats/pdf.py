@@ -130,6 +130,27 @@ def _pieces(chars: list[dict[str, Any]]) -> list[_Piece]:
     return out
 
 
+def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop a character drawn again on top of itself (fake bold, shadows): same text within 1 pt."""
+    kept: list[dict[str, Any]] = []
+    seen: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    for c in chars:
+        x, top = float(c["x0"]), float(c["top"])
+        key = (c["text"], round(x), round(top))
+        near = [
+            o
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for o in seen.get((c["text"], key[1] + dx, key[2] + dy), ())
+            if abs(float(o["x0"]) - x) <= 1 and abs(float(o["top"]) - top) <= 1
+        ]
+        if near:
+            continue
+        seen.setdefault(key, []).append(c)
+        kept.append(c)
+    return kept
+
+
 def _make_line(page: int, chars: list[dict[str, Any]]) -> _Line | None:
     pieces = _pieces(chars)
     if not pieces:
@@ -335,7 +356,7 @@ def extract_pdf(source: Source) -> PdfText:
         total = 0
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                chars = page.dedupe_chars().chars
+                chars = _dedupe(page.chars)
                 images += len(page.images)
             except Exception as exc:
                 raise InputError(
