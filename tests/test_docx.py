@@ -188,3 +188,29 @@ def test_not_a_word_file_is_refused_in_vietnamese(tmp_path: Path) -> None:
         extract_docx(broken)
     with pytest.raises(vnpolicytext.InputError, match="không tìm thấy"):
         extract_docx(tmp_path / "khong_co.docx")
+
+
+def test_text_boxes_left_out_but_counted_in_paragraph_indexes(tmp_path: Path) -> None:
+    from .doc_builders import add_raw_runs
+
+    d = docx.Document()
+    d.add_paragraph("THÔNG BÁO")
+    holder = d.add_paragraph("Lịch tiếp công dân của phường.")
+    add_raw_runs(
+        holder,
+        '<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+        "<w:p><w:r><w:t>Hộp chữ trang trí</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>",
+    )
+    d.add_paragraph("Hồ sơ đã được tiếp nhận sẽ được trả kết quả sau ba ngày.")
+    path = tmp_path / "hop_chu.docx"
+    d.save(str(path))
+    result = analyze_docx(path)
+    assert "Hộp chữ" not in result.text
+    originals = body_paragraphs(path)
+    assert originals[2] == "Hộp chữ trang trí"  # python-docx's order: the text box's paragraph comes next
+    loc = next(
+        loc
+        for f, loc in zip(result.report.findings, result.locations, strict=True)
+        if f.text == "được tiếp nhận"
+    )
+    assert loc.paragraph == 3 and originals[3][loc.offset :].startswith("được tiếp nhận")

@@ -9,7 +9,7 @@ import pytest
 
 import vnpolicytext
 from vnpolicytext.formats import analyze_pdf
-from vnpolicytext.formats.pdf import _dedupe, _join, extract_pdf
+from vnpolicytext.formats.pdf import _dedupe, _join, _Line, _order, _Piece, extract_pdf
 
 from .doc_builders import (
     PDF_ACROSS,
@@ -149,4 +149,31 @@ def test_characters_drawn_twice_are_kept_once() -> None:
         ("i", 15, 50),
         ("Đ", 40, 50),
         ("Đ", 10, 70),
+    ]
+
+
+def _row(*segments: tuple[str, float, float], top: float) -> list[_Line]:
+    return [
+        _Line(page=1, pieces=[_Piece(text, None)], x0=x0, x1=x1, top=top, bottom=top + 11, size=11)
+        for text, x0, x1 in segments
+    ]
+
+
+def test_column_blocks_need_two_rows_at_line_spacing() -> None:
+    rows = [
+        _row(("ỦY BAN NHÂN DÂN", 70, 180), ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 300, 520), top=50),
+        _row(("Độc lập - Tự do - Hạnh phúc", 330, 490), top=64),  # the right column only
+        _row(("Số: 15/TB-UBND", 80, 170), ("An Phú, ngày 10 tháng 3 năm 2026", 320, 500), top=78),
+        _row(("Kính gửi: các hộ gia đình", 70, 220), top=120),  # after a blank gap: not in the block
+        _row(("Người dân nộp", 70, 160), ("hồ sơ tại xã.", 200, 290), top=140),  # a wide space, alone
+    ]
+    order = [ln.text for ln in _order(rows)]
+    assert order == [
+        "ỦY BAN NHÂN DÂN",
+        "Số: 15/TB-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "An Phú, ngày 10 tháng 3 năm 2026",
+        "Kính gửi: các hộ gia đình",
+        "Người dân nộp hồ sơ tại xã.",
     ]

@@ -3,7 +3,7 @@
 Paragraphs are separated by a blank line in the extracted text; a numbered or bulleted paragraph starts
 with its label as Word renders it ("Điều 1. ", "a) ", "- "); tables are read row by row, cell by cell.
 Headers, footers, footnotes, endnotes, comments, deleted text (tracked changes), hidden text, field
-codes and drawings are left out. Every extracted character maps back to its paragraph, table cell and
+codes, drawings and text boxes are left out. Every extracted character maps back to its paragraph, table cell and
 offset inside the paragraph, and to the run it came from (which `annotate` uses to place comments).
 """
 
@@ -162,6 +162,8 @@ class _Extractor:
                     self.blocks(content, cell)
             elif tag in _BLOCK_CONTAINERS:
                 self.blocks(child, cell)
+            else:  # anything else is left out, but its paragraphs keep their place in the count
+                self.paragraph_count += sum(1 for _ in child.iter(_P))
 
     def table(self, tbl: Any) -> None:
         t = self.table_count
@@ -169,7 +171,7 @@ class _Extractor:
         rows = [el for el in tbl.iter(_TR) if self._owner_table(el) is tbl]
         for r, tr in enumerate(rows):
             column = _int_attr(tr, f"{_W}trPr/{_W}gridBefore", 0)
-            cells = [el for el in tr.iter(_TC) if el.getparent() is tr or self._owner_row(el) is tr]
+            cells = [el for el in tr.iter(_TC) if self._owner_row(el) is tr]
             for tc in cells:
                 self.blocks(tc, (t, r, column))
                 column += max(1, _int_attr(tc, f"{_W}tcPr/{_W}gridSpan", 1))
@@ -202,7 +204,9 @@ class _Extractor:
 
     def paragraph(self, p: Any, cell: tuple[int, int, int] | None) -> None:
         index = self.paragraph_count
-        self.paragraph_count += 1
+        # paragraphs nested in this one (text boxes) are left out but counted, so that indexes follow
+        # the order of body.iter(w:p)
+        self.paragraph_count += sum(1 for _ in p.iter(_P))
         label = self.numbering.label(p)
         run_elements: list[Any] = []
         self._inline_runs(p, run_elements)

@@ -30,7 +30,7 @@ class FindingLocation(BaseModel):
     paragraph: int | None = Field(
         default=None,
         description="DOCX: 0-based index of the paragraph holding the start, counting every paragraph of "
-        "the body in document order (empty ones and those inside table cells included).",
+        "the body in document order (empty ones, those in table cells and text boxes included).",
     )
     offset: int | None = Field(
         default=None,

@@ -38,6 +38,7 @@ _LABEL = regex.compile(
 _PAGE_NUMBER = regex.compile(r"(?i)[-–\s]*(?:trang|page)?\s*\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?[-–\s]*")
 _TERMINAL = frozenset(".!?…:;")
 _CLOSERS = frozenset("\"'”’»)]")
+_COLUMN_GAP = 2.5  # em: a wider gap inside a line separates columns (or table cells)
 _EDGE_BAND = 0.12  # share of the page height at the top and bottom where headers and footers live
 
 
@@ -190,7 +191,7 @@ def _page_lines(page_no: int, chars: list[dict[str, Any]]) -> list[list[_Line]]:
         last_x1: float | None = None
         for c in row:
             size = float(c.get("size") or 10)
-            if last_x1 is not None and float(c["x0"]) - last_x1 > 2.0 * size and segments[-1]:
+            if last_x1 is not None and float(c["x0"]) - last_x1 > _COLUMN_GAP * size and segments[-1]:
                 segments.append([])
             segments[-1].append(c)
             if not c["text"].isspace():
@@ -201,32 +202,64 @@ def _page_lines(page_no: int, chars: list[dict[str, Any]]) -> list[list[_Line]]:
     return out
 
 
+def _merge(row: list[_Line]) -> _Line:
+    """The segments of one row as a single line."""
+    if len(row) == 1:
+        return row[0]
+    pieces: list[_Piece] = []
+    for ln in row:
+        if pieces:
+            pieces.append(_Piece(" ", None))
+        pieces.extend(ln.pieces)
+    return _Line(
+        page=row[0].page,
+        pieces=pieces,
+        x0=min(ln.x0 for ln in row),
+        x1=max(ln.x1 for ln in row),
+        top=min(ln.top for ln in row),
+        bottom=max(ln.bottom for ln in row),
+        size=max(ln.size for ln in row),
+    )
+
+
+def _tight(above: list[_Line], below: list[_Line]) -> bool:
+    """True when `below` follows `above` at ordinary line spacing (no blank line between them)."""
+    size = max(ln.size for ln in (*above, *below))
+    return min(ln.top for ln in below) - max(ln.bottom for ln in above) < size
+
+
 def _order(rows: list[list[_Line]]) -> list[_Line]:
-    """Reading order: full-width rows top to bottom; a run of two-column rows column by column."""
+    """Reading order: rows top to bottom; a run of two or more two-column rows column by column.
+
+    A row split by a wide gap starts a column block when the next rows, at ordinary line spacing, are
+    split too or lie on one side of the gap; a split row alone is one line (wide spacing, not columns).
+    """
     out: list[_Line] = []
     block_id = 0
     i = 0
     while i < len(rows):
         row = rows[i]
-        if len(row) < 2:
-            out.append(row[0])
-            i += 1
-            continue
-        gap = (row[0].x1, row[1].x0)
-        block: list[_Line] = []
-        while i < len(rows):
-            r = rows[i]
-            if len(r) >= 2 or r[0].x1 <= gap[0] + 1 or r[0].x0 >= gap[1] - 1:
-                block.extend(r)
-                i += 1
-            else:
-                break
-        for ln in block:
-            ln.block = block_id
-            ln.column = 0 if ln.x1 <= gap[0] + 1 else 1
-        block.sort(key=lambda ln: (ln.column, ln.top, ln.x0))
-        out.extend(block)
-        block_id += 1
+        if len(row) >= 2:
+            gap = (row[0].x1, row[1].x0)
+            j = i + 1
+            while (
+                j < len(rows)
+                and (len(rows[j]) >= 2 or rows[j][0].x1 <= gap[0] + 1 or rows[j][0].x0 >= gap[1] - 1)
+                and _tight(rows[j - 1], rows[j])
+            ):
+                j += 1
+            if j - i >= 2:
+                block = [ln for r in rows[i:j] for ln in r]
+                for ln in block:
+                    ln.block = block_id
+                    ln.column = 0 if ln.x1 <= gap[0] + 1 else 1
+                block.sort(key=lambda ln: (ln.column, ln.top, ln.x0))
+                out.extend(block)
+                block_id += 1
+                i = j
+                continue
+        out.append(_merge(row))
+        i += 1
     return out
 
 
