@@ -9,7 +9,7 @@ import pytest
 
 import vnpolicytext
 from vnpolicytext.formats import analyze_pdf
-from vnpolicytext.formats.pdf import _dedupe, _join, _Line, _order, _Piece, extract_pdf
+from vnpolicytext.formats.pdf import _breaks, _dedupe, _join, _Line, _order, _Piece, extract_pdf
 
 from .doc_builders import (
     PDF_ACROSS,
@@ -177,3 +177,21 @@ def test_column_blocks_need_two_rows_at_line_spacing() -> None:
         "Kính gửi: các hộ gia đình",
         "Người dân nộp hồ sơ tại xã.",
     ]
+
+
+def test_a_label_after_a_full_line_that_stops_mid_clause_is_a_wrap() -> None:
+    def line(text: str, x1: float, top: float) -> _Line:
+        chars = [{"x0": 70 + 6 * k, "x1": 76 + 6 * k} for k in range(len(text))]
+        pieces = [_Piece(c, ch) for c, ch in zip(text, chars, strict=True)]
+        return _Line(page=1, pieces=pieces, x0=70, x1=x1, top=top, bottom=top + 11, size=11)
+
+    right = 520.0
+    full_mid_clause = line("truyền dẫn phát sóng theo quy định tại Khoản 4", right, 100)
+    full_item_end = line("a) Tờ khai thay đổi thông tin cư trú của người đề nghị;", right, 100)
+    short = line("Điều 12. Phạm vi điều chỉnh", 260, 100)
+    assert not _breaks(full_mid_clause, line("Điều 13 Nghị định này và theo phân công", 400, 114), right, 14)
+    assert not _breaks(full_mid_clause, line("- xã hội khó khăn và đặc biệt khó khăn", 400, 114), right, 14)
+    assert _breaks(full_item_end, line("b) Giấy tờ chứng minh chỗ ở hợp pháp;", 300, 114), right, 14)
+    assert _breaks(short, line("1. Nghị định này quy định việc cấp phép", 400, 114), right, 14)
+    assert not _breaks(full_item_end, line("trường hợp ở nhờ nhà người khác;", 300, 114), right, 14)
+    assert _breaks(full_mid_clause, line("Điều 13 Nghị định này", 300, 140), right, 14)  # a wider gap

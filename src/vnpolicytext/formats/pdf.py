@@ -37,6 +37,7 @@ _LABEL = regex.compile(
 )
 _PAGE_NUMBER = regex.compile(r"(?i)[-–\s]*(?:trang|page)?\s*\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?[-–\s]*")
 _TERMINAL = frozenset(".!?…:;")
+_CLAUSE_END = frozenset(".!?…:;,")
 _CLOSERS = frozenset("\"'”’»)]")
 _COLUMN_GAP = 2.5  # em: a wider gap inside a line separates columns (or table cells)
 _EDGE_BAND = 0.12  # share of the page height at the top and bottom where headers and footers live
@@ -298,7 +299,7 @@ def _drop_running(pages: list[list[_Line]], heights: list[float]) -> tuple[list[
                 for q in range(n)
                 if q != p and any(_key(o) == key and abs(o.top - ln.top) <= 3 for o in candidates[q])
             )
-            if same + 1 >= max(2, (n + 1) // 2):
+            if same + 1 >= (2 if n <= 3 else 3):
                 drop.add(id(ln))
         dropped.extend(ln.text for ln in lines if id(ln) in drop)
         out.append([ln for ln in lines if id(ln) not in drop])
@@ -329,13 +330,17 @@ def _breaks(prev: _Line, nxt: _Line, right: float, pitch: float | None) -> bool:
     """True when `nxt` starts a new paragraph after `prev`."""
     if prev.block != nxt.block or prev.column != nxt.column or prev.block >= 0:
         return True
-    if _LABEL.match(nxt.text):
-        return True
+    if abs(nxt.size - prev.size) > 0.15 * max(nxt.size, prev.size):
+        return True  # a change of type size: a heading
     if prev.page == nxt.page and pitch is not None and nxt.top - prev.top > 1.3 * pitch:
         return True
     space = 0.3 * prev.size
     if prev.x1 + space + _first_word_width(nxt) < right - 1.0:
         return True  # the next line's first word would have fitted: the line ended on purpose
+    if _LABEL.match(nxt.text):
+        # a label starts a new item unless the full line before it stops mid-clause: "… tại Khoản 4" +
+        # "Điều 13 Nghị định này …", "kinh tế" + "- xã hội" are wraps
+        return prev.text.rstrip()[-1:] in _CLAUSE_END or _ends_sentence(prev.text)
     return nxt.x0 > prev.x0 + 0.8 * nxt.size and _ends_sentence(prev.text)
 
 
