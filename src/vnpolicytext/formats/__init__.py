@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..config import Config
-from ..models import Finding
-from ..report import Report
+from .. import Config, Finding, Report
 from .location import DocumentFormat, DocumentReport, FindingLocation, Source
 
 if TYPE_CHECKING:

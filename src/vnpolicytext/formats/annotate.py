@@ -15,10 +15,7 @@ from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
-from ..api import analyze
-from ..config import Config
-from ..errors import InputError
-from ..models import Finding
+from .. import Config, Finding, InputError, analyze
 from .docx import DocxText, _run_items, extract_docx
 from .location import DocumentReport, Source
 

@@ -13,9 +13,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..api import analyze
-from ..config import Config
-from ..errors import InputError
+from .. import Config, InputError, analyze
 from .location import CharMap, DocumentReport, FindingLocation, Source, read_source, source_name
 from .numbering import Numbering
 

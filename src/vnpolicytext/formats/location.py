@@ -13,8 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError
-from ..report import Report
+from .. import InputError, Report
 
 DocumentFormat = Literal["docx", "pdf"]
 Source = str | os.PathLike[str] | bytes

@@ -23,9 +23,7 @@ from typing import Any
 
 import regex
 
-from ..api import analyze
-from ..config import Config
-from ..errors import InputError
+from .. import Config, InputError, analyze
 from .location import CharMap, DocumentReport, FindingLocation, Source, read_source, source_name
 
 _LABEL = regex.compile(

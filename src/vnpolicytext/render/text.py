@@ -72,7 +72,8 @@ def render(results: list[FileResult], *, colour: bool = False) -> str:
         out.extend(_summary_lines(r))
         for f in r.report.findings:
             sev = paint(_COLOURS[f.severity], f.severity)
-            place = f.data.get("location", {}).get("label") if isinstance(f.data.get("location"), dict) else None
+            loc = f.data.get("location")  # documents (.docx, .pdf): the place in the file
+            place = loc.get("label") if isinstance(loc, dict) else None
             where = f"{r.path}:{f.line}:{f.column}" + (f" [{place}]" if place else "")
             out.append(f"{where}: {sev} {f.rule} {f.message}")
             out.append(paint(_DIM, f"    | {_snippet(f.text)}"))
