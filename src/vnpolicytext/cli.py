@@ -1,4 +1,4 @@
-"""The `vnpolicytext` command: analyze, check, fix, convert, schema, rules.
+"""The `vnpolicytext` command: analyze, check, fix, annotate, convert, serve, rules, rule, schema.
 
 Exit codes: 0 clean (analyze: no error-level finding; check: every input passed), 1 findings at error level
 (analyze) or a failed check, 2 a usage or input error, reported as one `vnpolicytext: error: …` line.
@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from . import cli_convert, cli_fix, cli_serve
+from . import cli_annotate, cli_convert, cli_fix, cli_serve
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
+from .formats import DOCUMENT_SUFFIXES, ExtractedDocument, document_format, read_document
 from .gates import check_report
 from .legacy import LABELS as LEGACY_LABELS
 from .markup import INPUT_FORMATS, InputFormat, analyze_markup
@@ -28,7 +29,7 @@ from .sniff import Loaded, load, load_bytes
 from .version import __version__
 
 PROG = "vnpolicytext"
-SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf"})
+SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_SUFFIXES})
 
 
 class UsageError(Exception):
@@ -50,6 +51,7 @@ class Task:
     config: Config
     command: str
     legacy_encoding: str | None = None  # converted from, with --convert-legacy
+    document: ExtractedDocument | None = None  # a .docx or .pdf file: its text is `source`
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
     cli_convert.add_parser(sub)
     cli_fix.add_parser(sub)
+    cli_annotate.add_parser(sub)
     sub.add_parser("schema", help="print the JSON Schema of the report")
     sub.add_parser("rules", help="list every rule id with its severity and description")
     rule = sub.add_parser(
@@ -161,9 +164,13 @@ def make_tasks(args: argparse.Namespace) -> list[Task]:
         if display not in args.paths and "profile" not in config.model_fields_set:
             # a file found in a folder: a mixed folder of laws, news and notices gets each its own profile
             config = Config.model_validate({**config.model_dump(exclude_unset=True), "profile": "auto"})
+        if display != "-" and document_format(display) is not None:
+            document = read_document(display)
+            tasks.append(Task(display, document.text, "text", config, args.command, document=document))
+            continue
         loaded = _read(display, args.convert_legacy)
         fmt: InputFormat = args.input_format if args.input_format != "auto" else loaded.input_format  # type: ignore[assignment]
-        tasks.append(Task(display, loaded.text, fmt, config, args.command, loaded.legacy_encoding))
+        tasks.append(Task(display, loaded.text, fmt, config, args.command, legacy_encoding=loaded.legacy_encoding))
     return tasks
 
 
@@ -173,6 +180,8 @@ def make_tasks(args: argparse.Namespace) -> list[Task]:
 def run_task(task: Task) -> FileResult:
     """Analyze one input (in this process or a worker)."""
     report = analyze_markup(task.source, task.input_format, config=task.config, converted_from=task.legacy_encoding)
+    if task.document is not None:
+        report = task.document.with_locations(report)
     result = check_report(report, task.config) if task.command == "check" else None
     return FileResult(task.display, task.source, report, result)
 
@@ -282,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: analyze, check, fix, convert, rules, rule or schema")
+            raise UsageError("a command is required: analyze, check, fix, annotate, convert, serve, rules, rule or schema")
         if args.command == "schema":
             from .report import report_schema
 
@@ -302,6 +311,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_fix.run(args)
         if args.command == "serve":
             return cli_serve.run(args)
+        if args.command == "annotate":
+            return cli_annotate.run(args)
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"

@@ -74,7 +74,10 @@ def render(results: list[FileResult], *, colour: bool = False) -> str:
         out.extend(_summary_lines(r))
         for f in r.report.findings:
             sev = paint(_COLOURS[f.severity], f.severity)
-            out.append(f"{r.path}:{f.line}:{f.column}: {sev} {f.rule} {f.message}")
+            loc = f.data.get("location")  # documents (.docx, .pdf): the place in the file
+            place = loc.get("label") if isinstance(loc, dict) else None
+            where = f"{r.path}:{f.line}:{f.column}" + (f" [{place}]" if place else "")
+            out.append(f"{where}: {sev} {f.rule} {f.message}")
             out.append(paint(_DIM, f"    | {_snippet(f.text)}"))
             if f.suggestion:
                 out.append(f"    → {f.suggestion}")
