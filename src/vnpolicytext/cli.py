@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from . import __version__
+from . import __version__, cli_audit
 from .api import decode_bytes
 from .check import check_report
 from .config import Config
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="analyze N files in parallel")
     sub.add_parser("schema", help="print the JSON Schema of the report")
     sub.add_parser("rules", help="list every rule id with its severity and description")
+    cli_audit.add_parsers(sub)
     return parser
 
 
@@ -266,6 +267,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rules":
             _write(_rules(), None)
             return 0
+        if args.command in cli_audit.COMMANDS:
+            return cli_audit.run(args)
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"
