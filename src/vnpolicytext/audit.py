@@ -148,7 +148,9 @@ def run_partition(task: PartitionTask) -> PartitionResult:
                 writer.write_table(pa.Table.from_pylist(result.findings, schema=finding_schema))
                 n_findings += len(result.findings)
     os.replace(findings_tmp, findings_path)
-    _write_atomic(pa.Table.from_pylist(errors, schema=schema_of(ERROR_COLUMNS)), out / "errors" / f"{task.name}.parquet")
+    _write_atomic(
+        pa.Table.from_pylist(errors, schema=schema_of(ERROR_COLUMNS)), out / "errors" / f"{task.name}.parquet"
+    )
     meta_keys = list(dict.fromkeys(k for ref in task.refs for k in ref.metadata))
     documents = pa.Table.from_pylist(rows, schema=documents_schema(meta_keys))
     _write_atomic(documents, out / "documents" / f"{task.name}.parquet")  # last: marks the part done
@@ -211,13 +213,17 @@ def committed_parts(out: Path) -> list[str]:
     return sorted(p.name.removesuffix(".parquet") for p in folder.glob("*.parquet"))
 
 
-def _read_parts(out: Path, table: str, parts: Sequence[str], columns: Sequence[str] | None = None) -> pa.Table:
+def _read_parts(
+    out: Path, table: str, parts: Sequence[str], columns: Sequence[str] | None = None
+) -> pa.Table:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    base = {"documents": documents_schema(), "findings": schema_of(FINDING_COLUMNS), "errors": schema_of(ERROR_COLUMNS)}[
-        table
-    ]
+    base = {
+        "documents": documents_schema(),
+        "findings": schema_of(FINDING_COLUMNS),
+        "errors": schema_of(ERROR_COLUMNS),
+    }[table]
     pieces = []
     for name in parts:
         t = pq.read_table(out / table / f"{name}.parquet", columns=list(columns) if columns else None)
@@ -251,7 +257,10 @@ def read_table(out: str | Path, table: str) -> pa.Table:
     latest = _latest_part(out, parts)
     t = _read_parts(out, table, parts)
     if t.num_rows:
-        keep = [latest.get(i) == p for i, p in zip(t.column("id").to_pylist(), t.column("_part").to_pylist(), strict=True)]
+        keep = [
+            latest.get(i) == p
+            for i, p in zip(t.column("id").to_pylist(), t.column("_part").to_pylist(), strict=True)
+        ]
         t = t.filter(pa.array(keep, pa.bool_()))
     t = t.drop_columns(["_part"])
     order = [("id", "ascending"), ("start", "ascending"), ("end", "ascending"), ("rule", "ascending")]
@@ -305,9 +314,9 @@ class _Executor:
 
     workers = 1
 
-    def map_unordered(self, fn: Callable[[PartitionTask], PartitionResult], tasks: list[PartitionTask]) -> Iterator[
-        tuple[PartitionTask, PartitionResult | BaseException]
-    ]:
+    def map_unordered(
+        self, fn: Callable[[PartitionTask], PartitionResult], tasks: list[PartitionTask]
+    ) -> Iterator[tuple[PartitionTask, PartitionResult | BaseException]]:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -417,7 +426,9 @@ class Progress:
         self.chars += chars
         self.size += size
         now = time.monotonic()
-        if self.stream is None or (now - self.last < self.interval and self.docs + self.errors < self.total_docs):
+        if self.stream is None or (
+            now - self.last < self.interval and self.docs + self.errors < self.total_docs
+        ):
             return
         self.last = now
         line = self.line(now)
@@ -519,7 +530,9 @@ def _error_rows(task: PartitionTask, exc: BaseException) -> None:
     out = Path(task.out)
     (out / "findings" / f"{task.name}.parquet").unlink(missing_ok=True)
     _write_atomic(schema_of(FINDING_COLUMNS).empty_table(), out / "findings" / f"{task.name}.parquet")
-    _write_atomic(pa.Table.from_pylist(rows, schema=schema_of(ERROR_COLUMNS)), out / "errors" / f"{task.name}.parquet")
+    _write_atomic(
+        pa.Table.from_pylist(rows, schema=schema_of(ERROR_COLUMNS)), out / "errors" / f"{task.name}.parquet"
+    )
     _write_atomic(documents_schema().empty_table(), out / "documents" / f"{task.name}.parquet")
 
 
@@ -631,12 +644,14 @@ def run_audit(
             "seconds": round(summary.seconds, 3),
             "chars": summary.chars,
             "peak_rss_mb_per_worker": max((p.peak_rss_mb for p in summary.parts), default=0.0),
+            "workers": sorted({p.worker for p in summary.parts}),
         }
     )
     _write_manifest(out, manifest)
     return summary
 
 
-def print_summary(summary: AuditSummary, stream: IO[str] = sys.stderr) -> None:
+def print_summary(summary: AuditSummary, stream: IO[str] | None = None) -> None:
+    stream = stream if stream is not None else sys.stderr
     stream.write(f"vnpolicytext: {summary.line()}\n")
     stream.flush()

@@ -55,8 +55,10 @@ def histogram_svg(values: Sequence[float], *, bins: int = 20, width: int = 720, 
     top = max(counts, default=0) or 1
     left, bottom, plot_h = 40, 30, height - 45
     bar_w = (width - left - 10) / bins
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             'aria-label="Phân bố điểm rõ ràng">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        'aria-label="Phân bố điểm rõ ràng">'
+    ]
     for i, n in enumerate(counts):
         h = plot_h * n / top
         x = left + i * bar_w
@@ -105,7 +107,7 @@ def groups_svg(groups: list[tuple[str, list[float], int, int]], *, width: int = 
             lo, q1, med, q3, hi = (label_w + v / 100 * box_w for v in _quartiles(scores))
             tip = f"{escape(label)}: trung vị {statistics.median(scores):.1f}, n={len(scores)}"
             parts.append(
-                f'<g><title>{tip}</title>'
+                f"<g><title>{tip}</title>"
                 f'<line x1="{lo:.1f}" y1="{cy:.1f}" x2="{hi:.1f}" y2="{cy:.1f}" stroke="#5b6475"/>'
                 f'<rect x="{q1:.1f}" y="{cy - 7:.1f}" width="{max(q3 - q1, 1):.1f}" height="14" '
                 f'fill="#9bb7e0" stroke="#3b5b8c"/>'
@@ -143,9 +145,11 @@ def bars_svg(items: list[tuple[str, int]], *, width: int = 720, colour: str = "#
 
 
 def _table(headers: Sequence[str], rows: list[list[str]], numeric: Sequence[int] = ()) -> str:
-    head = "".join(f'<th{" class=n" if i in numeric else ""}>{escape(h)}</th>' for i, h in enumerate(headers))
+    head = "".join(f"<th{' class=n' if i in numeric else ''}>{escape(h)}</th>" for i, h in enumerate(headers))
     body = "".join(
-        "<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{c}</td>' for i, c in enumerate(r)) + "</tr>"
+        "<tr>"
+        + "".join(f"<td{' class=n' if i in numeric else ''}>{c}</td>" for i, c in enumerate(r))
+        + "</tr>"
         for r in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -194,10 +198,13 @@ def _group_section(docs: list[dict[str, Any]], column: str) -> str:
             ]
         )
     name = column.removeprefix(META_PREFIX)
-    more = f'<p class="muted">{len(by) - MAX_GROUPS} nhóm khác không hiển thị.</p>' if len(by) > MAX_GROUPS else ""
-    return (
-        f"<h3>Theo {escape(name)}</h3>{groups_svg(groups)}{more}"
-        + _table([name, "văn bản", "điểm TB", "trung vị", "đạt kiểm tra"], rows, numeric=(1, 2, 3, 4))
+    more = (
+        f'<p class="muted">{len(by) - MAX_GROUPS} nhóm khác không hiển thị.</p>'
+        if len(by) > MAX_GROUPS
+        else ""
+    )
+    return f"<h3>Theo {escape(name)}</h3>{groups_svg(groups)}{more}" + _table(
+        [name, "văn bản", "điểm TB", "trung vị", "đạt kiểm tra"], rows, numeric=(1, 2, 3, 4)
     )
 
 
@@ -248,7 +255,9 @@ def render_report(
     from .audit import read_table
 
     docs = read_table(results, "documents").to_pylist()
-    findings = read_table(results, "findings").select(["id", "analyzer", "rule", "severity", "term", "suggestion"])
+    findings = read_table(results, "findings").select(
+        ["id", "analyzer", "rule", "severity", "term", "suggestion"]
+    )
     errors = read_table(results, "errors").to_pylist()
     scores = [d["clarity_score"] for d in docs if d["clarity_score"] is not None]
     passed = sum(1 for d in docs if d["check_passed"])
@@ -280,7 +289,9 @@ def render_report(
         out.extend(_group_section(docs, c) for c in _group_columns(docs, group_by))
     rule_counts = Counter(findings.column("rule").to_pylist())
     rule_docs: dict[str, set[str]] = defaultdict(set)
-    for doc_id, rule in zip(findings.column("id").to_pylist(), findings.column("rule").to_pylist(), strict=True):
+    for doc_id, rule in zip(
+        findings.column("id").to_pylist(), findings.column("rule").to_pylist(), strict=True
+    ):
         rule_docs[rule].add(doc_id)
     top_rules = rule_counts.most_common(25)
     out.append("<h2>Phát hiện thường gặp nhất</h2>")
@@ -313,11 +324,16 @@ def render_report(
     out.append(
         _table(
             ["từ ngữ", "số lần", "số văn bản", "gợi ý"],
-            [[escape(t), f"{n:,}", f"{len(term_docs[t]):,}", escape(term_hint.get(t, ""))] for t, n in top_terms],
+            [
+                [escape(t), f"{n:,}", f"{len(term_docs[t]):,}", escape(term_hint.get(t, ""))]
+                for t, n in top_terms
+            ],
             numeric=(1, 2),
         )
     )
-    ranked = sorted((d for d in docs if d["clarity_score"] is not None), key=lambda d: (d["clarity_score"], d["id"]))
+    ranked = sorted(
+        (d for d in docs if d["clarity_score"] is not None), key=lambda d: (d["clarity_score"], d["id"])
+    )
     links = page_links or {}
     worst_rows = []
     for d in ranked[:worst]:
@@ -373,7 +389,9 @@ def write_report(
     links: dict[str, str] = {}
     if pages and worst:
         docs = read_table(results, "documents").to_pylist()
-        ranked = sorted((d for d in docs if d["clarity_score"] is not None), key=lambda d: (d["clarity_score"], d["id"]))
+        ranked = sorted(
+            (d for d in docs if d["clarity_score"] is not None), key=lambda d: (d["clarity_score"], d["id"])
+        )
         try:
             manifest = json.loads((results / "manifest.json").read_text(encoding="utf-8"))
             config = manifest.get("config")

@@ -132,7 +132,9 @@ def _jsonl_refs(path: Path, input_format: InputFormat | None) -> Iterator[DocRef
                 yield replace(base, problem=f"not a JSON line: {exc}", content_hash=_digest(raw))
                 continue
             if not isinstance(item, dict):
-                yield replace(base, problem="a JSON Lines document must be an object", content_hash=_digest(raw))
+                yield replace(
+                    base, problem="a JSON Lines document must be an object", content_hash=_digest(raw)
+                )
                 continue
             yield _item_ref(item, base, path.parent, input_format, raw)
 
@@ -161,11 +163,15 @@ def _item_ref(
         try:
             data = target.read_bytes()
         except OSError as exc:
-            return replace(ref, problem=f"{target}: cannot read: {exc.strerror or exc}", content_hash=_digest(raw))
+            return replace(
+                ref, problem=f"{target}: cannot read: {exc.strerror or exc}", content_hash=_digest(raw)
+            )
         return replace(
             ref,
-            kind="file" if ref.kind == "inline" else ref.kind,
+            kind="file",
             path=str(target),
+            index=None,
+            offset=None,
             input_format=fmt,
             content_hash=_digest(raw, data),
             size=len(data),
@@ -207,7 +213,9 @@ def _parquet_refs(
             continue
         meta_bytes = json.dumps(metadata, sort_keys=True, ensure_ascii=False).encode()
         yield replace(
-            ref, content_hash=_digest(text.encode("utf-8", "surrogatepass"), meta_bytes, fmt.encode()), size=len(text)
+            ref,
+            content_hash=_digest(text.encode("utf-8", "surrogatepass"), meta_bytes, fmt.encode()),
+            size=len(text),
         )
 
 
@@ -347,7 +355,9 @@ def _column_type(annotation: Any) -> ColumnType | None:
     return None
 
 
-def _scalar_paths(model: type[BaseModel], prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], ColumnType]]:
+def _scalar_paths(
+    model: type[BaseModel], prefix: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], ColumnType]]:
     for name, info in model.model_fields.items():
         kind = _column_type(info.annotation)
         path = (*prefix, name)
@@ -567,7 +577,9 @@ def call_with_budget(fn: Callable[[], Any], seconds: float | None) -> Any:
         with lock:
             if state["active"]:
                 state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(tid), ctypes.py_object(DocumentTimeout))
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(tid), ctypes.py_object(DocumentTimeout)
+                )
 
     timer = threading.Timer(seconds, fire)
     timer.daemon = True

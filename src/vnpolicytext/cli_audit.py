@@ -24,7 +24,9 @@ def add_parsers(sub: Any) -> None:
         help="folders, glob patterns (quoted), .jsonl files ({'id', 'text'|'html'|'path', ...}) or .parquet files",
     )
     p.add_argument("--output", "-o", type=Path, required=True, metavar="DIR", help="results folder")
-    p.add_argument("--profile", choices=("citizen", "news", "legal"), help="threshold set (overrides the config)")
+    p.add_argument(
+        "--profile", choices=("citizen", "news", "legal"), help="threshold set (overrides the config)"
+    )
     p.add_argument("--config", type=Path, metavar="FILE", help="configuration file (default: found upward)")
     p.add_argument(
         "--input-format",
@@ -32,15 +34,29 @@ def add_parsers(sub: Any) -> None:
         default="auto",
         help="how to read documents (default: by extension or JSON Lines key)",
     )
-    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes")
-    p.add_argument("--dask", metavar="ADDRESS", help="run on Dask: tcp://host:port, or 'local' for a LocalCluster")
-    p.add_argument("--text-column", default="text", metavar="NAME", help="Parquet text column (default: text)")
-    p.add_argument("--id-column", default="id", metavar="NAME", help="Parquet id column (default: id)")
     p.add_argument(
-        "--partition-mb", type=float, default=4.0, metavar="MB", help="text per task, in millions of characters"
+        "--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N", help="worker processes"
     )
     p.add_argument(
-        "--timeout", type=float, default=600.0, metavar="S", help="time budget per document (0: none; default 600)"
+        "--dask", metavar="ADDRESS", help="run on Dask: tcp://host:port, or 'local' for a LocalCluster"
+    )
+    p.add_argument(
+        "--text-column", default="text", metavar="NAME", help="Parquet text column (default: text)"
+    )
+    p.add_argument("--id-column", default="id", metavar="NAME", help="Parquet id column (default: id)")
+    p.add_argument(
+        "--partition-mb",
+        type=float,
+        default=4.0,
+        metavar="MB",
+        help="text per task, in millions of characters",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="S",
+        help="time budget per document (0: none; default 600)",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress and no summary line")
 
