@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 TABLES = ("documents", "findings", "errors")
-DEFAULT_PARTITION_CHARS = 4_000_000
+DEFAULT_PARTITION_CHARS = 2_000_000
 MANIFEST = "manifest.json"
 
 
@@ -96,6 +96,7 @@ class PartitionResult:
     findings: int
     chars: int
     seconds: float
+    cpu_seconds: float
     peak_rss_mb: float
     worker: str
 
@@ -123,7 +124,7 @@ def run_partition(task: PartitionTask) -> PartitionResult:
     import pyarrow.parquet as pq
 
     _warm_up()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     out = Path(task.out)
     config = _config(task.config_json)
     finding_schema = schema_of(FINDING_COLUMNS)
@@ -161,6 +162,7 @@ def run_partition(task: PartitionTask) -> PartitionResult:
         findings=n_findings,
         chars=chars,
         seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu_started,
         peak_rss_mb=_peak_rss_mb(),
         worker=f"{os.uname().nodename}:{os.getpid()}",
     )

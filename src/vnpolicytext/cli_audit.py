@@ -47,7 +47,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--partition-mb",
         type=float,
-        default=4.0,
+        default=2.0,
         metavar="MB",
         help="text per task, in millions of characters",
     )
