@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import os
 import signal
@@ -20,7 +21,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 import vnpolicytext  # noqa: E402
 from vnpolicytext import batch  # noqa: E402
-from vnpolicytext.audit import arrow_type, committed_parts, read_table, run_audit  # noqa: E402
+from vnpolicytext.audit import Progress, arrow_type, committed_parts, read_table, run_audit  # noqa: E402
 from vnpolicytext.cli import main  # noqa: E402
 
 from .audit_texts import DOCUMENTS, NEWS_HTML, NOTICE_ID_CARD, NOTICE_WATER, PROCEDURE_BIRTH, variant  # noqa: E402
@@ -156,9 +157,10 @@ def test_audit_tables_errors_and_resume(corpus: Path, tmp_path: Path) -> None:
     assert (again.skipped, again.analyzed, again.errors) == (12, 0, 2)
 
     # Change one notice: only it is redone; its row is replaced, not duplicated.
-    changed = corpus / "portal" / "notice_water.txt"
+    changed = corpus / "portal" / "notice_id_card.txt"
     changed.write_text(
-        NOTICE_WATER.replace("từ 8 giờ đến 17 giờ", "từ 7 giờ đến 19 giờ 30"), encoding="utf-8"
+        NOTICE_ID_CARD.replace("từ 14 tuổi trở lên", "từ đủ 14 tuổi trở lên, kể cả người khuyết tật"),
+        encoding="utf-8",
     )
     third = run_audit(_sources(corpus), out, jobs=1, text_column="body")
     assert (third.skipped, third.analyzed) == (11, 1)
@@ -169,6 +171,12 @@ def test_audit_tables_errors_and_resume(corpus: Path, tmp_path: Path) -> None:
         [pq.read_table(p) for p in sorted((out / "documents").glob("*.parquet"))], promote_options="default"
     )
     assert raw.column("id").to_pylist().count(str(changed)) == 1  # the superseded row was compacted away
+    new_rows = {r["id"]: r for r in after.to_pylist()}
+    assert [i for i in rows if new_rows[i]["hash"] != rows[i]["hash"]] == [str(changed)]
+    new_text = changed.read_text(encoding="utf-8")
+    changed_findings = [f for f in read_table(out, "findings").to_pylist() if f["id"] == str(changed)]
+    assert changed_findings and all(new_text[f["start"] : f["end"]] == f["text"] for f in changed_findings)
+    assert len(changed_findings) == new_rows[str(changed)]["findings"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert [r["complete"] for r in manifest["runs"]] == [True, True, True]
 
@@ -368,6 +376,23 @@ def test_cli_progress_lines_when_not_a_terminal(tmp_path: Path, capsys: pytest.C
     assert lines[-1].startswith("vnpolicytext: audit complete: 3 documents, 3 analyzed, 0 errors")
     assert main(["audit", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_redraws_one_line_on_a_terminal() -> None:
+    stream = _Terminal()
+    bar = Progress(total_docs=4, total_size=4000, stream=stream)
+    bar.step(2, 0, 1800, 2000)
+    time.sleep(0.25)
+    bar.step(1, 1, 900, 2000)
+    bar.finish()
+    out = stream.getvalue()
+    assert out.startswith("\r2/4 documents (0 errors), ") and "ETA" in out
+    assert "\r4/4 documents (1 errors)" in out and out.endswith("\n") and out.count("\n") == 1
 
 
 # --------------------------------------------------------------------------- the report page

@@ -381,7 +381,11 @@ class _Dask(_Executor):
     ) -> Iterator[tuple[PartitionTask, PartitionResult | BaseException]]:
         from distributed import as_completed
 
-        futures = {self.client.submit(fn, t, key=f"vnpolicytext-{t.name}", pure=False): t for t in tasks}
+        # Keys name the output folder too, so two audits on one cluster never share a key.
+        futures = {
+            self.client.submit(fn, t, key=f"vnpolicytext-{_folder_tag(t.out)}-{t.name}", pure=False): t
+            for t in tasks
+        }
         for fut in as_completed(list(futures)):
             task = futures[fut]
             try:
@@ -393,6 +397,12 @@ class _Dask(_Executor):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _folder_tag(path: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(path.encode(), digest_size=4).hexdigest()
 
 
 def dask_executor_for_client(client: Any) -> _Executor:
