@@ -62,15 +62,15 @@ def corpus_chars(folder: Path) -> int:
 def run_mode(mode: str, source: Path, work: Path, partition: int) -> dict[str, float | str]:
     from vnpolicytext.audit import dask_executor_for_client, run_audit
 
-    out = work / f"out_{mode}"
+    out = work / f"out_{mode}_{time.monotonic_ns()}"
     started_cluster = 0.0
     if mode == "dask2":
-        from distributed import Client, LocalCluster
+        from distributed import Client
+
+        from vnpolicytext.audit import local_cluster
 
         t0 = time.perf_counter()
-        cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        )
+        cluster = local_cluster(2)  # what `--dask local --jobs 2` starts
         client = Client(cluster)
         started_cluster = time.perf_counter() - t0
         try:
@@ -168,6 +168,8 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=None)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--modes", default="pool1,pool2,dask2")
+    ap.add_argument("--rounds", type=int, default=1, help="run the modes this many times, alternating")
+    ap.add_argument("--slice", default="", metavar="A:B", help="only documents A to B (sorted by path)")
     ap.add_argument("--partition-chars", type=int, default=None, help="default: the audit's default")
     ap.add_argument("--huge", type=int, default=0, help="analyze one document of this many characters")
     ap.add_argument("--trace", action="store_true", help="with --huge: tracemalloc figures (slower)")
@@ -189,16 +191,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench_audit_") as tmp:
         work = Path(tmp)
         source = repeated(corpus, args.repeat, work)
+        if args.slice:
+            a, b = (int(x) for x in args.slice.split(":"))
+            subset = work / "subset"
+            subset.mkdir()
+            for f in sorted(source.rglob("*.txt"))[a:b]:
+                (subset / f.name).symlink_to(f.resolve())
+            source = subset
         n_docs = sum(1 for _ in source.rglob("*.txt"))
         print(
             f"corpus: {source} ({n_docs} documents, {corpus_chars(source):,} characters), "
             f"partition {partition:,}, load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores"
         )
-        results = {}
-        for mode in args.modes.split(","):
-            r = run_mode(mode, source, work, partition)
-            results[mode] = r
-            print(json.dumps(r), flush=True)
+        runs: dict[str, list[dict[str, float | str]]] = {}
+        for _ in range(args.rounds):
+            for mode in args.modes.split(","):
+                r = run_mode(mode, source, work, partition)
+                runs.setdefault(mode, []).append(r)
+                print(json.dumps(r), flush=True)
+        # The median round of each mode (by wall time).
+        results = {m: sorted(rs, key=lambda r: float(r["wall_s"]))[len(rs) // 2] for m, rs in runs.items()}
         if "pool1" in results and "pool2" in results:
             speedup = float(results["pool1"]["wall_s"]) / float(results["pool2"]["wall_s"])
             print(f"speed-up with 2 workers: x{speedup:.2f}")
