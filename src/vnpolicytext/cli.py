@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, NoReturn
 
-from . import cli_annotate, cli_convert, cli_fix, cli_serve
+from . import cli_annotate, cli_audit, cli_convert, cli_fix, cli_serve
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rule.add_argument("rule_id", metavar="ID", help="a rule id, e.g. passive.short")
     cli_serve.add_parser(sub)
+    cli_audit.add_parsers(sub)
     return parser
 
 
@@ -291,7 +292,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            raise UsageError("a command is required: analyze, check, fix, annotate, convert, serve, rules, rule or schema")
+            raise UsageError(
+                "a command is required: analyze, check, fix, annotate, convert, serve, audit, audit-report, rules, "
+                "rule or schema"
+            )
         if args.command == "schema":
             from .report import report_schema
 
@@ -313,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cli_serve.run(args)
         if args.command == "annotate":
             return cli_annotate.run(args)
+        if args.command in cli_audit.COMMANDS:
+            return cli_audit.run(args)
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"

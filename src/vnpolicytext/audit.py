@@ -1,0 +1,675 @@
+"""An audit run: many documents into Parquet tables, in shards, resumable, on a process pool or on Dask.
+
+Layout of the output folder::
+
+    manifest.json                   the run: sources, configuration, counts, one entry per run
+    documents/<part>.parquet        one row per document analyzed
+    findings/<part>.parquet         one row per finding
+    errors/<part>.parquet           one row per document that raised
+
+A part is written by the worker that analyzed it: findings and errors first, the documents file last
+(it marks the part done). A rerun lists the sources again, skips every document whose id is in a done
+part with the same hash (text, metadata, configuration, library version), and redoes the others, failed
+ones included. When an id is in several parts the newest part wins; a completed run rewrites older parts
+without the rows that were superseded. Needs pyarrow (extra `vnpolicytext[audit]`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import as_completed as pool_as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .batch import (
+    ERROR_COLUMNS,
+    FINDING_COLUMNS,
+    META_PREFIX,
+    ColumnType,
+    DocRef,
+    ProfileFor,
+    document_columns,
+    document_hash,
+    list_documents,
+    process,
+    run_key,
+)
+from .config import Config, load_config
+from .errors import InputError
+from .markup import InputFormat
+from .version import __version__
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+TABLES = ("documents", "findings", "errors")
+DEFAULT_PARTITION_CHARS = 2_000_000
+MANIFEST = "manifest.json"
+
+
+def arrow_type(kind: ColumnType) -> pa.DataType:
+    import pyarrow as pa
+
+    return {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}[kind]
+
+
+def schema_of(columns: Iterable[tuple[str, ColumnType]]) -> pa.Schema:
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, arrow_type(kind)) for name, kind in columns])
+
+
+def documents_schema(meta_keys: Sequence[str] = ()) -> pa.Schema:
+    """The documents table's schema: fixed columns, then one string column per metadata key."""
+    return schema_of([*document_columns(), *((META_PREFIX + k, "string") for k in meta_keys)])
+
+
+# --------------------------------------------------------------------------- partitions (the worker side)
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionTask:
+    """Everything a worker needs for one part: paths in, a folder out (no texts travel)."""
+
+    out: str
+    name: str
+    refs: tuple[DocRef, ...]
+    hashes: tuple[str, ...]
+    config_json: str
+    profile_for: ProfileFor | None = None
+    time_budget: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PartitionResult:
+    """What a worker reports back about a part it wrote."""
+
+    name: str
+    documents: int
+    errors: int
+    findings: int
+    chars: int
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+    worker: str
+
+
+def _peak_rss_mb() -> float:
+    try:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except (ImportError, OSError):  # pragma: no cover - not on Linux
+        return 0.0
+
+
+def _write_atomic(table: pa.Table, path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(table, tmp)
+    os.replace(tmp, path)
+
+
+def run_partition(task: PartitionTask) -> PartitionResult:
+    """Analyze one part and write its three files; the same function runs in the pool and on Dask."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    _warm_up()
+    started, cpu_started = time.perf_counter(), time.process_time()
+    out = Path(task.out)
+    config = _config(task.config_json)
+    finding_schema = schema_of(FINDING_COLUMNS)
+    findings_path = out / "findings" / f"{task.name}.parquet"
+    findings_tmp = findings_path.with_name(findings_path.name + ".tmp")
+    rows: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    n_findings = chars = 0
+    # Findings go to disk document by document, so a part holds one document's findings in memory at a time.
+    with pq.ParquetWriter(findings_tmp, finding_schema) as writer:
+        for ref, doc_hash in zip(task.refs, task.hashes, strict=True):
+            result = process(
+                ref, config, doc_hash=doc_hash, profile_for=task.profile_for, time_budget=task.time_budget
+            )
+            if result.error is not None:
+                errors.append(result.error)
+                continue
+            assert result.row is not None
+            rows.append(result.row)
+            chars += int(result.row.get("text__characters") or 0)
+            if result.findings:
+                writer.write_table(pa.Table.from_pylist(result.findings, schema=finding_schema))
+                n_findings += len(result.findings)
+    os.replace(findings_tmp, findings_path)
+    _write_atomic(
+        pa.Table.from_pylist(errors, schema=schema_of(ERROR_COLUMNS)), out / "errors" / f"{task.name}.parquet"
+    )
+    meta_keys = list(dict.fromkeys(k for ref in task.refs for k in ref.metadata))
+    documents = pa.Table.from_pylist(rows, schema=documents_schema(meta_keys))
+    _write_atomic(documents, out / "documents" / f"{task.name}.parquet")  # last: marks the part done
+    return PartitionResult(
+        name=task.name,
+        documents=len(rows),
+        errors=len(errors),
+        findings=n_findings,
+        chars=chars,
+        seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu_started,
+        peak_rss_mb=_peak_rss_mb(),
+        worker=f"{os.uname().nodename}:{os.getpid()}",
+    )
+
+
+_CONFIGS: dict[str, Config] = {}
+_WARM: list[bool] = []
+
+
+def _warm_up() -> None:
+    """Load the models once per worker process, so no document's time includes the loading."""
+    if not _WARM:
+        from .api import analyze
+
+        analyze("Người dân được hướng dẫn nộp hồ sơ tại bộ phận một cửa của Ủy ban nhân dân xã.")
+        _WARM.append(True)
+
+
+def _config(config_json: str) -> Config:
+    """The configuration of a run, parsed once per worker process."""
+    if config_json not in _CONFIGS:
+        _CONFIGS[config_json] = load_config(json.loads(config_json))
+    return _CONFIGS[config_json]
+
+
+def partition(refs: Sequence[DocRef], max_chars: int) -> list[list[DocRef]]:
+    """Consecutive groups of documents of at most `max_chars` (a larger document is a group of its own)."""
+    groups: list[list[DocRef]] = []
+    current: list[DocRef] = []
+    size = 0
+    for ref in refs:
+        if current and size + ref.size > max_chars:
+            groups.append(current)
+            current, size = [], 0
+        current.append(ref)
+        size += ref.size
+    if current:
+        groups.append(current)
+    return groups
+
+
+# --------------------------------------------------------------------------- reading results
+
+
+def committed_parts(out: Path) -> list[str]:
+    """Names of the parts done (their documents file exists), oldest first."""
+    folder = out / "documents"
+    if not folder.is_dir():
+        return []
+    return sorted(p.name.removesuffix(".parquet") for p in folder.glob("*.parquet"))
+
+
+def _read_parts(
+    out: Path, table: str, parts: Sequence[str], columns: Sequence[str] | None = None
+) -> pa.Table:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    base = {
+        "documents": documents_schema(),
+        "findings": schema_of(FINDING_COLUMNS),
+        "errors": schema_of(ERROR_COLUMNS),
+    }[table]
+    pieces = []
+    for name in parts:
+        t = pq.read_table(out / table / f"{name}.parquet", columns=list(columns) if columns else None)
+        pieces.append(t.append_column("_part", pa.array([name] * t.num_rows, pa.string())))
+    if not pieces:
+        schema = base if columns is None else pa.schema([base.field(c) for c in columns])
+        return schema.empty_table().append_column("_part", pa.array([], pa.string()))
+    return pa.concat_tables(pieces, promote_options="default")
+
+
+def _latest_part(out: Path, parts: Sequence[str]) -> dict[str, str]:
+    """For every document id, the newest part holding it (as a document or as an error)."""
+    latest: dict[str, str] = {}
+    for table in ("documents", "errors"):
+        t = _read_parts(out, table, parts, ["id"])
+        for doc_id, part in zip(t.column("id").to_pylist(), t.column("_part").to_pylist(), strict=True):
+            if doc_id not in latest or part > latest[doc_id]:
+                latest[doc_id] = part
+    return latest
+
+
+def read_table(out: str | Path, table: str) -> pa.Table:
+    """One of the tables of an audit folder (documents, findings, errors), newest row per document id."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {TABLES}")
+    out = Path(out)
+    parts = committed_parts(out)
+    latest = _latest_part(out, parts)
+    t = _read_parts(out, table, parts)
+    if t.num_rows:
+        keep = [
+            latest.get(i) == p
+            for i, p in zip(t.column("id").to_pylist(), t.column("_part").to_pylist(), strict=True)
+        ]
+        t = t.filter(pa.array(keep, pa.bool_()))
+    t = t.drop_columns(["_part"])
+    order = [("id", "ascending"), ("start", "ascending"), ("end", "ascending"), ("rule", "ascending")]
+    keys = [k for k in order if k[0] in t.column_names]
+    return t.take(pc.sort_indices(t, sort_keys=keys))
+
+
+def _compact(out: Path) -> int:
+    """Rewrite older parts without the rows a newer part superseded; returns the parts rewritten."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parts = committed_parts(out)
+    latest = _latest_part(out, parts)
+    rewritten = 0
+    for name in parts:
+        stale = False
+        tables = {}
+        for table in TABLES:
+            t = pq.read_table(out / table / f"{name}.parquet")
+            keep = [latest.get(i) == name for i in t.column("id").to_pylist()]
+            if not all(keep):
+                stale = True
+                t = t.filter(pa.array(keep, pa.bool_()))
+            tables[table] = t
+        if not stale:
+            continue
+        rewritten += 1
+        # Documents last, as when the part was first written.
+        for table in ("findings", "errors", "documents"):
+            _write_atomic(tables[table], out / table / f"{name}.parquet")
+    return rewritten
+
+
+def _clean(out: Path) -> None:
+    """Remove what a killed run left half-written: temporary files, parts without a documents file."""
+    done = set(committed_parts(out))
+    for table in TABLES:
+        folder = out / table
+        folder.mkdir(parents=True, exist_ok=True)
+        for p in folder.iterdir():
+            if p.name.endswith(".tmp") or (p.suffix == ".parquet" and p.stem not in done):
+                p.unlink()
+
+
+# --------------------------------------------------------------------------- executors
+
+
+class _Executor:
+    """Submit partitions, get results as they complete: a process pool, this process, or a Dask client."""
+
+    workers = 1
+
+    def map_unordered(
+        self, fn: Callable[[PartitionTask], PartitionResult], tasks: list[PartitionTask]
+    ) -> Iterator[tuple[PartitionTask, PartitionResult | BaseException]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class _InProcess(_Executor):
+    def map_unordered(
+        self, fn: Callable[[PartitionTask], PartitionResult], tasks: list[PartitionTask]
+    ) -> Iterator[tuple[PartitionTask, PartitionResult | BaseException]]:
+        for task in tasks:
+            try:
+                yield task, fn(task)
+            except Exception as exc:
+                yield task, exc
+
+
+class _Pool(_Executor):
+    def __init__(self, jobs: int) -> None:
+        self.workers = jobs
+        self.pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def map_unordered(
+        self, fn: Callable[[PartitionTask], PartitionResult], tasks: list[PartitionTask]
+    ) -> Iterator[tuple[PartitionTask, PartitionResult | BaseException]]:
+        futures: dict[Future[PartitionResult], PartitionTask] = {self.pool.submit(fn, t): t for t in tasks}
+        for fut in pool_as_completed(futures):
+            exc = fut.exception()
+            yield futures[fut], exc if exc is not None else fut.result()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def local_cluster(workers: int) -> Any:
+    """A distributed.LocalCluster for audits: `workers` processes of one thread each, on 127.0.0.1, no
+    dashboard, and no statistical profiler (it samples the analysing thread every 10 ms and costs CPU)."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        return LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        )
+
+
+class _Dask(_Executor):
+    def __init__(self, address: str, jobs: int) -> None:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise InputError("--dask needs the dask extra: pip install 'vnpolicytext[dask]'") from None
+        self.cluster = None
+        if address == "local":
+            self.cluster = local_cluster(jobs)
+            self.client = Client(self.cluster)
+        else:
+            try:
+                self.client = Client(address, timeout=20)
+            except (OSError, TimeoutError) as exc:
+                raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def map_unordered(
+        self, fn: Callable[[PartitionTask], PartitionResult], tasks: list[PartitionTask]
+    ) -> Iterator[tuple[PartitionTask, PartitionResult | BaseException]]:
+        from distributed import as_completed
+
+        # Keys name the output folder too, so two audits on one cluster never share a key.
+        futures = {
+            self.client.submit(fn, t, key=f"vnpolicytext-{_folder_tag(t.out)}-{t.name}", pure=False): t
+            for t in tasks
+        }
+        for fut in as_completed(list(futures)):
+            task = futures[fut]
+            try:
+                yield task, fut.result()
+            except Exception as exc:
+                yield task, exc
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def _folder_tag(path: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(path.encode(), digest_size=4).hexdigest()
+
+
+def dask_executor_for_client(client: Any) -> _Executor:
+    """An executor on a Dask client the caller already holds (tests, notebooks)."""
+    ex = _Dask.__new__(_Dask)
+    ex.cluster = None
+    ex.client = client
+    ex.workers = max(1, len(client.scheduler_info().get("workers", {})))
+    return ex
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """Documents and characters per second and an ETA: one redrawn line on a terminal, log lines otherwise."""
+
+    def __init__(
+        self, total_docs: int, total_size: int, stream: IO[str] | None, *, interval: float = 5.0
+    ) -> None:
+        self.total_docs = total_docs
+        self.total_size = max(total_size, 1)
+        self.stream = stream
+        self.tty = bool(stream is not None and stream.isatty())
+        self.interval = 0.2 if self.tty else interval
+        self.started = time.monotonic()
+        self.last = -1e9
+        self.docs = self.errors = self.chars = self.size = 0
+
+    def step(self, docs: int, errors: int, chars: int, size: int) -> None:
+        self.docs += docs
+        self.errors += errors
+        self.chars += chars
+        self.size += size
+        now = time.monotonic()
+        if self.stream is None or (
+            now - self.last < self.interval and self.docs + self.errors < self.total_docs
+        ):
+            return
+        self.last = now
+        line = self.line(now)
+        if self.tty:
+            self.stream.write(f"\r{line}\033[K")
+        else:
+            self.stream.write(f"vnpolicytext: audit: {line}\n")
+        self.stream.flush()
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.started, 1e-9)
+        done = self.docs + self.errors
+        eta = elapsed * (self.total_size - self.size) / self.size if self.size else float("nan")
+        eta_text = "?" if eta != eta else f"{eta:,.0f} s"
+        return (
+            f"{done}/{self.total_docs} documents ({self.errors} errors), "
+            f"{done / elapsed:.1f} docs/s, {self.chars / elapsed / 1000:,.0f} k chars/s, ETA {eta_text}"
+        )
+
+    def finish(self) -> None:
+        if self.stream is not None and self.tty and self.last > -1e9:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# --------------------------------------------------------------------------- the run
+
+
+@dataclass(slots=True)
+class AuditSummary:
+    """What a run did."""
+
+    out: str
+    documents: int = 0  # in the sources
+    skipped: int = 0  # already done with the same hash
+    analyzed: int = 0
+    errors: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    parts: list[PartitionResult] = field(default_factory=list)
+
+    def line(self) -> str:
+        rate = (self.analyzed + self.errors) / self.seconds if self.seconds else 0.0
+        crate = self.chars / self.seconds / 1000 if self.seconds else 0.0
+        return (
+            f"audit complete: {self.documents} documents, {self.analyzed} analyzed, {self.errors} errors, "
+            f"{self.skipped} already done; {self.seconds:.1f} s, {rate:.1f} docs/s, {crate:,.0f} k chars/s "
+            f"-> {self.out}"
+        )
+
+
+def _read_manifest(out: Path) -> dict[str, Any]:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"runs": []}
+    return data if isinstance(data, dict) and isinstance(data.get("runs"), list) else {"runs": []}
+
+
+def _write_manifest(out: Path, manifest: dict[str, Any]) -> None:
+    tmp = out / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, out / MANIFEST)
+
+
+def _done(out: Path) -> dict[str, str]:
+    """id -> hash of every document done (newest part wins; an error there means not done)."""
+    parts = committed_parts(out)
+    latest = _latest_part(out, parts)
+    t = _read_parts(out, "documents", parts, ["id", "hash"])
+    done = {}
+    for doc_id, h, part in zip(
+        t.column("id").to_pylist(), t.column("hash").to_pylist(), t.column("_part").to_pylist(), strict=True
+    ):
+        if latest.get(doc_id) == part:
+            done[doc_id] = h
+    return done
+
+
+def _error_rows(task: PartitionTask, exc: BaseException) -> None:
+    """A part whose worker died: every document of it goes to the errors table (redone by the next run)."""
+    import pyarrow as pa
+
+    rows = [
+        {
+            "id": ref.id,
+            "path": ref.path,
+            "source_kind": ref.kind,
+            "source_index": ref.index,
+            "error_type": type(exc).__name__,
+            "message": ("worker failed on this part: " + " ".join(str(exc).split()))[:2000],
+            "traceback": "",
+            "seconds": 0.0,
+            "hash": h,
+            "version": __version__,
+        }
+        for ref, h in zip(task.refs, task.hashes, strict=True)
+    ]
+    out = Path(task.out)
+    (out / "findings" / f"{task.name}.parquet").unlink(missing_ok=True)
+    _write_atomic(schema_of(FINDING_COLUMNS).empty_table(), out / "findings" / f"{task.name}.parquet")
+    _write_atomic(
+        pa.Table.from_pylist(rows, schema=schema_of(ERROR_COLUMNS)), out / "errors" / f"{task.name}.parquet"
+    )
+    _write_atomic(documents_schema().empty_table(), out / "documents" / f"{task.name}.parquet")
+
+
+def run_audit(
+    sources: Sequence[str],
+    out: str | Path,
+    *,
+    config: Config | dict[str, Any] | None = None,
+    jobs: int = 1,
+    dask: str | None = None,
+    executor: _Executor | None = None,
+    input_format: InputFormat | None = None,
+    text_column: str = "text",
+    id_column: str = "id",
+    partition_chars: int = DEFAULT_PARTITION_CHARS,
+    time_budget: float | None = None,
+    profile_for: ProfileFor | None = None,
+    progress: IO[str] | None = None,
+    log_interval: float = 5.0,
+) -> AuditSummary:
+    """Audit the documents of `sources` into the folder `out` (see the module docstring); resumable.
+
+    `dask` is a scheduler address or "local" (a LocalCluster of `jobs` worker processes); otherwise a
+    process pool of `jobs` workers (1: this process). Raises InputError for a usage problem.
+    """
+    if jobs < 1:
+        raise InputError("jobs must be at least 1")
+    if partition_chars < 1:
+        raise InputError("partition size must be positive")
+    cfg = load_config(config)
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    refs = list_documents(sources, input_format=input_format, text_column=text_column, id_column=id_column)
+    if not refs:
+        raise InputError("no documents found in " + ", ".join(sources))
+    out.mkdir(parents=True, exist_ok=True)
+    _clean(out)
+    key = run_key(cfg, profile_for)
+    hashes = {ref.id: document_hash(ref, key) for ref in refs}
+    done = _done(out)
+    todo = [ref for ref in refs if done.get(ref.id) != hashes[ref.id]]
+    manifest = {"version": __version__, "config": None, "run_key": None, **_read_manifest(out)}
+    run_number = len(manifest["runs"]) + 1
+    config_json = cfg.model_dump_json()
+    tasks = [
+        PartitionTask(
+            out=str(out.resolve()),
+            name=f"r{run_number:04d}-p{i:06d}",
+            refs=tuple(group),
+            hashes=tuple(hashes[r.id] for r in group),
+            config_json=config_json,
+            profile_for=profile_for,
+            time_budget=time_budget,
+        )
+        for i, group in enumerate(partition(todo, partition_chars))
+    ]
+    summary = AuditSummary(out=str(out), documents=len(refs), skipped=len(refs) - len(todo))
+    run_entry: dict[str, Any] = {
+        "run": run_number,
+        "version": __version__,
+        "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "sources": list(sources),
+        "engine": f"dask:{dask}" if dask else ("custom" if executor else f"pool:{jobs}"),
+        "documents": len(refs),
+        "to_do": len(todo),
+        "parts": len(tasks),
+        "complete": False,
+    }
+    manifest.update({"version": __version__, "config": json.loads(config_json), "run_key": key})
+    manifest["runs"].append(run_entry)
+    _write_manifest(out, manifest)
+    started = time.perf_counter()
+    if tasks:
+        own = executor is None
+        if executor is None:
+            if dask:
+                executor = _Dask(dask, jobs)
+            elif jobs > 1 and len(tasks) > 1:
+                executor = _Pool(min(jobs, len(tasks)))
+            else:
+                executor = _InProcess()
+        bar = Progress(len(todo), sum(r.size for r in todo), progress, interval=log_interval)
+        try:
+            for task, result in executor.map_unordered(run_partition, tasks):
+                size = sum(r.size for r in task.refs)
+                if isinstance(result, BaseException):
+                    _error_rows(task, result)
+                    summary.errors += len(task.refs)
+                    bar.step(0, len(task.refs), 0, size)
+                    continue
+                summary.parts.append(result)
+                summary.analyzed += result.documents
+                summary.errors += result.errors
+                summary.chars += result.chars
+                bar.step(result.documents, result.errors, result.chars, size)
+        finally:
+            bar.finish()
+            if own:
+                executor.close()
+    summary.seconds = time.perf_counter() - started
+    _compact(out)
+    run_entry.update(
+        {
+            "complete": True,
+            "analyzed": summary.analyzed,
+            "errors": summary.errors,
+            "skipped": summary.skipped,
+            "seconds": round(summary.seconds, 3),
+            "chars": summary.chars,
+            "peak_rss_mb_per_worker": max((p.peak_rss_mb for p in summary.parts), default=0.0),
+            "workers": sorted({p.worker for p in summary.parts}),
+        }
+    )
+    _write_manifest(out, manifest)
+    return summary
+
+
+def print_summary(summary: AuditSummary, stream: IO[str] | None = None) -> None:
+    stream = stream if stream is not None else sys.stderr
+    stream.write(f"vnpolicytext: {summary.line()}\n")
+    stream.flush()
