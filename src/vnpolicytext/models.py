@@ -78,6 +78,15 @@ class Finding(Model):
         """The keys of `data` that hold offsets (set by the analyzer that made the finding)."""
         return self._offset_keys
 
+    def __eq__(self, other: object) -> bool:
+        """Equal by the fields: the offset keys are bookkeeping that JSON does not carry, so a report read
+        back from its JSON equals the report."""
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as every pydantic model that is not frozen
+
 
 class Sentence(Model):
     """A sentence or another unit (heading, list item) of the text."""
