@@ -158,9 +158,20 @@ def growth(entry: Entry, n: int, repeats: int) -> tuple[float, float, float]:
     return small, large, large / max(small, 1e-9)
 
 
-def too_slow(small: float, large: float, limit: float) -> bool:
+def calibrated_n(entry: Entry, start: int, cap: int, target: float) -> tuple[int, float]:
+    """The smallest n (doubling from `start`, at most `cap`) whose time reaches `target` seconds, so the
+    measurement is above the noise; returns n and its best time."""
+    n = start
+    while True:
+        t = timed(entry, n, 3)
+        if t >= target or n * 2 > cap:
+            return n, t
+        n *= 2
+
+
+def too_slow(small: float, large: float, limit: float, floor: float = FLOOR) -> bool:
     """Whether the growth from n to 8n is super-linear beyond `limit` (and not just noise)."""
-    return large >= FLOOR and large > limit * small
+    return large >= floor and large > limit * small
 
 
 def main(argv: list[str] | None = None) -> int:

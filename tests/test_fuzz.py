@@ -58,7 +58,7 @@ _WORDS = (
 )
 _HTML = (
     "<p>", "</p>", "<br>", "<div class='x'>", "</div>", "<!--", "-->", "<!-- note -->", "<!", "<?", "?>",
-    "<![CDATA[", "]]>", "</", "</a", "<a href=\"", "\">", "&amp;", "&nbsp;", "&#7897;", "&#x1EA1;",
+    "<![CDATA[", "<![", "<![1 ", "<![if x]>", "]]>", "</", "</a", "<a href=\"", "\">", "&amp;", "&nbsp;", "&#7897;", "&#x1EA1;",
     "&#99999999;", "&#0;", "&bogus;", "&", "<table><tr><td>", "</td><td>", "</tr></table>", "<script>",
     "</script>", "<style>", "<h1>", "</h1>", "<li>", "<pre>", "<textarea>",
     "<!-- vnpolicytext-disable-next-line -->", "<!-- vnpolicytext-disable passive.short -->",

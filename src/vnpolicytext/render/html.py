@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import itertools
 import zlib
-from html import escape
 
 import regex
 
 from ..models import Finding
 from ..version import __version__
 from . import FileResult, summaries
+from .safe import html_escape as escape  # also shows raw control characters
 
 _PALETTE = {
     "sentence_length": "#ffd166",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import FileResult, summaries
+from .safe import printable
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _GREEN, _RED, _RESET = "\033[1m", "\033[2m", "\033[32m", "\033[31m", "\033[0m"
@@ -58,7 +59,7 @@ def _summary_lines(r: FileResult) -> list[str]:
 
 
 def _snippet(text: str) -> str:
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
 
 
@@ -68,14 +69,15 @@ def render(results: list[FileResult], *, colour: bool = False) -> str:
 
     out: list[str] = []
     for r in results:
-        out.append(paint(_BOLD, r.path))
-        out.extend(_summary_lines(r))
+        path = printable(r.path)  # input text and names never reach the terminal as control sequences
+        out.append(paint(_BOLD, path))
+        out.extend(printable(line) for line in _summary_lines(r))
         for f in r.report.findings:
             sev = paint(_COLOURS[f.severity], f.severity)
-            out.append(f"{r.path}:{f.line}:{f.column}: {sev} {f.rule} {f.message}")
+            out.append(f"{path}:{f.line}:{f.column}: {sev} {f.rule} {printable(f.message)}")
             out.append(paint(_DIM, f"    | {_snippet(f.text)}"))
             if f.suggestion:
-                out.append(f"    → {f.suggestion}")
+                out.append(f"    → {printable(f.suggestion)}")
         counts = {
             s: sum(1 for f in r.report.findings if f.severity == s) for s in ("error", "warning", "info")
         }
@@ -86,6 +88,6 @@ def render(results: list[FileResult], *, colour: bool = False) -> str:
             else:
                 out.append(paint(_RED, "  check: FAILED"))
                 for failure in r.check.failures:
-                    out.append(f"    - [{failure.gate}] {failure.message}")
+                    out.append(f"    - [{failure.gate}] {printable(failure.message)}")
         out.append("")
     return "\n".join(out)
