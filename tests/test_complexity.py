@@ -1,5 +1,5 @@
 """A small run of the complexity catalogue (benchmarks/complexity.py): every hostile pattern, at n and 8n
-characters, must grow no more than 16x (12x in the benchmark). Sizes are small (n is the smallest size from 500 up whose run takes
+characters, must grow no more than 20x (12x in the benchmark). Sizes are small (n is the smallest size from 500 up whose run takes
 40 ms, at most 64,000 characters; about a second each at most);
 only growth ratios are compared, with the best of a few repeats, never absolute times."""
 
@@ -19,8 +19,8 @@ sys.modules[_spec.name] = complexity
 _spec.loader.exec_module(complexity)
 
 # The benchmark fails over 12x at 200 k -> 1.6 M characters; at these small sizes, on a shared machine, runs
-# jitter more, so the test allows 16x: a quadratic path still grows about 64x and is caught.
-LIMIT = 16.0
+# jitter more, so the test allows 20x: a quadratic path still grows about 64x and is caught.
+LIMIT = 20.0
 
 
 @pytest.fixture(scope="module", autouse=True)
