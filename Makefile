@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/thong_bao_tiep_nhan_ho_so.txt
 
-.PHONY: run test lint typecheck bench schema clean
+.PHONY: run test fuzz complexity lint typecheck bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ test: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+fuzz: $(VENV)/.installed  # the fuzz suite with 100,000 examples per property (long)
+	VNPOLICYTEXT_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py
+
+complexity: $(VENV)/.installed  # growth from 200 k to 1.6 M characters of every hostile pattern
+	$(BIN)/python benchmarks/complexity.py --n 200000
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_analyze.py

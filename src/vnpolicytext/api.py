@@ -12,6 +12,8 @@ from .analyzers.base import Context
 from .config import Config, load_config
 from .document import Document
 from .errors import InputError
+from .guards import expect_config, expect_text, expect_type
+from .limits import check_size
 from .models import Finding
 from .report import Report
 
@@ -19,7 +21,8 @@ from .report import Report
 def decode_bytes(data: bytes, *, source: str = "input") -> str:
     """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; raise InputError naming `source` otherwise."""
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise TypeError(f"decode_bytes() takes bytes, not {type(data).__name__}")
+        raise TypeError(f"decode_bytes() takes the data as bytes, not {type(data).__name__}")
+    expect_type("decode_bytes", "source", source, str, "str")
     raw = bytes(data)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
@@ -41,12 +44,10 @@ def analyze(
 
     `converted_from` names the legacy encoding ("tcvn3", "vni", "cp1258") the caller converted the text
     from; the report then says so in a `text.converted_encoding` finding."""
-    if not isinstance(text, str):
-        hint = (
-            " (decode it first with vnpolicytext.decode_bytes)" if isinstance(text, bytes | bytearray) else ""
-        )
-        raise TypeError(f"analyze() takes the text as str, not {type(text).__name__}{hint}")
+    expect_text("analyze", text)
+    expect_config("analyze", config)
     cfg = load_config(config)
+    check_size(text, cfg)
     reasons: list[str] = []
     if cfg.profile == "auto":
         from .profile_detect import detect_profile

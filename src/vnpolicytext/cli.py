@@ -25,6 +25,7 @@ from .gates import check_report
 from .legacy import LABELS as LEGACY_LABELS
 from .markup import INPUT_FORMATS, InputFormat, analyze_markup
 from .render import FORMATS, FileResult
+from .render.safe import display_name
 from .sniff import Loaded, load, load_bytes
 from .version import __version__
 
@@ -137,7 +138,7 @@ def collect_paths(paths: Sequence[str]) -> list[str]:
 def _read(display: str, convert_legacy: bool = False) -> Loaded:
     """A file or standard input, by content: refused when unsupported, legacy text converted when asked."""
     if display == "-":  # standard input is text unless --input-format says otherwise
-        loaded = load_bytes(sys.stdin.buffer.read(), "<stdin>", convert_legacy=convert_legacy)
+        loaded = load_bytes(_stdin_bytes(), "<stdin>", convert_legacy=convert_legacy)
         loaded = Loaded(loaded.text, "text", loaded.legacy_encoding)
     else:
         loaded = load(display, convert_legacy=convert_legacy)
@@ -145,6 +146,16 @@ def _read(display: str, convert_legacy: bool = False) -> Loaded:
         label = LEGACY_LABELS[loaded.legacy_encoding]
         sys.stderr.write(f"{PROG}: note: {display}: converted from {label} to Unicode (--convert-legacy)\n")
     return loaded
+
+
+def _stdin_bytes() -> bytes:
+    """All of standard input; a closed one is a usage error, not a crash."""
+    try:
+        if sys.stdin is None:
+            raise ValueError
+        return sys.stdin.buffer.read()
+    except (ValueError, AttributeError):  # no stream, or "I/O operation on closed file"
+        raise UsageError("standard input is closed") from None
 
 
 def make_tasks(args: argparse.Namespace) -> list[Task]:
@@ -184,14 +195,14 @@ def run_task(task: Task) -> FileResult:
     if task.document is not None:
         report = task.document.with_locations(report)
     result = check_report(report, task.config) if task.command == "check" else None
-    return FileResult(task.display, task.source, report, result)
+    return FileResult(display_name(task.display), task.source, report, result)
 
 
 class _Progress:
     def __init__(self, total: int, stream: IO[str]) -> None:
         self.total = total
         self.stream = stream
-        self.enabled = total > 1 and stream.isatty()
+        self.enabled = total > 1 and _is_tty(stream)
         self.done = 0
 
     def step(self, label: str) -> None:
@@ -256,9 +267,14 @@ def _write(body: str, output: Path | None) -> None:
         except OSError as exc:
             raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None
         return
-    sys.stdout.flush()
-    sys.stdout.buffer.write(body.encode("utf-8"))
-    sys.stdout.buffer.flush()
+    try:
+        if sys.stdout is None:
+            raise ValueError
+        sys.stdout.flush()
+        sys.stdout.buffer.write(body.encode("utf-8", "replace"))
+        sys.stdout.buffer.flush()
+    except (ValueError, AttributeError):  # no stream, or "I/O operation on closed file"
+        raise UsageError("standard output is closed; use --output FILE") from None
 
 
 def _rule(rule_id: str) -> str:
@@ -278,12 +294,28 @@ def _analyze_or_check(args: argparse.Namespace) -> int:
     tasks = make_tasks(args)
     results = run_all(tasks, args.jobs)
     colour = (
-        args.format == "text" and args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        args.format == "text" and args.output is None and _is_tty(sys.stdout) and "NO_COLOR" not in os.environ
     )
     _write(render(results, args.format, colour=colour), args.output)
     if args.command == "check":
         return 0 if all(r.check is not None and r.check.passed for r in results) else 1
     return 1 if any(f.severity == "error" for r in results for f in r.report.findings) else 0
+
+
+def _is_tty(stream: IO[str] | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def _say(line: str) -> None:
+    """One line on standard error, whatever state it is in."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line)
+    except (ValueError, OSError):
+        pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -322,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _analyze_or_check(args)
     except (UsageError, VnPolicyTextError, OSError, UnicodeError) as exc:
         message = str(exc) if not isinstance(exc, OSError) else f"{exc.filename or ''}: {exc.strerror or exc}"
-        sys.stderr.write(f"{PROG}: error: {' '.join(message.split())}\n")
+        _say(f"{PROG}: error: {' '.join(message.split())}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")

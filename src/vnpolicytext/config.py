@@ -80,6 +80,9 @@ class Config(_Strict):
         "named after the analyzer.",
     )
     check: Gates | None = Field(default=None, description="Gates of check(); profile defaults if unset.")
+    max_characters: int = Field(
+        default=20_000_000, ge=1, description="Longest text analyze() accepts; longer is an input error."
+    )
 
     _resolved: dict[str, BaseModel] = PrivateAttr(default_factory=dict)
 

@@ -1,8 +1,9 @@
 """Configuration files: `[tool.vnpolicytext]` in pyproject.toml, or a `.vnpolicytext.toml`.
 
-Files are looked for from the input file's folder upward (the current folder for stdin); in each folder a
-`.vnpolicytext.toml` wins over a `pyproject.toml`, and a pyproject.toml without a `[tool.vnpolicytext]`
-table is passed over. Keys are exactly `Config`'s fields; relative paths in `jargon_files` and
+Files are looked for from the input file's folder upward (the current folder for stdin), up to the root of
+the repository (a folder holding `.git`) or the user's home folder; in each folder a `.vnpolicytext.toml`
+wins over a `pyproject.toml`, and a pyproject.toml without a `[tool.vnpolicytext]` table is passed over.
+Only regular UTF-8 files of at most 1 MB are read. Keys are exactly `Config`'s fields; relative paths in `jargon_files` and
 `glossary_files` are resolved against the folder of the file that names them.
 """
 
@@ -14,6 +15,9 @@ from typing import Any
 
 from .config import Config, load_config
 from .errors import ConfigError
+from .lexicon import user_bytes
+
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration file larger than this is refused
 
 CONFIG_NAMES = (".vnpolicytext.toml", "pyproject.toml")
 _PATH_KEYS = ("jargon_files", "glossary_files")
@@ -21,13 +25,13 @@ _PATH_KEYS = ("jargon_files", "glossary_files")
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The vnpolicytext settings of a TOML file (None: a pyproject.toml without our table)."""
+    raw = user_bytes(path, "configuration file", MAX_CONFIG_BYTES)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: configuration file is not UTF-8 (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration file: {exc.strerror or exc}") from None
     tool = data.get("tool")
     if isinstance(tool, dict) and "vnpolicytext" in tool:
         table = tool["vnpolicytext"]
@@ -41,14 +45,24 @@ def _table(path: Path) -> dict[str, Any] | None:
 
 
 def find_config_file(start: Path) -> Path | None:
-    """The nearest configuration file in `start` (a folder or a file's folder) or above it."""
+    """The nearest configuration file in `start` (a folder or a file's folder) or above it.
+
+    The walk stops after the root of the repository holding `start` (a folder with `.git`) or the user's
+    home folder, whichever comes first: a file further up (a shared /tmp, another user's folder) is never
+    read. Only regular files count."""
     folder = start if start.is_dir() else start.parent
     folder = folder.resolve()
+    try:
+        home: Path | None = Path.home().resolve()
+    except (RuntimeError, KeyError):
+        home = None
     for d in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             candidate = d / name
             if candidate.is_file() and (name != "pyproject.toml" or _table(candidate) is not None):
                 return candidate
+        if d == home or (d / ".git").exists():
+            break
     return None
 
 

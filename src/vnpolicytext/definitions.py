@@ -19,6 +19,7 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import Literal
 
@@ -266,7 +267,9 @@ def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """`spans` are disjoint and in order (`_bracketed`): found by bisection, so a long head stays linear."""
+    k = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return k >= 0 and pos < spans[k][1]
 
 
 def _article_item(

@@ -15,11 +15,13 @@ once, on first use, and never change afterwards:
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from .definitions import Definition, definitions_in_working_copy
 from .lines import LineIndex
@@ -37,6 +39,50 @@ class Token(NamedTuple):
     start: int
     end: int
     text: str
+
+
+class Tokens(Sequence[Token]):
+    """The syllables or words of one unit, kept as two arrays of offsets into the unit's text (8 bytes a
+    token instead of a tuple, two ints and a str); a `Token` is made when one is read. Read-only."""
+
+    __slots__ = ("_base", "_ends", "_starts", "_text")
+
+    def __init__(self, text: str, base: int, spans: Iterable[tuple[int, int]]) -> None:
+        """`spans`: (start, end) offsets relative to `text`, which starts at `base` in the working copy."""
+        self._text, self._base = text, base
+        self._starts, self._ends = array("i"), array("i")
+        for start, end in spans:
+            self._starts.append(start)
+            self._ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Token, ...]: ...
+    def __getitem__(self, index: int | slice) -> Token | tuple[Token, ...]:
+        if isinstance(index, slice):
+            return tuple(self[k] for k in range(*index.indices(len(self))))
+        start, end = self._starts[index], self._ends[index]
+        return Token(self._base + start, self._base + end, self._text[start:end])
+
+    def __iter__(self) -> Iterator[Token]:
+        text, base = self._text, self._base
+        for start, end in zip(self._starts, self._ends, strict=True):
+            yield Token(base + start, base + end, text[start:end])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens | tuple | list):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"Tokens({tuple(self)!r})"
 
 
 class Span(NamedTuple):
@@ -69,19 +115,37 @@ class Unit:
     paragraph: int
     label_end: int
     text: str
-    syllables: tuple[Token, ...]
+    syllables: Tokens
 
 
 @dataclass(frozen=True, slots=True)
 class PhraseView:
     """What phrase lexicons match on in one unit: folded syllable keys, what joins each syllable to the next
-    (" " spaces only, "," a comma and spaces, "-" a spaced dash, "" anything else), and the word boundaries
+    (" " spaces only, "," a comma and spaces, "-" a spaced dash, "x" anything else), and the word boundaries
     (None where the segmenter is not trusted)."""
 
-    keys: tuple[str, ...]
-    gaps: tuple[str, ...]
-    starts: frozenset[int] | None
-    ends: frozenset[int] | None
+    keys: tuple[str, ...]  # one shared str per distinct key in the document
+    gaps: str  # one character per gap: " " spaces only, "," a comma, "-" a spaced dash, "x" anything else
+    starts: Offsets | None
+    ends: Offsets | None
+
+
+class Offsets:
+    """A sorted set of offsets in an array (4 bytes each): `in` by bisection."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Iterable[int]) -> None:
+        self._values = array("i", sorted(set(values)))
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, int):
+            return False
+        k = bisect_right(self._values, value) - 1
+        return k >= 0 and self._values[k] == value
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 class Document:
@@ -95,14 +159,16 @@ class Document:
         self.text = self.source.text
         units = []
         for i, u in enumerate(segment(self.text)):
-            syllables = tuple(
-                Token(m.start(), m.end(), m.group()) for m in SYLLABLE.finditer(self.text, u.start, u.end)
+            body = self.text[u.start : u.end]
+            syllables = Tokens(
+                body,
+                u.start,
+                (
+                    (m.start() - u.start, m.end() - u.start)
+                    for m in SYLLABLE.finditer(self.text, u.start, u.end)
+                ),
             )
-            units.append(
-                Unit(
-                    i, u.start, u.end, u.kind, u.paragraph, u.label_end, self.text[u.start : u.end], syllables
-                )
-            )
+            units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
         self.units: tuple[Unit, ...] = tuple(units)
 
     # ------------------------------------------------------------------ counts
@@ -132,7 +198,7 @@ class Document:
     # ------------------------------------------------------------------ words
 
     @cached_property
-    def words(self) -> tuple[tuple[Token, ...], ...]:
+    def words(self) -> tuple[Tokens, ...]:
         """Every unit's words (underthesea, punctuation included), segmented once for the whole document."""
         return tuple(_segment_unit(u) for u in self.units)
 
@@ -150,14 +216,15 @@ class Document:
     def phrase_views(self) -> tuple[PhraseView, ...]:
         """Per unit, the view phrase lexicons match on (built on the words: never before them)."""
         views = []
+        shared: dict[str, str] = {}  # a few thousand distinct syllables: each key string is kept once
         for u, words in zip(self.units, self.words, strict=True):
             syl = u.syllables
-            keys = tuple(s.text.lower() for s in syl)
-            joined = tuple(_gap(self.text[a.end : b.start]) for a, b in pairwise(syl))
+            keys = tuple(shared.setdefault(key, key) for key in (s.text.lower() for s in syl))
+            joined = "".join(_gap(self.text[a.end : b.start]) for a, b in pairwise(syl))
             starts = ends = None
             if words and upper_share(u.text) <= 0.6:  # the segmenter is unreliable on text in capitals
-                starts = frozenset(w.start for w in words)
-                ends = frozenset(w.end for w in words)
+                starts = Offsets(w.start for w in words)
+                ends = Offsets(w.end for w in words)
             views.append(PhraseView(keys, joined, starts, ends))
         return tuple(views)
 
@@ -257,7 +324,7 @@ class Document:
 
 
 def _gap(between: str) -> str:
-    """What joins two syllables, for phrase matching: " ", ",", "-" or "" (see `PhraseView`)."""
+    """What joins two syllables, for phrase matching: " ", ",", "-" or "x" (see `PhraseView`)."""
     if between.isspace():
         return " "
     core = between.strip()
@@ -265,25 +332,22 @@ def _gap(between: str) -> str:
         return ","
     if core in ("-", "–") and between != core:
         return "-"
-    return ""
+    return "x"
 
 
 _CHUNK = 1000  # characters: longer units are segmented piece by piece
 
 
-def _segment_unit(u: Unit) -> tuple[Token, ...]:
+def _segment_unit(u: Unit) -> Tokens:
     """underthesea word segmentation of one unit (its tokenizer and tagger grow faster than linearly on long
     inputs, so a unit longer than `_CHUNK` is cut at spaces first)."""
     if not u.syllables:
-        return ()
+        return Tokens(u.text, u.start, ())
     spans_of = segmenter()
-    body, base = u.text, u.start
-    words: list[Token] = []
-    for lo, hi in _chunks(body):
-        words += [
-            Token(base + lo + s, base + lo + e, body[lo + s : lo + e]) for s, e in spans_of(body[lo:hi])
-        ]
-    return tuple(words)
+    body = u.text
+    return Tokens(
+        body, u.start, ((lo + s, lo + e) for lo, hi in _chunks(body) for s, e in spans_of(body[lo:hi]))
+    )
 
 
 def _chunks(body: str) -> list[tuple[int, int]]:

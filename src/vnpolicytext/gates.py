@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .config import Config, load_config
+from .guards import expect_config, expect_text, expect_type
 from .markup import InputFormat, analyze_markup
 from .registry import SEVERITY_RANK
 from .report import Report
@@ -37,6 +38,9 @@ def check(
     text: str, config: Config | dict[str, Any] | None = None, *, input_format: InputFormat | str = "text"
 ) -> CheckResult:
     """Analyze `text` (plain, Markdown or HTML) and apply the gates of `config` (or its profile's)."""
+    expect_text("check", text)
+    expect_config("check", config)
+    expect_type("check", "input_format", input_format, str, "str")
     cfg = load_config(config)
     return check_report(analyze_markup(text, input_format, config=cfg), cfg)
 
@@ -60,6 +64,8 @@ def _agentless_share(report: Report) -> float | None:
 
 def check_report(report: Report, config: Config | dict[str, Any] | None = None) -> CheckResult:
     """Apply the gates of `config` to a report already made."""
+    expect_type("check_report", "report", report, Report, "a vnpolicytext.Report")
+    expect_config("check_report", config)
     cfg = load_config(config)
     if cfg.profile == "auto" and report.profile in ("citizen", "news", "legal"):
         cfg = cfg.for_profile(report.profile)

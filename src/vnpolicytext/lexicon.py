@@ -45,21 +45,37 @@ def shipped_text(name: str) -> str:
     return node.read_text(encoding="utf-8")
 
 
-def user_text(path: Path, what: str) -> str:
-    """The text of a user lexicon, read safely: a regular file, not too large, UTF-8 (a BOM is allowed)."""
+def user_bytes(path: Path, what: str, limit: int = MAX_USER_FILE_BYTES) -> bytes:
+    """The bytes of a user file, read safely: a regular file (checked on the open descriptor, so a FIFO or a
+    device swapped in after a check is refused too, without blocking) of at most `limit` bytes."""
     try:
-        info = os.stat(path)
-    except OSError:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except FileNotFoundError:
         raise ConfigError(f"{path}: {what} not found") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise ConfigError(f"{path}: {what} must be a regular file (not a device, FIFO or folder)")
-    if info.st_size > MAX_USER_FILE_BYTES:
-        raise ConfigError(f"{path}: {what} is larger than {MAX_USER_FILE_BYTES // (1024 * 1024)} MB")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_USER_FILE_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{path}: {what} must be a regular file (not a device, FIFO or folder)")
+        if info.st_size > limit:
+            raise ConfigError(f"{path}: {what} is larger than {_size(limit)}")
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise ConfigError(f"{path}: {what} is larger than {_size(limit)}")
+    return data
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+
+
+def user_text(path: Path, what: str) -> str:
+    """The text of a user lexicon, read safely: a regular file, not too large, UTF-8 (a BOM is allowed)."""
+    data = user_bytes(path, what)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -103,6 +103,7 @@ class Finding(Model):
         return self._offset_keys
 
 
+
 class Sentence(Model):
     """A sentence or another unit (heading, list item) of the text."""
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -333,13 +333,50 @@ def has_marker(sentence_text: str) -> bool:
 class _Sentence:
     """Words, tags and lazily computed keys of one sentence."""
 
-    __slots__ = ("_keys", "n", "tags", "words")
+    __slots__ = ("_back", "_counts", "_keys", "_opening", "n", "tags", "words")
 
     def __init__(self, words: Sequence[str], tags: Sequence[str]) -> None:
         self.words = words
         self.tags = tags
         self.n = len(words)
         self._keys: list[str | None] = [None] * self.n
+        self._back: dict[str, list[int]] = {}
+        self._counts: dict[str, list[int]] = {}
+        self._opening: int | None = None
+
+    # Scans that every marker of a sentence repeats are computed once per sentence, so that a sentence
+    # with many markers costs linear time (issue 18): the nearest stop to the left of a position, the
+    # number of words of a kind in a range, and how far the unit's opening (no subject) extends.
+
+    def back(self, name: str, goes_on: Callable[[_Sentence, int], bool], hi: int) -> int:
+        """The largest index below `hi` where `goes_on` is false, or -1 (a backward scan, memoised)."""
+        stops = self._back.get(name)
+        if stops is None:
+            stops = [-1] * (self.n + 1)
+            for p in range(1, self.n + 1):
+                stops[p] = stops[p - 1] if goes_on(self, p - 1) else p - 1
+            self._back[name] = stops
+        return stops[hi]
+
+    def count(self, name: str, kind: Callable[[_Sentence, int], bool], lo: int, hi: int) -> int:
+        """How many indices in [lo, hi) satisfy `kind` (prefix sums, memoised)."""
+        sums = self._counts.get(name)
+        if sums is None:
+            sums = [0] * (self.n + 1)
+            for p in range(self.n):
+                sums[p + 1] = sums[p] + (1 if kind(self, p) else 0)
+            self._counts[name] = sums
+        lo, hi = max(lo, 0), min(hi, self.n)
+        return sums[hi] - sums[lo] if hi > lo else 0
+
+    def opening(self) -> int:
+        """Index of the first word that is not a label, an adverb or punctuation (`n` when none)."""
+        if self._opening is None:
+            j = 0
+            while j < self.n and _opening_word(self, j):
+                j += 1
+            self._opening = j
+        return self._opening
 
     def key(self, i: int) -> str:
         k = self._keys[i]
@@ -394,16 +431,19 @@ def _is_label(s: _Sentence, j: int) -> bool:
     return _LABEL.match(s.words[j]) is not None and j + 1 < s.n and s.words[j + 1] in (")", ".")
 
 
-def _sentence_start(s: _Sentence, i: int) -> bool:
-    """True when only list labels, adverbs or punctuation precede `i` (no subject: a rule or a heading)."""
-    return all(
+def _opening_word(s: _Sentence, j: int) -> bool:
+    return (
         s.is_punct(j)
         or s.tag(j) in ("R", "Ni", "M")
         or s.key(j) in _NEGATIONS
         or s.key(j) in _PRE_MARKER
         or (j <= 2 and _is_label(s, j))
-        for j in range(i)
     )
+
+
+def _sentence_start(s: _Sentence, i: int) -> bool:
+    """True when only list labels, adverbs or punctuation precede `i` (no subject: a rule or a heading)."""
+    return i <= s.opening()
 
 
 Subject = Literal["animate", "inanimate", "none", "elided"]
@@ -504,12 +544,7 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
     coordination: "bên thuê, bên mượn được…"), earlier conjuncts are read too, and any person or
     body among their heads makes the subject animate.
     """
-    j = i - 1
-    while j >= 0 and (
-        (s.key(j) in _PRE_MARKER or s.key(j) in _MODALS or s.tag(j) == "R" or s.words[j] in _QUOTES)
-        and s.key(j) != _THI
-    ):
-        j -= 1
+    j = s.back("pre_marker", _pre_marker_word, i)
     if j < 0 or _sentence_start(s, j + 1):
         return "none", None
     if s.key(j) in _COORD or (s.words[j] in (",", ";") and j > 0):
@@ -529,14 +564,7 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
     heads: list[int] = []
     hi = j + 1
     for _ in range(4):
-        lo = hi - 1
-        while (
-            lo >= 0
-            and (not s.is_punct(lo) or s.words[lo] in _INNER_PUNCT)
-            and (s.key(lo) not in _CLAUSE_OPENERS or _relative_do(s, lo))
-            and s.tag(lo) != "C"
-        ):
-            lo -= 1
+        lo = s.back("clause", _in_clause, hi)
         head = _segment_head(s, lo + 1, hi)
         if head is None:
             if not heads and lo >= 1 and s.words[lo] == ",":
@@ -545,7 +573,7 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
         heads.append(head)
         if is_animate_noun(s.words[head]):
             return "animate", head
-        verbless = all(s.tag(k) != "V" or is_animate_noun(s.words[k]) for k in range(head, hi))
+        verbless = s.count("verb", _plain_verb, head, hi) == 0
         if not (verbless and lo >= 1 and s.words[lo] == "," and s.tag(lo - 1) != "V"):
             break
         hi = lo
@@ -567,23 +595,13 @@ def _shared_subject(s: _Sentence, k: int) -> tuple[Subject, int | None]:
     hi = k
     found: tuple[Subject, int | None] | None = None
     for _ in range(10):
-        lo = hi - 1
-        while (
-            lo >= 0
-            and not (s.is_punct(lo) and s.words[lo] not in _INNER_PUNCT)
-            and s.tag(lo) != "C"
-            and s.key(lo) not in _CLAUSE_OPENERS
-        ):
-            lo -= 1
+        lo = s.back("segment", _in_segment, hi)
         start = lo + 1
         while start < hi and (
             s.tag(start) in ("R", "M", "L", "Ni") or _is_label(s, start) or s.key(start) in _QUANTIFIERS
         ):
             start += 1
-        has_verb = any(
-            (s.tag(m) == "V" and not is_animate_noun(s.words[m])) or s.key(m) in _MARKERS
-            for m in range(start + 1, hi)
-        )
+        has_verb = s.count("verb_or_marker", _verb_or_marker, start + 1, hi) > 0
         if start < hi and has_verb and _nominal_start(s, start, lo):
             head = _segment_head(s, start, hi) if s.tag(start) != "V" else start
             if head is not None:
@@ -638,6 +656,40 @@ _QUANTIFIERS = frozenset(
 )
 
 
+def _pre_marker_word(s: _Sentence, j: int) -> bool:
+    return (
+        s.key(j) in _PRE_MARKER or s.key(j) in _MODALS or s.tag(j) == "R" or s.words[j] in _QUOTES
+    ) and s.key(j) != _THI
+
+
+def _in_clause(s: _Sentence, lo: int) -> bool:
+    return (
+        (not s.is_punct(lo) or s.words[lo] in _INNER_PUNCT)
+        and (s.key(lo) not in _CLAUSE_OPENERS or _relative_do(s, lo))
+        and s.tag(lo) != "C"
+    )
+
+
+def _in_segment(s: _Sentence, lo: int) -> bool:
+    return (
+        not (s.is_punct(lo) and s.words[lo] not in _INNER_PUNCT)
+        and s.tag(lo) != "C"
+        and s.key(lo) not in _CLAUSE_OPENERS
+    )
+
+
+def _in_phrase(s: _Sentence, k: int) -> bool:
+    return not (s.is_punct(k) and s.words[k] not in _INNER_PUNCT)
+
+
+def _plain_verb(s: _Sentence, k: int) -> bool:
+    return s.tag(k) == "V" and not is_animate_noun(s.words[k])
+
+
+def _verb_or_marker(s: _Sentence, k: int) -> bool:
+    return _plain_verb(s, k) or s.key(k) in _MARKERS
+
+
 def _relative_do(s: _Sentence, k: int) -> bool:
     """Is "do" at `k` the agent marker of a relative clause inside a noun phrase ("Giấy tờ do cơ quan
     nước ngoài cấp phải được …")?"""
@@ -646,10 +698,7 @@ def _relative_do(s: _Sentence, k: int) -> bool:
 
 def _condition_before(s: _Sentence, thi: int) -> bool:
     """Does the clause that ends at "thì" open with a condition or time word ("Khi …", "Nếu …")?"""
-    k = thi - 1
-    while k >= 0 and not (s.is_punct(k) and s.words[k] not in _INNER_PUNCT):
-        k -= 1
-    k += 1
+    k = s.back("phrase", _in_phrase, thi) + 1
     while k < thi and (s.tag(k) in ("R", "M", "Ni") or _is_label(s, k) or s.is_punct(k)):
         k += 1
     return k < thi and (s.match(k, _CONDITIONS) > 0 or s.tag(k) == "C")

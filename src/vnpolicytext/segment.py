@@ -369,13 +369,18 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int, int, s
     units: list[tuple[int, int, int, str | None]] = []
     unit_start = start
     label_end, family = _parse_label(text, unit_start, end)
+    # text[label_end:scanned] was searched for a word already (never rescanned: linear time)
+    scanned, has_word = label_end, False
     for m in _TERM_RE.finditer(text, start, end):
         t_start, t_end = m.span()
         if t_start < label_end:
             continue
         # a unit needs some content of its own before the punctuation
-        if _WORD_RE.search(text, label_end, t_start) is None:
-            continue
+        if not has_word:
+            has_word = _WORD_RE.search(text, max(scanned, label_end), t_start) is not None
+            scanned = max(scanned, t_start)
+            if not has_word:
+                continue
         if not _is_boundary(text, unit_start, t_start, t_end, end):
             continue
         units.append((unit_start, t_end, label_end, family))
@@ -383,6 +388,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int, int, s
         while unit_start < end and text[unit_start].isspace():
             unit_start += 1
         label_end, family = _parse_label(text, unit_start, end)
+        scanned, has_word = label_end, False
     if unit_start < end:
         units.append((unit_start, end, label_end, family))
     return units

@@ -14,6 +14,7 @@ The patterns run on the normalised working copy (NFC, "\\n" line ends).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Literal
 
@@ -220,7 +221,14 @@ def names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 if doc_number is not None:
                     stop = doc_number.end()
         spans.append((m.start(), stop))
+    # the names found are disjoint and in order: a quote overlapping one is found by bisection (linear time)
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
     for q in _QUOTED.finditer(text, start, end):
-        if not any(s <= q.start() < e or s < q.end() <= e for s, e in spans):
-            spans.append((q.start("body"), q.end("body")))
+        k = bisect.bisect_right(starts, q.start()) - 1
+        if k >= 0 and q.start() < ends[k]:
+            continue
+        k = bisect.bisect_left(starts, q.end()) - 1
+        if k >= 0 and q.end() <= ends[k]:
+            continue
+        spans.append((q.start("body"), q.end("body")))
     return sorted(spans)

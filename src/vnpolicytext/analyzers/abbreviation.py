@@ -11,6 +11,7 @@ numbers such as "15/2020/NĐ-CP") and where the bundled lists come from: docs/ab
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -287,6 +288,30 @@ def _ordinary_words(doc: Document) -> set[str]:
     return words
 
 
+# How far before a Roman-numeral-like token its context word ("Chương", "Phụ lục") is looked for: a bounded
+# look-behind keeps the scan linear in the length of a unit.
+_CONTEXT_WINDOW = 80
+
+
+class _Masked:
+    """Spans (document numbers, URLs) inside which no abbreviation is looked for; `covers` by bisection, so a
+    unit with many numbers costs linear time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]
+
+
 def _scan(doc: Document, listed: set[str]) -> _Scan:
     """Abbreviation occurrences (working-copy spans) and document numbers of every unit. `listed`: keys of
     the bundled, international, user and document-defined abbreviations."""
@@ -302,8 +327,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
         body = unit.text
         if body == body.lower():
             continue  # no capital letter: no abbreviation and no document number
-        masked: list[tuple[int, int]] = list(numbers.get(unit.index, ()))
-        masked.extend(_url_spans(body))
+        masked = _Masked([*numbers.get(unit.index, ()), *_url_spans(body)])
         if _mostly_upper(unit):
             continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
         label = unit.label_end - unit.start
@@ -311,7 +335,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
             token = m.group()
             if m.start() < label:
                 continue
-            if masked and any(s <= m.start() < e for s, e in masked):
+            if masked.covers(m.start()):
                 continue
             for part, at in _parts(token, m.start(), listed):
                 end = at + len(part)
@@ -324,7 +348,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
                 if not part[0].isalpha() or _CREDIT.search(body, max(0, at - 30), at):
                     continue
                 if _ROMAN.fullmatch(part) and (
-                    set(part) <= set("IVXL") or _ROMAN_CONTEXT.search(body, 0, at)
+                    set(part) <= set("IVXL") or _ROMAN_CONTEXT.search(body, max(0, at - _CONTEXT_WINDOW), at)
                 ):
                     continue
                 if part in _SIGNATURE and body[end : end + 1] == ".":

@@ -292,6 +292,7 @@ def _unit_of(doc: Document, pos: int) -> int:
 def _one_finding_per_span(
     ctx: Context,
     jargon_findings: dict[tuple[int, int], Finding],
+    superseded: set[int],
     rule: str,
     start: int,
     end: int,
@@ -306,7 +307,8 @@ def _one_finding_per_span(
     if found is None:
         return False
     if SEVERITY_RANK.get(ctx.level(rule), -1) >= SEVERITY_RANK[found.severity]:
-        ctx.findings[:] = [f for f in ctx.findings if f is not found]
+        del jargon_findings[(found.start, found.end)]
+        superseded.add(id(found))
         data["jargon"] = {"category": found.data.get("category"), "alternative": found.data.get("alternative")}
         return False
     found.data["glossary"] = {"status": data["status"], "explanation": explanation, "source": data["source"]}
@@ -321,6 +323,7 @@ def analyze(ctx: Context) -> GlossarySummary:
     lex = lexicon_for(options.files, jargon_options.files)
     text = doc.text
     jargon_findings = {(f.start, f.end): f for f in ctx.findings if f.analyzer == "jargon"}
+    superseded: set[int] = set()
     own = [d for d in doc.definitions if d.kind in ("article", "inline")]
     defined: dict[str, list[Definition]] = {}
     unmatchable: set[str] = set()
@@ -432,7 +435,7 @@ def analyze(ctx: Context) -> GlossarySummary:
                     if alternative
                     else None
                 )
-                if not _one_finding_per_span(ctx, jargon_findings, "glossary.undefined_term", s0, e0, data, None):
+                if not _one_finding_per_span(ctx, jargon_findings, superseded, "glossary.undefined_term", s0, e0, data, None):
                     ctx.add(
                         "glossary.undefined_term",
                         s0,
@@ -446,7 +449,7 @@ def analyze(ctx: Context) -> GlossarySummary:
                 citizen
                 and not _everyday(term)
                 and not _everyday(text[s0:e0])
-                and not _one_finding_per_span(ctx, jargon_findings, "glossary.explainable", s0, e0, data, explanation)
+                and not _one_finding_per_span(ctx, jargon_findings, superseded, "glossary.explainable", s0, e0, data, explanation)
             ):
                 ctx.add("glossary.explainable", s0, e0, suggestion=explanation, data=data, term=text[s0:e0])
             first = s0
@@ -477,6 +480,8 @@ def analyze(ctx: Context) -> GlossarySummary:
                 ),
             )
         )
+    if superseded:  # jargon findings replaced by the glossary's (one finding per span), dropped in one pass
+        ctx.findings[:] = [f for f in ctx.findings if id(f) not in superseded]
     items.sort(key=lambda it: it[0])
     used = counts["defined"] + counts["glossary"] + counts["undefined"]
     return GlossarySummary(

@@ -263,9 +263,13 @@ def _loanwords(
     doc = ctx.doc
     found = False
     off = switched_off(ctx.options.files)
+    k = 0  # `matched` and the loanwords both run left to right: one pointer keeps the overlap test linear
     for s, e, token in loanword_spans(unit.text):
         start, end = unit.start + s, unit.start + e
-        if doc.in_name(start, end) or any(a < end and start < b for a, b in matched) or fold(token) in off:
+        while k < len(matched) and matched[k][1] <= start:
+            k += 1
+        overlaps = k < len(matched) and matched[k][0] < end
+        if doc.in_name(start, end) or overlaps or fold(token) in off:
             continue
         found = True
         by_category["foreign"] += 1

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from ..document import Document, Unit
 from ..lexicon import shipped_text, word_list
-from ..models import Fix, Model
+from ..models import Finding, Fix, Model
 from ..registry import Analyzer, Rule
 from ..vocab import fold
 from .base import Context
@@ -95,29 +95,34 @@ def _phrase_at(doc: Document, unit: Unit, i: int, table: dict[str, int] | frozen
     only), or i when none."""
     view = doc.phrase_views[unit.index]
     keys = view.keys
-    joined = [g == " " for g in view.gaps]
+    gaps = view.gaps
     for size in (3, 2, 1):
         j = i + size
-        if j > len(keys) or any(not joined[k] for k in range(i, j - 1)):
+        if j > len(keys) or any(gaps[k] != " " for k in range(i, j - 1)):
             continue
         if " ".join(keys[i:j]) in table and _word(doc, unit, i, j):
             return j
     return i
 
 
-def _absorb_jargon(ctx: Context, start: int, end: int) -> None:
+def _absorb_jargon(
+    ctx: Context, jargon: dict[int, list[Finding]], absorbed: set[int], start: int, end: int
+) -> None:
     """One finding per span: a jargon finding inside this nominalisation ("tiến hành kiểm tra" is also a
-    formal phrase of the lexicon) gives way to it, so the writer sees one finding with one fix."""
+    formal phrase of the lexicon) gives way to it, so the writer sees one finding with one fix.
+    `jargon` holds the jargon findings by start offset; the ids of those absorbed go into `absorbed`, and they
+    are dropped at the end of the run (one pass over the findings)."""
     s, e = ctx.doc.span_in_original(start, end)
-    inside = [f for f in ctx.findings if f.analyzer == "jargon" and s <= f.start and f.end <= e]
-    if inside:
-        ctx.findings[:] = [f for f in ctx.findings if not any(f is g for g in inside)]
+    for pos in range(s, e):
+        for f in jargon.get(pos, ()):
+            if f.end <= e:
+                absorbed.add(id(f))
 
 
 def find_in_unit(doc: Document, unit: Unit) -> list[Found]:
     """Every nominaliser chain followed by an action verb in `unit`, left to right."""
     keys = doc.phrase_views[unit.index].keys
-    joined = [g == " " for g in doc.phrase_views[unit.index].gaps]
+    gaps = doc.phrase_views[unit.index].gaps
     verbs = action_verbs()
     out: list[Found] = []
     i, n = 0, len(keys)
@@ -127,13 +132,13 @@ def find_in_unit(doc: Document, unit: Unit) -> list[Found]:
             i += 1
             continue
         chain = [(i, j)]
-        while j < n and joined[j - 1]:
+        while j < n and gaps[j - 1] == " ":
             k = _phrase_at(doc, unit, j, NOMINALISERS)
             if k == j:
                 break
             chain.append((j, k))
             j = k
-        end = _phrase_at(doc, unit, j, verbs) if j < n and joined[j - 1] else j
+        end = _phrase_at(doc, unit, j, verbs) if j < n and gaps[j - 1] == " " else j
         while end == j and len(chain) > 1 and " ".join(keys[chain[-1][0] : chain[-1][1]]) in verbs:
             end, j = chain[-1][1], chain[-1][0]  # "việc thực hiện …": "thực hiện" is the verb itself
             chain.pop()
@@ -185,6 +190,11 @@ def analyze(ctx: Context) -> NominalisationSummary:
     doc = ctx.doc
     counts: Counter[str] = Counter()
     stacks = 0
+    jargon_by_start: dict[int, list[Finding]] = {}
+    for f in ctx.findings:
+        if f.analyzer == "jargon":
+            jargon_by_start.setdefault(f.start, []).append(f)
+    absorbed: set[int] = set()
     for unit in doc.units:
         for found in find_in_unit(doc, unit):
             names = [" ".join(doc.phrase_views[unit.index].keys[a:b]) for a, b in found.chain]
@@ -226,7 +236,7 @@ def analyze(ctx: Context) -> NominalisationSummary:
                 if first > 0 and keys[first - 1] == "chịu":
                     continue  # "chịu sự kiểm tra của": a fixed construction
             counts[name] += 1
-            _absorb_jargon(ctx, start, end)
+            _absorb_jargon(ctx, jargon_by_start, absorbed, start, end)
             nominaliser = _text(doc, unit, *found.chain[0])
             if name in EMPTY_VERBS:
                 ctx.add(
@@ -251,6 +261,8 @@ def analyze(ctx: Context) -> NominalisationSummary:
                     nominaliser=nominaliser,
                     verb=verb,
                 )
+    if absorbed:
+        ctx.findings[:] = [f for f in ctx.findings if id(f) not in absorbed]
     words = doc.word_count
     total = sum(counts.values())
     return NominalisationSummary(

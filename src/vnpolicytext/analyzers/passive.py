@@ -6,6 +6,8 @@ their lexicons live in `vnpolicytext.passive_rules` and `data/passive/`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import Field
 
 from ..document import Document, Token, Unit
@@ -100,11 +102,11 @@ class PassiveSummary(Model):
     )
 
 
-def _span(words: tuple[Token, ...], i: int, j: int) -> tuple[int, int]:
+def _span(words: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     return words[i].start, words[max(i, j - 1)].end
 
 
-def _report(ctx: Context, words: tuple[Token, ...], use: MarkerUse) -> None:
+def _report(ctx: Context, words: Sequence[Token], use: MarkerUse) -> None:
     kind = KINDS[use.label]
     start, end = _span(words, use.marker, use.end)
     marker = words[use.marker].text

@@ -170,15 +170,19 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
         return None
     doc = ctx.doc
     common = common_syllables()
-    syllables = [t for u in doc.units for t in u.syllables if not t.text.isdigit()]
-    difficult = sum(1 for t in syllables if t.text.lower() not in common)
+    syllables_count = difficult = 0  # counted as they are read: no list of every syllable (memory)
+    for u in doc.units:
+        for t in u.syllables:
+            if not t.text.isdigit():
+                syllables_count += 1
+                difficult += t.text.lower() not in common
     words = doc.word_count
     sentences = len(doc.units)
     references = len(doc.cross_references)
     value: float | None = None
-    if sentences and words and syllables:
-        value = round(luong_nguyen_dinh(doc.letters_digits, sentences, words, difficult, len(syllables)), 4)
-    difficult_share = round(difficult / len(syllables), 4) if syllables else None
+    if sentences and words and syllables_count:
+        value = round(luong_nguyen_dinh(doc.letters_digits, sentences, words, difficult, syllables_count), 4)
+    difficult_share = round(difficult / syllables_count, 4) if syllables_count else None
     per_100 = round(100 * references / words, 3) if words else 0.0
     measures = dict(ctx.measures)
     if difficult_share is not None:
@@ -201,7 +205,7 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
         characters=doc.letters_digits,
         sentences=sentences,
         words=words,
-        syllables=len(syllables),
+        syllables=syllables_count,
         difficult_syllables=difficult,
         difficult_share=difficult_share,
         cross_references=references,

@@ -234,12 +234,13 @@ def _spacing(ctx: Context) -> None:
     Runs of spaces that align a list label, or sit in a heading or a tab-laid table line, are layout."""
     doc = ctx.doc
     text = doc.text
+    tabbed = {u.index for u in doc.units if "\t" in u.text}
     for m in _SPACING.finditer(text):
         kind = m.lastgroup or "runs"
         a, b = m.start(), m.end()
         if kind != "runs" and _in_url(text, a):
             continue
-        if kind == "runs" and _layout(doc, a):
+        if kind == "runs" and _layout(doc, a, tabbed):
             continue
         if kind == "runs":
             fix = ctx.fix(a, b, " ", safe=True, description="Thay nhiều dấu cách bằng một")
@@ -260,15 +261,15 @@ def _spacing(ctx: Context) -> None:
         )
 
 
-def _layout(doc: Document, pos: int) -> bool:
-    """Is a run of spaces at `pos` layout: after a list label, in a heading, or in a line with tabs?"""
+def _layout(doc: Document, pos: int, tabbed: set[int]) -> bool:
+    """Is a run of spaces at `pos` layout: right after a list label, in a heading, or in a line with tabs?"""
     i = bisect_right(doc.unit_starts, pos) - 1
     if i < 0 or pos >= doc.units[i].end:
         return False
     unit = doc.units[i]
-    if unit.kind == "heading" or "\t" in unit.text:
+    if unit.kind == "heading" or i in tabbed:
         return True
-    return not doc.text[unit.label_end : pos].strip()
+    return pos <= unit.label_end  # the spaces that align the body after "1." or "a)"
 
 
 def analyze(ctx: Context) -> TextSummary:

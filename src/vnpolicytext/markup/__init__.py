@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..api import analyze
-from ..config import Config
+from ..config import Config, load_config
 from ..errors import InputError
+from ..guards import expect_config, expect_text, expect_type
+from ..limits import check_size
 from ..report import Report
 from ..suppress import apply, regions
 from .html import extract_html
@@ -75,15 +77,18 @@ def analyze_markup(
 
     Suppression comments (``<!-- vnpolicytext-disable RULE -->`` …) are honoured in HTML and Markdown.
     """
-    if not isinstance(source, str):
-        raise TypeError(f"analyze_markup() takes the source as str, not {type(source).__name__}")
+    expect_text("analyze_markup", source, "source")
+    expect_type("analyze_markup", "input_format", input_format, str, "str")
+    expect_config("analyze_markup", config)
     if input_format not in INPUT_FORMATS:
         raise InputError(f"unknown input format {input_format!r}; use one of: {', '.join(INPUT_FORMATS)}")
     if input_format == "text":
         return analyze(source, config=config, converted_from=converted_from)
     fmt: InputFormat = input_format  # type: ignore[assignment]
+    cfg = load_config(config)
+    check_size(source, cfg)  # before parsing: the markup is never shorter than its text
     ex = extract(source, fmt)
-    report = remap(analyze(ex.text, config=config, converted_from=converted_from), ex)
+    report = remap(analyze(ex.text, config=cfg, converted_from=converted_from), ex)
     silenced = regions(ex.directives, source)
     if silenced:
         report = report.model_copy(update={"findings": apply(report.findings, silenced)})

@@ -120,6 +120,12 @@ class HTMLExtractor(HTMLParser):
 
     def run(self, start: int, end: int) -> None:
         chunk = self.source[start:end]
+        # After the last '>' (and NUL) no construct can end, so html.parser reads every '<' there as text,
+        # but only after searching the rest of the buffer for a '>' from each one (quadratic). They are
+        # handed to it as a neutral character of the same length; the text itself is copied from the source.
+        tail = max(chunk.rfind(">"), chunk.rfind("\x00")) + 1
+        if "<" in chunk[tail:]:
+            chunk = chunk[:tail] + chunk[tail:].replace("<", "\x01")
         self.base = start
         self._line_starts = [0] + [m.end() for m in regex.finditer("\n", chunk)]
         self.feed(chunk)
@@ -171,6 +177,21 @@ class HTMLExtractor(HTMLParser):
             return -1
         result: int = super().parse_endtag(i)
         return result
+
+    def parse_html_declaration(self, i: int) -> int:
+        self._facts()
+        if i + 2 > self._last_gt:
+            return -1
+        if self.rawdata.startswith("<![", i):
+            position = self.lineno, self.offset
+            try:
+                result: int = self.parse_marked_section(i)
+            except AssertionError:  # "<![1 …", "<![foo[ …": html.parser gives up; HTML reads a bogus comment
+                self.lineno, self.offset = position  # its error path moved the position on
+                result = self.parse_bogus_comment(i)
+            return result
+        declaration: int = super().parse_html_declaration(i)
+        return declaration
 
     def parse_pi(self, i: int) -> int:
         self._facts()

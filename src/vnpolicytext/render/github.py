@@ -6,6 +6,7 @@ each ("Sửa (an toàn): «tiến hành kiểm tra» → «kiểm tra»"); SARIF
 from __future__ import annotations
 
 from . import FileResult, LineIndex
+from .safe import printable
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -24,13 +25,15 @@ def render(results: list[FileResult]) -> str:
     out: list[str] = []
     for r in results:
         index = LineIndex(r.source)
-        file = escape_property(r.path)
+        file = escape_property(printable(r.path))
         for f in r.report.findings:
             end_line, end_col = index.end_line_column(f.start, f.end)
-            message = f.message if not f.suggestion else f"{f.message}\nGợi ý: {f.suggestion}"
+            message = printable(f.message)
+            if f.suggestion:
+                message += f"\nGợi ý: {printable(f.suggestion)}"
             for fix in f.fixes:
                 kind = "Sửa (an toàn)" if fix.safe else "Có thể sửa"
-                message += f"\n{kind}: «{r.source[fix.start : fix.end]}» → «{fix.replacement}»"
+                message += f"\n{kind}: «{printable(r.source[fix.start : fix.end])}» → «{printable(fix.replacement)}»"
             props = (
                 f"file={file},line={f.line},col={f.column},endLine={end_line},endColumn={end_col},"
                 f"title={escape_property(f.rule)}"
@@ -39,5 +42,5 @@ def render(results: list[FileResult]) -> str:
         if r.check is not None and not r.check.passed:
             for failure in r.check.failures:
                 title = escape_property(f"vnpolicytext check: {failure.gate}")
-                out.append(f"::error file={file},title={title}::{escape_data(failure.message)}")
+                out.append(f"::error file={file},title={title}::{escape_data(printable(failure.message))}")
     return "".join(line + "\n" for line in out)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import zlib
-from html import escape
 from typing import Any
 
 import regex
@@ -20,6 +19,7 @@ from ..models import Finding
 from ..registry import SEVERITY_RANK
 from ..version import __version__
 from . import FileResult, summaries
+from .safe import html_escape as escape  # also shows raw control characters
 
 _PALETTE = {
     "sentence_length": "#ffd166",

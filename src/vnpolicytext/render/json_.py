@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from . import FileResult
+from .safe import json_text
 
 
 def render(results: list[FileResult]) -> str:
@@ -17,7 +18,7 @@ def render(results: list[FileResult]) -> str:
         body = (
             r.check.model_dump_json(indent=2) if r.check is not None else r.report.model_dump_json(indent=2)
         )
-        return body + "\n"
+        return json_text(body) + "\n"
     lines = []
     for r in results:
         if r.check is not None:
@@ -25,4 +26,4 @@ def render(results: list[FileResult]) -> str:
         else:
             key, body = "report", r.report.model_dump_json()
         lines.append(f'{{"path": {json.dumps(r.path, ensure_ascii=False)}, "{key}": {body}}}')
-    return "\n".join(lines) + "\n"
+    return json_text("\n".join(lines)) + "\n"  # U+2028, U+2029, U+0085 escaped: one record per line

@@ -13,6 +13,7 @@ from ..analyzers import RULES
 from ..models import Fix
 from ..version import __version__
 from . import FileResult, LineIndex
+from .safe import json_text, printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -74,7 +75,7 @@ def sarif_log(results: list[FileResult]) -> dict[str, Any]:
         lines = LineIndex(r.source)
         for f in r.report.findings:
             end_line, end_col = lines.end_line_column(f.start, f.end)
-            text = f.message if not f.suggestion else f"{f.message} Gợi ý: {f.suggestion}"
+            text = printable(f.message if not f.suggestion else f"{f.message} Gợi ý: {f.suggestion}")
             result: dict[str, Any] = {
                 "ruleId": f.rule,
                 "ruleIndex": index_of[f.rule],
@@ -124,4 +125,4 @@ def sarif_log(results: list[FileResult]) -> dict[str, Any]:
 
 
 def render(results: list[FileResult]) -> str:
-    return json.dumps(sarif_log(results), ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(sarif_log(results), ensure_ascii=False, indent=2)) + "\n"

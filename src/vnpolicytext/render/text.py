@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import FileResult, summaries
+from .safe import printable
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _GREEN, _RED, _RESET = "\033[1m", "\033[2m", "\033[32m", "\033[31m", "\033[0m"
@@ -60,7 +61,7 @@ def _summary_lines(r: FileResult) -> list[str]:
 
 
 def _snippet(text: str) -> str:
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
 
 
@@ -70,20 +71,21 @@ def render(results: list[FileResult], *, colour: bool = False) -> str:
 
     out: list[str] = []
     for r in results:
-        out.append(paint(_BOLD, r.path))
-        out.extend(_summary_lines(r))
+        path = printable(r.path)  # input text and names never reach the terminal as control sequences
+        out.append(paint(_BOLD, path))
+        out.extend(printable(line) for line in _summary_lines(r))
         for f in r.report.findings:
             sev = paint(_COLOURS[f.severity], f.severity)
             loc = f.data.get("location")  # documents (.docx, .pdf): the place in the file
             place = loc.get("label") if isinstance(loc, dict) else None
-            where = f"{r.path}:{f.line}:{f.column}" + (f" [{place}]" if place else "")
-            out.append(f"{where}: {sev} {f.rule} {f.message}")
+            where = f"{path}:{f.line}:{f.column}" + (f" [{printable(place)}]" if place else "")
+            out.append(f"{where}: {sev} {f.rule} {printable(f.message)}")
             out.append(paint(_DIM, f"    | {_snippet(f.text)}"))
             if f.suggestion:
-                out.append(f"    → {f.suggestion}")
+                out.append(f"    → {printable(f.suggestion)}")
             for fix in f.fixes:  # `vnpolicytext fix` applies the safe ones (--unsafe: the others too)
                 kind = "sửa an toàn" if fix.safe else "có thể sửa"
-                out.append(f"    ✎ {kind}: «{_snippet(r.source[fix.start : fix.end])}» → «{fix.replacement}»")
+                out.append(f"    ✎ {kind}: «{_snippet(r.source[fix.start : fix.end])}» → «{printable(fix.replacement)}»")
         counts = {
             s: sum(1 for f in r.report.findings if f.severity == s) for s in ("error", "warning", "info")
         }
@@ -94,6 +96,6 @@ def render(results: list[FileResult], *, colour: bool = False) -> str:
             else:
                 out.append(paint(_RED, "  check: FAILED"))
                 for failure in r.check.failures:
-                    out.append(f"    - [{failure.gate}] {failure.message}")
+                    out.append(f"    - [{failure.gate}] {printable(failure.message)}")
         out.append("")
     return "\n".join(out)
