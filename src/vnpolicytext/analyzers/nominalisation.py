@@ -90,11 +90,27 @@ def _word(doc: Document, unit: Unit, first: int, last: int) -> bool:
     return unit.syllables[first].start in view.starts and unit.syllables[last - 1].end in view.ends
 
 
+_FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _first_syllables(table: dict[str, int] | frozenset[str]) -> frozenset[str]:
+    """The first syllables of a table's phrases (the tables are loaded once: cached by identity)."""
+    held = _FIRSTS.get(id(table))
+    if held is None or held[0] is not table:
+        held = _FIRSTS[id(table)] = (table, frozenset(phrase.split(" ", 1)[0] for phrase in table))
+    return held[1]
+
+
 def _phrase_at(doc: Document, unit: Unit, i: int, table: dict[str, int] | frozenset[str]) -> int:
     """The end index of the longest phrase of `table` starting at syllable i (whole words, joined by spaces
     only), or i when none."""
     view = doc.phrase_views[unit.index]
     keys = view.keys
+    if i >= len(keys):
+        return i
+    firsts = _first_syllables(table)
+    if keys[i] not in firsts:
+        return i  # no phrase of the table starts with this syllable (most syllables)
     gaps = view.gaps
     for size in (3, 2, 1):
         j = i + size

@@ -135,13 +135,16 @@ def _limits_for(unit: Unit, limits: SentenceLengthLimits) -> tuple[int, int]:
 _NOUNISH = frozenset({"N", "Np", "Nc", "P"})
 
 
-def _joins_clauses(doc: Document, unit: Unit, at: int, tags: list[str]) -> bool:
+def _joins_clauses(doc: Document, unit: Unit, at: int) -> bool:
     """Does the conjunction at `at` join two clauses (a verb before it; a subject and its verb after it),
-    rather than two nouns ("nhận thức, ý chí và hành động")?"""
+    rather than two nouns ("nhận thức, ý chí và hành động")? Only a window of words around the conjunction
+    is tagged."""
     words = doc.words[unit.index]
     k = next((i for i, w in enumerate(words) if w.start >= at), len(words))
-    before = tags[:k]
-    after = tags[k + 1 : k + 12]
+    lo, hi = max(0, k - 12), min(len(words), k + 12)
+    tags = tag_words([" ".join(w.text.split()) for w in words[lo:hi]])
+    before = tags[: k - lo]
+    after = tags[k - lo + 1 :]
     if "V" not in before or not after or after[0] not in _NOUNISH:
         return False
     for tag in after[1:5]:  # the subject's noun phrase, then its verb, with no preposition in between
@@ -158,18 +161,13 @@ def _split_point(doc: Document, unit: Unit) -> int | None:
     body = unit.text
     middle = len(body) / 2
     best: int | None = None
-    tags: list[str] | None = None
     for m in _SPLITS.finditer(body, unit.label_end - unit.start):
         if m.start() < 15 or len(body) - m.end() < 15:
             continue
         if best is not None and abs(m.start() - middle) >= abs(best - middle):
             continue
-        if m.group()[0].isspace():  # a bare conjunction: only between two clauses
-            if tags is None:
-                texts = [" ".join(w.text.split()) for w in doc.words[unit.index]]
-                tags = tag_words(texts)
-            if not _joins_clauses(doc, unit, unit.start + m.end(), tags):
-                continue
+        if m.group()[0].isspace() and not _joins_clauses(doc, unit, unit.start + m.end()):
+            continue  # a bare conjunction: only between two clauses
         best = m.start()
     return None if best is None else unit.start + best
 
