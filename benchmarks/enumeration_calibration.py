@@ -10,23 +10,12 @@ chains have 3, 4, 5, 6+ items.
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter, defaultdict
-from pathlib import Path
+
+from _corpus import corpus_dir
 
 from vnpolicytext.analyzers.enumeration import chains_in_unit
 from vnpolicytext.document import Document
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def corpus_dir() -> Path:
-    if len(sys.argv) > 1:
-        return Path(sys.argv[1])
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus" / "manifest.jsonl").is_file():
-            return parent / "shared" / "corpus"
-    raise SystemExit("corpus not found; pass CORPUS_DIR")
 
 
 def main() -> None:

@@ -9,26 +9,15 @@ heading; prints the 50th, 90th and 99th percentiles per group and the share over
 from __future__ import annotations
 
 import json
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
+from _corpus import corpus_dir
 
 from vnpolicytext.analyzers.structure import PROFILE_OPTIONS
 from vnpolicytext.document import Document
 
-ROOT = Path(__file__).resolve().parents[1]
 PROFILE = {"legal": "legal", "news": "news", "citizen": "citizen"}
-
-
-def corpus_dir() -> Path:
-    if len(sys.argv) > 1:
-        return Path(sys.argv[1])
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus" / "manifest.jsonl").is_file():
-            return parent / "shared" / "corpus"
-    raise SystemExit("corpus not found; pass CORPUS_DIR")
 
 
 def main() -> None:

@@ -19,7 +19,6 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable
 from typing import Literal
 
@@ -27,7 +26,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from .normalize import normalize
-from .structure import ARTICLE_HEAD, Line, is_section_head, line_label, text_lines
+from .structure import ARTICLE_HEAD, Line, in_spans, is_section_head, line_label, text_lines
 from .vocab import FOLDED_FUNCTION_WORDS, SYLLABLE, WORD, bare, fold_letter
 
 DefinitionKind = Literal["article", "inline", "abbreviation", "foreign", "list"]
@@ -224,7 +223,7 @@ def _find_connective(text: str, start: int, end: int, lower: str) -> tuple[int, 
 
     Connectives inside brackets ("… (sau đây viết tắt là X) là …") do not count."""
     inside = _bracketed(text, start, end)
-    matches = [m for m in _CONNECTIVE.finditer(text, start, end) if not _in_spans(m.start(), inside)]
+    matches = [m for m in _CONNECTIVE.finditer(text, start, end) if not in_spans(inside, m.start())]
     for k, m in enumerate(matches):
         if m.group("colon") is not None:
             if m.start() > start:
@@ -242,7 +241,7 @@ def _find_connective(text: str, start: int, end: int, lower: str) -> tuple[int, 
                     return nxt.span()
         return m.span()
     for m2 in _CHI.finditer(text, start, end):
-        if not _in_spans(m2.start(), inside):
+        if not in_spans(inside, m2.start()):
             return m2.span()
     return None
 
@@ -264,12 +263,6 @@ def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if depth:
         spans.append((open_at, end))
     return spans
-
-
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """`spans` are disjoint and in order (`_bracketed`): found by bisection, so a long head stays linear."""
-    k = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
-    return k >= 0 and pos < spans[k][1]
 
 
 def _article_item(

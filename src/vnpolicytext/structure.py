@@ -15,6 +15,7 @@ The patterns run on the normalised working copy (NFC, "\\n" line ends).
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
 
@@ -158,6 +159,45 @@ def text_lines(text: str) -> list[Line]:
             break
         pos = nl + 1
     return out
+
+
+# What marks a URL or an e-mail address; the whole whitespace-delimited chunk around it is the address.
+URL_MARK = regex.compile(r"(?i)://|www\.|@|\.(?:vn|com|org|net|gov)\b")
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the whitespace-delimited chunks of `text` that hold a URL or e-mail mark, in order.
+
+    Found from each mark outwards, every character visited once, so the scan stays linear however the
+    text is shaped."""
+    spans: list[tuple[int, int]] = []
+    for m in URL_MARK.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        start, end = m.start(), m.end()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        spans.append((start, end))
+    return spans
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, with overlapping or touching ones merged (what `in_spans` needs)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is `pos` inside one of the sorted, disjoint `spans`? By bisection, so many lookups stay linear."""
+    i = bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return i >= 0 and pos < spans[i][1]
 
 
 # Names of bodies and titles of documents: a head word, then a capitalised word, then the rest of the name

@@ -11,7 +11,6 @@ numbers such as "15/2020/NĐ-CP") and where the bundled lists come from: docs/ab
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -25,7 +24,7 @@ from ..document import Document, Unit
 from ..lexicon import rows, shipped_text, word_list
 from ..models import Fix, Model, Start
 from ..registry import Analyzer, Rule
-from ..structure import document_code
+from ..structure import document_code, in_spans, merge_spans, url_spans
 from ..vocab import abbr_key, is_syllable_shape, letter_count, upper_share
 from .base import Context
 
@@ -162,9 +161,6 @@ _CREDIT = regex.compile(
 )
 # A capitalised word glued to the end of a token: "MBBank", "MTTQViệt" (a missing space), "TVăn".
 _GLUED = regex.compile(r"(?P<head>.*?)(?P<tail>\p{Lu}\p{Ll}{2,})")
-# What marks a URL or an e-mail address; the whole whitespace-delimited chunk around it is masked.
-# (Found from the mark outwards, so the scan stays linear however the text is shaped.)
-_URL_MARK = regex.compile(r"(?i)://|www\.|@|\.(?:vn|com|org|net|gov)\b")
 _ROMAN = regex.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_CONTEXT = regex.compile(
     r"(?i)(?:chương|mục|phần|phụ\s+lục|khóa|khoá|thế\s+kỷ|quý|lần|đại\s+hội|hội\s+nghị|kỳ\s+họp|nhóm|loại"
@@ -225,21 +221,6 @@ def _mostly_upper(unit: Unit) -> bool:
     return letter_count(body) >= 4 and upper_share(body) >= 0.7
 
 
-def _url_spans(body: str) -> list[tuple[int, int]]:
-    """Spans of the whitespace-delimited chunks that hold a URL or e-mail mark, each found once."""
-    spans: list[tuple[int, int]] = []
-    for m in _URL_MARK.finditer(body):
-        if spans and m.start() < spans[-1][1]:
-            continue
-        start, end = m.start(), m.end()
-        while start > 0 and not body[start - 1].isspace():
-            start -= 1
-        while end < len(body) and not body[end].isspace():
-            end += 1
-        spans.append((start, end))
-    return spans
-
-
 def _neighbours(body: str, m: regex.Match[str]) -> list[str]:
     """The tokens just before and just after the match `m` in `body`."""
     before = _TOKEN_BACKWARDS.search(body, 0, m.start())
@@ -293,25 +274,6 @@ def _ordinary_words(doc: Document) -> set[str]:
 _CONTEXT_WINDOW = 80
 
 
-class _Masked:
-    """Spans (document numbers, URLs) inside which no abbreviation is looked for; `covers` by bisection, so a
-    unit with many numbers costs linear time."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [s for s, _ in merged]
-        self.ends = [e for _, e in merged]
-
-    def covers(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        return k >= 0 and pos < self.ends[k]
-
-
 def _scan(doc: Document, listed: set[str]) -> _Scan:
     """Abbreviation occurrences (working-copy spans) and document numbers of every unit. `listed`: keys of
     the bundled, international, user and document-defined abbreviations."""
@@ -327,7 +289,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
         body = unit.text
         if body == body.lower():
             continue  # no capital letter: no abbreviation and no document number
-        masked = _Masked([*numbers.get(unit.index, ()), *_url_spans(body)])
+        masked = merge_spans([*numbers.get(unit.index, ()), *url_spans(body)])
         if _mostly_upper(unit):
             continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
         label = unit.label_end - unit.start
@@ -335,7 +297,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
             token = m.group()
             if m.start() < label:
                 continue
-            if masked.covers(m.start()):
+            if in_spans(masked, m.start()):
                 continue
             for part, at in _parts(token, m.start(), listed):
                 end = at + len(part)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 import regex
 from pydantic import Field
@@ -13,6 +14,7 @@ from ..document import Document
 from ..lexicon import shipped_words
 from ..models import Model
 from ..registry import Analyzer, Rule
+from ..structure import in_spans, url_spans
 from ..vocab import is_syllable_shape, tone_marks
 from .base import Context
 
@@ -154,13 +156,18 @@ def _count_tokens(sample: str) -> tuple[int, int, int]:
 
 
 _ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "cp1258": "Windows-1258"}
-# A run of letters holding two precomposed letters with a tone mark (what a glued pair of syllables has).
-_TONED = "".join(
-    ch
-    for ch in map(chr, range(0xC0, 0x1EFA))
-    if ch.isalpha() and any(m in unicodedata.normalize("NFD", ch) for m in "\u0300\u0301\u0303\u0309\u0323")
-)
-_TWO_TONES = regex.compile("[" + _TONED + "][\\p{L}]*[" + _TONED + "]")
+@lru_cache(maxsize=1)
+def _two_tones() -> regex.Pattern[str]:
+    """A run of letters holding two precomposed letters with a tone mark (what a glued pair of syllables
+    has); built on first use, not at import."""
+    toned = "".join(
+        ch
+        for ch in map(chr, range(0xC0, 0x1EFA))
+        if ch.isalpha() and any(m in unicodedata.normalize("NFD", ch) for m in "\u0300\u0301\u0303\u0309\u0323")
+    )
+    return regex.compile("[" + toned + "][\\p{L}]*[" + toned + "]")
+
+
 _LETTERS_ONLY = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -190,8 +197,9 @@ def _typing_slips(ctx: Context) -> None:
     """Glued words and spacing errors, each with the fix."""
     doc = ctx.doc
     glued, spaces = ctx.enabled("text.glued_words"), ctx.enabled("text.spacing")
+    two_tones = _two_tones()
     for unit in doc.units:
-        if glued and _TWO_TONES.search(unit.text):  # rare: most units have no token with two tone marks
+        if glued and two_tones.search(unit.text):  # rare: most units have no token with two tone marks
             for s in unit.syllables:
                 if len(s.text) < 4:
                     continue
@@ -231,24 +239,17 @@ _WHAT = {
 }
 
 
-def _in_url(text: str, pos: int) -> bool:
-    """Is `pos` inside a whitespace-delimited chunk holding a URL or an e-mail address?"""
-    a = text.rfind(" ", 0, pos) + 1
-    b = text.find(" ", pos)
-    chunk = text[max(a, text.rfind("\n", 0, pos) + 1) : b if b >= 0 else len(text)]
-    return "://" in chunk or "www." in chunk or "@" in chunk
-
-
 def _spacing(ctx: Context) -> None:
     """Spacing errors, each with its safe fix, over the whole working copy (some glue two units together).
     Runs of spaces that align a list label, or sit in a heading or a tab-laid table line, are layout."""
     doc = ctx.doc
     text = doc.text
     tabbed = {u.index for u in doc.units if "\t" in u.text}
+    urls = url_spans(text)  # once for the text: a spacing error inside an address is not one
     for m in _SPACING.finditer(text):
         kind = m.lastgroup or "runs"
         a, b = m.start(), m.end()
-        if kind != "runs" and _in_url(text, a):
+        if kind != "runs" and in_spans(urls, a):
             continue
         if kind == "runs" and _layout(doc, a, tabbed):
             continue
