@@ -22,6 +22,7 @@ from pydantic import ConfigDict, Field
 from ..clarity import undefined_per_1000_words
 from ..definitions import Definition
 from ..document import Document
+from ..explained import Explanation, explanations
 from ..lexicon import file_version, rows, shipped_text, user_text
 from ..models import Finding, Model, Start
 from ..phrases import PhraseMatcher
@@ -388,15 +389,27 @@ def analyze(ctx: Context) -> GlossarySummary:
     items: list[tuple[int, GlossaryTerm]] = []
     counts = {"defined": 0, "glossary": 0, "undefined": 0, "before": 0, "unused": 0}
     citizen = ctx.profile != "legal"
+    explained = explanations(doc)
     for key, t in terms.items():
         info = t.info
         source = info.source if info is not None else None
         first_def = min(t.definitions, key=lambda d: d.term_start) if t.definitions else None
+        # The first use explained in place, there or in the next sentence ("thời hiệu (khoảng thời gian …)",
+        # "X là …", "Nghĩa là …"): the document explains the term where the reader meets it.
+        in_place: Explanation | None = None
+        if first_def is None and explained and t.uses:
+            near = _unit_of(doc, t.uses[0][0]) + 1
+            in_place = next(
+                (x for s, e in t.uses if (x := explained.covering(s, e)) is not None and x.unit <= near), None
+            )
         if first_def is not None:
             status: Status = "defined"
             term = doc.original[slice(*doc.span_in_original(first_def.term_start, first_def.term_end))]
             ds, de = doc.span_in_original(first_def.definition_start, first_def.definition_end)
             explanation: str | None = doc.original[ds:de]
+        elif in_place is not None:
+            status, term = "defined", info.term if info else key
+            explanation = doc.original[slice(*doc.span_in_original(in_place.gloss_start, in_place.gloss_end))]
         elif info is not None and info.explanation is not None:
             status, term, explanation = "glossary", info.term, info.explanation
         else:
@@ -409,6 +422,13 @@ def analyze(ctx: Context) -> GlossarySummary:
                 "definition_end": first_def.definition_end,
                 "term_start": first_def.term_start,
                 "term_end": first_def.term_end,
+            }
+        elif in_place is not None:
+            places = {
+                "definition_start": in_place.gloss_start,
+                "definition_end": in_place.gloss_end,
+                "term_start": in_place.start,
+                "term_end": in_place.end,
             }
         if t.uses:
             counts[status] += 1
@@ -428,6 +448,8 @@ def analyze(ctx: Context) -> GlossarySummary:
                         offsets=places,
                         term=text[s0:e0],
                     )
+            elif in_place is not None:
+                pass  # explained where it is first used: nothing to report
             elif status == "undefined":
                 alternative = info.alternative if info is not None else None
                 suggestion = (

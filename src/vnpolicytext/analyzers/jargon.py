@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import ConfigDict, Field, PrivateAttr
 
 from ..document import Unit
+from ..explained import Explained, explanations
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
 from ..loanwords import loanword_spans
 from ..models import Finding, Fix, Model
@@ -172,6 +173,9 @@ class JargonSummary(Model):
 
 
 _COORD = "[coord]"
+EXPLAINABLE = frozenset({"legal", "foreign", "archaic"})
+"""Categories of words a reader may not know, which an explanation in place makes known (`explained.py`);
+formulaic, vague and stiff wording stays what it is when explained."""
 
 
 def parse_lexicon(table: list[Row]) -> list[Entry]:
@@ -255,9 +259,10 @@ def _loanwords(
     by_category: Counter[str],
     words_by_category: Counter[str],
     unit_words: list[int],
+    explained: Explained,
 ) -> bool:
     """Foreign words no lexicon lists ("livestream", "deadline"), told by their spelling (`loanwords.py`):
-    jargon.foreign, once per word, outside names and outside the lexicon's own matches."""
+    jargon.foreign, once per word, outside names, the lexicon's own matches and words explained in place."""
     if not ctx.enabled("jargon.foreign") or unit.text.isupper():
         return False
     doc = ctx.doc
@@ -269,7 +274,7 @@ def _loanwords(
         while k < len(matched) and matched[k][1] <= start:
             k += 1
         overlaps = k < len(matched) and matched[k][0] < end
-        if doc.in_name(start, end) or overlaps or fold(token) in off:
+        if doc.in_name(start, end) or overlaps or fold(token) in off or explained.covering(start, end):
             continue
         found = True
         by_category["foreign"] += 1
@@ -336,6 +341,8 @@ def analyze(ctx: Context) -> JargonSummary:
     with_jargon = 0
     loan_first: dict[str, Finding | None] = {}
     unit_words = [0] * len(doc.units)
+    explained = explanations(doc)
+    known: set[Entry] = set()  # terms explained in place: known to the reader from there on
     for unit, words_of_unit in zip(doc.units, doc.words, strict=True):
         found = False
         matched: list[tuple[int, int]] = []
@@ -345,6 +352,9 @@ def analyze(ctx: Context) -> JargonSummary:
             e = m.value
             rule = f"jargon.{e.category}"
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
+                continue
+            if e.category in EXPLAINABLE and explained and (e in known or explained.covering(m.start, m.end)):
+                known.add(e)  # "thời hiệu (khoảng thời gian …)": the reader is told what it means, here
                 continue
             found = True
             matched.append((m.start, m.end))
@@ -372,7 +382,10 @@ def analyze(ctx: Context) -> JargonSummary:
                 label=CATEGORIES[e.category][1],
                 note=f" {e.note}" if e.note else "",
             )
-        found = _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category, unit_words) or found
+        found = (
+            _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category, unit_words, explained)
+            or found
+        )
         with_jargon += found
     for e, finding in first_finding.items():
         if finding is not None:

@@ -170,12 +170,8 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
         return None
     doc = ctx.doc
     common = common_syllables()
-    syllables_count = difficult = 0  # counted as they are read: no list of every syllable (memory)
-    for u in doc.units:
-        for t in u.syllables:
-            if not t.text.isdigit():
-                syllables_count += 1
-                difficult += t.text.lower() not in common
+    syl = _syllable_counts(doc, common)
+    syllables_count, difficult = sum(syl.letters), sum(syl.difficult)
     words = doc.word_count
     sentences = len(doc.units)
     references = len(doc.cross_references)
@@ -186,14 +182,15 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
     per_100 = round(100 * references / words, 3) if words else 0.0
     measures = dict(ctx.measures)
     if difficult_share is not None:
-        measures["difficult_syllables"] = difficult_share
+        if sum(syl.vocabulary):
+            measures["difficult_syllables"] = sum(syl.vocabulary_difficult) / sum(syl.vocabulary)
         if words:
             measures["cross_references"] = per_100
     result = assess(measures)
     level_id, level = result.level if result is not None else (None, None)
     jargon_summary = ctx.summaries.get("jargon")
     jargon_units = jargon_summary.unit_words() if isinstance(jargon_summary, JargonSummary) else ()
-    parts = _parts(doc, ctx.findings, set(measures), common, jargon_units) if result is not None else []
+    parts = _parts(doc, ctx.findings, set(measures), syl, jargon_units) if result is not None else []
     units = [p for p in parts if p.kind == "reading_unit"]
     total = sum(p.syllables for p in units)
     hard = sum(p.syllables for p in units if p.level_id in ("hard", "very_hard"))
@@ -221,13 +218,54 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
 
 
 @dataclass(slots=True)
+class _Syllables:
+    """Per unit: syllables with a letter (Y of the formula) and those outside the common list (D); and the
+    same counted on the vocabulary only (words in lower case, outside names: the clarity measure)."""
+
+    letters: list[int]
+    difficult: list[int]
+    vocabulary: list[int]
+    vocabulary_difficult: list[int]
+
+
+def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
+    """Count, per unit, the syllables of the formula and those of the vocabulary measure.
+
+    A name ("Cầu Giấy", "Bộ Tài chính", a quoted title) and a word in capitals (an abbreviation, a proper
+    noun) are not vocabulary a reader has to know: the clarity measure leaves them out; the formula's D/Y
+    keeps every syllable, as published."""
+    out = _Syllables([], [], [], [])
+    for u in doc.units:
+        letters = difficult = vocabulary = vocabulary_difficult = 0
+        opening = True  # the first syllable after the label opens the sentence: its capital is no name
+        for t in u.syllables:
+            if t.text.isdigit():
+                continue
+            hard = t.text.lower() not in common
+            letters += 1
+            difficult += hard
+            if t.start < u.label_end:
+                continue
+            capital, opening = t.text[0].isupper() and not opening, False
+            if capital or not t.text[0].isalpha() or doc.in_name(t.start, t.end):
+                continue
+            vocabulary += 1
+            vocabulary_difficult += hard
+        out.letters.append(letters)
+        out.difficult.append(difficult)
+        out.vocabulary.append(vocabulary)
+        out.vocabulary_difficult.append(vocabulary_difficult)
+    return out
+
+
+@dataclass(slots=True)
 class _Counts:
     """What the measures count, per unit of the document."""
 
     syllables: list[int]
     words: list[int]
-    letters: list[int]  # syllables containing a letter (Y of the formula)
-    difficult: list[int]
+    vocabulary: list[int]  # syllables of words in lower case outside names (the clarity measure)
+    vocabulary_difficult: list[int]
     jargon: list[int]
     undefined: list[int]
     passive: list[int]
@@ -235,7 +273,7 @@ class _Counts:
 
 
 def _unit_counts(
-    doc: Document, findings: Sequence[Finding], common: frozenset[str], jargon_units: Sequence[int]
+    doc: Document, findings: Sequence[Finding], syl: _Syllables, jargon_units: Sequence[int]
 ) -> _Counts:
     """Count, per unit, the syllables, words and what every measure counts: jargon words as the jargon
     analyzer counted them (every use, not only the reported first ones), the rest from the findings."""
@@ -255,12 +293,11 @@ def _unit_counts(
             passive[i] += 1
     for ref in doc.cross_references:
         references[ref.unit] += 1
-    letters = [[t for t in u.syllables if not t.text.isdigit()] for u in doc.units]
     return _Counts(
         syllables=[len(u.syllables) for u in doc.units],
         words=list(doc.word_counts),
-        letters=[len(t) for t in letters],
-        difficult=[sum(1 for t in ts if t.text.lower() not in common) for ts in letters],
+        vocabulary=syl.vocabulary,
+        vocabulary_difficult=syl.vocabulary_difficult,
         jargon=jargon,
         undefined=undefined,
         passive=passive,
@@ -273,7 +310,7 @@ def _measures(
 ) -> dict[str, float]:
     """The document's measures counted on some of its units (the same definitions as the whole text's)."""
     words = sum(c.words[i] for i in units)
-    letters = sum(c.letters[i] for i in units)
+    vocabulary = sum(c.vocabulary[i] for i in units)
     lengths = [r.syllables for r in reading]
     out: dict[str, float] = {}
     if lengths and sum(lengths):
@@ -283,8 +320,8 @@ def _measures(
         out["jargon"] = 100 * sum(c.jargon[i] for i in units) / words
         out["undefined"] = 1000 * sum(c.undefined[i] for i in units) / words
         out["cross_references"] = 100 * sum(c.references[i] for i in units) / words
-    if letters:
-        out["difficult_syllables"] = sum(c.difficult[i] for i in units) / letters
+    if vocabulary:
+        out["difficult_syllables"] = sum(c.vocabulary_difficult[i] for i in units) / vocabulary
     out["passive"] = sum(c.passive[i] for i in units) / len(units)
     return {k: v for k, v in out.items() if k in present}
 
@@ -293,11 +330,11 @@ def _parts(
     doc: Document,
     findings: Sequence[Finding],
     present: set[str],
-    common: frozenset[str],
+    syl: _Syllables,
     jargon_units: Sequence[int],
 ) -> list[ClarityPart]:
     """Every reading unit's and every section's clarity."""
-    counts = _unit_counts(doc, findings, common, jargon_units)
+    counts = _unit_counts(doc, findings, syl, jargon_units)
     reading = document_reading_units(doc)
     out: list[ClarityPart] = []
 

@@ -1,0 +1,196 @@
+"""Terms the text explains where it uses them: a gloss in brackets, "X là …", "…, tức là …", "Nghĩa là …".
+
+A plain-language writer keeps a legal term that has no plainer name and explains it on the spot (Khoản 3
+Điều 69 Nghị định 34/2016/NĐ-CP asks for exactly that). `explanations(doc)` finds the places by class of
+construction and returns, for each, the *explained region* (the words the explanation is about) and the
+*gloss* (the explanation), as working-copy spans of the `Document`:
+
+- ``gloss``: a bracketed explanation right after the words it explains: "thời hiệu (khoảng thời gian được
+  quyền khiếu nại)". The region runs back from the bracket to the nearest clause boundary (punctuation,
+  "hoặc", "và", "thì", "nếu", "khi", "để", "mà", "nhưng", "là"), at most `GLOSS_REACH` syllables. Brackets that qualify
+  rather than explain are not glosses: they open with a condition or a reference word ("(nếu có)", "(trừ
+  …)", "(theo …)"), hold a digit ("(01 bản)") or open with a capital (a name, an abbreviation).
+- ``foreign``: the reverse, a foreign word in brackets after the Vietnamese that names it ("thư điện tử
+  (email)"): the bracket is the explained region.
+- ``marker``: "…, tức là …", "…, nghĩa là …", "…, có nghĩa là …", "…, hay nói cách khác …": the region is
+  the clause before the marker (at most `MARKER_REACH` syllables).
+- ``copula``: a unit that opens with a short noun phrase and "là", "được hiểu là", "nghĩa là", "tức là":
+  "Bên bảo đảm là bên cầm cố, thế chấp … để bảo đảm một nghĩa vụ." The region is the noun phrase (at most
+  `SUBJECT_REACH` syllables, no punctuation, no modal or condition word: "Người khiếu nại phải là …" states a
+  requirement, not a meaning).
+- ``next_sentence``: a unit that opens with "Nghĩa là", "Tức là", "Có nghĩa là", "Điều này có nghĩa là",
+  "Nói cách khác", "Nói đơn giản", "Hiểu đơn giản": the region is the whole unit before it.
+
+Definitions articles and "(sau đây gọi là …)" are `definitions.py`'s; this module finds only the
+explanations given in passing, in the same or the next sentence. Everything is one pass over the units.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+from weakref import WeakKeyDictionary
+
+import regex
+
+from .document import Document, Unit
+from .vocab import SYLLABLE
+
+ExplanationKind = Literal["gloss", "foreign", "marker", "copula", "next_sentence"]
+
+GLOSS_REACH = 8
+"""Syllables a bracketed gloss reaches back over (a term of up to eight syllables and its verb)."""
+MARKER_REACH = 15
+"""Syllables "…, tức là …" reaches back over (one clause)."""
+SUBJECT_REACH = 12
+"""Syllables of the noun phrase that "X là …" explains."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """One explanation given in passing: the region it explains and the gloss, working-copy spans."""
+
+    kind: ExplanationKind
+    unit: int
+    start: int
+    end: int
+    gloss_start: int
+    gloss_end: int
+
+
+# A clause boundary inside a unit: punctuation, or a word that opens a new clause or phrase.
+_BOUNDARY = regex.compile(
+    r"[,;:.!?()\[\]\n–—]|(?<![\p{L}\p{N}])(?:hoặc|và|thì|nếu|khi|để|mà|nhưng|là)(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+# Openers of a bracket that qualifies, restricts or refers instead of explaining.
+_NOT_GLOSS = regex.compile(
+    r"\s*(?:nếu|trừ|kể\s+cả|đối\s+với|trong\s+trường\s+hợp|trường\s+hợp|khi|theo|qua|tại|ở|từ|đến|do|bởi"
+    r"|đã|đang|sẽ|hoặc|và|kèm|sau\s+đây|dưới\s+đây|gọi|viết|áp\s+dụng|ban\s+hành|không\s+bao\s+gồm"
+    r"|mẫu|số|bản|trang|tờ|điều|khoản|điểm|chương|mục|xem|nguồn|ảnh)(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+_BRACKET = regex.compile(r"\(([^()\n]{2,160})\)")
+_FOREIGN_BRACKET = regex.compile(
+    r"\(\s*([A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}(?:,\s*[A-Za-z][a-z]+){0,3})\s*\)"
+)
+_MARKER = regex.compile(
+    r",\s*(?:tức\s+là|nghĩa\s+là|có\s+nghĩa\s+là|hay\s+nói\s+cách\s+khác|nói\s+cách\s+khác|hiểu\s+là)"
+    r"(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+_NEXT = regex.compile(
+    r"(?:nghĩa\s+là|tức\s+là|có\s+nghĩa\s+là|điều\s+(?:này|đó)\s+có\s+nghĩa\s+là|nói\s+cách\s+khác"
+    r"|nói\s+(?:một\s+cách\s+)?(?:đơn\s+giản|dễ\s+hiểu)|hiểu\s+(?:một\s+cách\s+)?(?:đơn\s+giản|dễ\s+hiểu))"
+    r"(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+_COPULA = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:được\s+hiểu\s+là|có\s+nghĩa\s+là|nghĩa\s+là|tức\s+là|là)(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+# A subject holding one of these states a rule, a condition or a requirement, not what a term means.
+_NOT_SUBJECT = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:phải|không|chưa|đã|sẽ|đang|cũng|đều|vẫn|chỉ|có\s+thể|thì|nếu|khi|mà|trường\s+hợp"
+    r"|trong|đây|đó|này|kia|ai|gì|nào|sao)(?![\p{L}\p{N}])",
+    regex.IGNORECASE,
+)
+_LEAD = regex.compile(r"[\s\-–—+•*·“”\"']*")
+
+
+def _syllables_back(text: str, start: int, end: int, reach: int) -> int:
+    """Start of the last `reach` syllables of text[start:end], cut at the last clause boundary."""
+    cut = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+    found = [m.start() for m in SYLLABLE.finditer(text, cut, end)]
+    return found[-reach] if len(found) >= reach else (found[0] if found else end)
+
+
+def _body_start(doc: Document, u: Unit) -> int:
+    """Where the unit's words start: after its label and any bullet or quote."""
+    m = _LEAD.match(doc.text, u.label_end if u.label_end > u.start else u.start, u.end)
+    return m.end() if m else u.start
+
+
+def _find(doc: Document) -> tuple[Explanation, ...]:
+    text = doc.text
+    out: list[Explanation] = []
+    for u in doc.units:
+        if u.kind == "heading":
+            continue
+        body = _body_start(doc, u)
+        for m in _BRACKET.finditer(text, body, u.end):
+            inner = m.group(1)
+            if _NOT_GLOSS.match(inner) or any(c.isdigit() for c in inner) or not inner.strip()[:1].islower():
+                continue
+            if len(SYLLABLE.findall(inner)) < 2:
+                continue
+            start = _syllables_back(text, body, m.start(), GLOSS_REACH)
+            if start < m.start() and text[start : m.start()].strip():
+                out.append(Explanation("gloss", u.index, start, m.start(), m.start(1), m.end(1)))
+        for m in _FOREIGN_BRACKET.finditer(text, body, u.end):
+            if text[body : m.start()].strip():
+                out.append(Explanation("foreign", u.index, m.start(1), m.end(1), body, m.start()))
+        for m in _MARKER.finditer(text, body, u.end):
+            start = _syllables_back(text, body, m.start(), MARKER_REACH)
+            if start < m.start():
+                out.append(Explanation("marker", u.index, start, m.start(), m.end(), u.end))
+        c = _COPULA.search(text, body, u.end)
+        if c is not None:
+            subject = text[body : c.start()]
+            n = len(SYLLABLE.findall(subject))
+            if (
+                0 < n <= SUBJECT_REACH
+                and not regex.search(r"[,;:()]", subject)
+                and not _NOT_SUBJECT.search(subject)
+            ):
+                out.append(Explanation("copula", u.index, body, c.start(), c.end(), u.end))
+        if u.index > 0 and _NEXT.match(text, body, u.end):
+            prev = doc.units[u.index - 1]
+            if prev.kind != "heading":
+                out.append(
+                    Explanation("next_sentence", prev.index, _body_start(doc, prev), prev.end, body, u.end)
+                )
+    out.sort(key=lambda e: (e.start, e.end))
+    return tuple(out)
+
+
+_CACHE: WeakKeyDictionary[Document, Explained] = WeakKeyDictionary()
+
+
+class Explained:
+    """The explanations of one document, and which of them covers a span."""
+
+    __slots__ = ("_reach", "_starts", "items")
+
+    def __init__(self, items: tuple[Explanation, ...]) -> None:
+        self.items = items
+        self._starts = [e.start for e in items]
+        reach, best = [], -1
+        for e in items:
+            best = max(best, e.end)
+            reach.append(best)
+        self._reach = reach  # the furthest end among the regions up to each one
+
+    def covering(self, start: int, end: int) -> Explanation | None:
+        """The explanation whose region holds the working-copy span [start, end), if any."""
+        i = bisect_right(self._starts, start) - 1
+        while i >= 0 and self._reach[i] >= end:
+            e = self.items[i]
+            if e.start <= start and end <= e.end:
+                return e
+            i -= 1
+        return None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def explanations(doc: Document) -> Explained:
+    """The explanations the document gives in passing, found once per document."""
+    found = _CACHE.get(doc)
+    if found is None:
+        found = _CACHE[doc] = Explained(_find(doc))
+    return found
