@@ -5,7 +5,7 @@ import pytest
 import vnpolicytext
 from vnpolicytext import analyze_markup
 from vnpolicytext.analyzers.readability import ReadabilitySummary
-from vnpolicytext.clarity import BARRIERS, LEVEL_DESCRIPTIONS, assess, level_of
+from vnpolicytext.clarity import BARRIERS, LEVEL_DESCRIPTIONS, SCALES, assess, level_of
 from vnpolicytext.document import Document
 from vnpolicytext.provisions import reading_units, sections
 
@@ -88,24 +88,8 @@ def test_references_alone_keep_a_text_out_of_easy() -> None:
 
 @pytest.mark.parametrize("barrier", list(BARRIERS))
 def test_each_barrier_at_its_hard_end_caps_the_level(barrier: str) -> None:
-    clear = {
-        "sentence_length": 20.0,
-        "sentence_length_weighted": 20.0,
-        "jargon": 0.0,
-        "undefined": 0.0,
-        "difficult_syllables": 0.03,
-        "passive": 0.0,
-        "cross_references": 0.0,
-    }
-    hard = {
-        "sentence_length": 60.0,
-        "sentence_length_weighted": 90.0,
-        "jargon": 12.0,
-        "undefined": 20.0,
-        "difficult_syllables": 0.25,
-        "passive": 0.5,
-        "cross_references": 3.0,
-    }
+    clear = {m: scale.clear for m, scale in SCALES.items()}
+    hard = {m: scale.hard for m, scale in SCALES.items()}
     measures = clear | {m: hard[m] for m in BARRIERS[barrier].measures}
     result = assess(measures)
     assert result is not None and result.capped_by == barrier

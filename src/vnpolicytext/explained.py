@@ -10,8 +10,6 @@ construction and returns, for each, the *explained region* (the words the explan
   "hoặc", "và", "thì", "nếu", "khi", "để", "mà", "nhưng", "là"), at most `GLOSS_REACH` syllables. Brackets that qualify
   rather than explain are not glosses: they open with a condition or a reference word ("(nếu có)", "(trừ
   …)", "(theo …)"), hold a digit ("(01 bản)") or open with a capital (a name, an abbreviation).
-- ``foreign``: the reverse, a foreign word in brackets after the Vietnamese that names it ("thư điện tử
-  (email)"): the bracket is the explained region.
 - ``marker``: "…, tức là …", "…, nghĩa là …", "…, có nghĩa là …", "…, hay nói cách khác …": the region is
   the clause before the marker (at most `MARKER_REACH` syllables).
 - ``copula``: a unit that opens with a short noun phrase and "là", "được hiểu là", "nghĩa là", "tức là":
@@ -37,7 +35,7 @@ import regex
 from .document import Document, Unit
 from .vocab import SYLLABLE
 
-ExplanationKind = Literal["gloss", "foreign", "marker", "copula", "next_sentence"]
+ExplanationKind = Literal["gloss", "marker", "copula", "next_sentence"]
 
 GLOSS_REACH = 8
 """Syllables a bracketed gloss reaches back over (a term of up to eight syllables and its verb)."""
@@ -72,9 +70,6 @@ _NOT_GLOSS = regex.compile(
     regex.IGNORECASE,
 )
 _BRACKET = regex.compile(r"\(([^()\n]{2,160})\)")
-_FOREIGN_BRACKET = regex.compile(
-    r"\(\s*([A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}(?:,\s*[A-Za-z][a-z]+){0,3})\s*\)"
-)
 _MARKER = regex.compile(
     r",\s*(?:tức\s+là|nghĩa\s+là|có\s+nghĩa\s+là|hay\s+nói\s+cách\s+khác|nói\s+cách\s+khác|hiểu\s+là)"
     r"(?![\p{L}\p{N}])",
@@ -108,6 +103,15 @@ def _syllables_back(text: str, start: int, end: int, reach: int) -> int:
     return found[-reach] if len(found) >= reach else (found[0] if found else end)
 
 
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the spaces around it and the punctuation that ends it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;:,!?"):
+        end -= 1
+    return start, end
+
+
 def _body_start(doc: Document, u: Unit) -> int:
     """Where the unit's words start: after its label and any bullet or quote."""
     m = _LEAD.match(doc.text, u.label_end if u.label_end > u.start else u.start, u.end)
@@ -130,13 +134,10 @@ def _find(doc: Document) -> tuple[Explanation, ...]:
             start = _syllables_back(text, body, m.start(), GLOSS_REACH)
             if start < m.start() and text[start : m.start()].strip():
                 out.append(Explanation("gloss", u.index, start, m.start(), m.start(1), m.end(1)))
-        for m in _FOREIGN_BRACKET.finditer(text, body, u.end):
-            if text[body : m.start()].strip():
-                out.append(Explanation("foreign", u.index, m.start(1), m.end(1), body, m.start()))
         for m in _MARKER.finditer(text, body, u.end):
             start = _syllables_back(text, body, m.start(), MARKER_REACH)
             if start < m.start():
-                out.append(Explanation("marker", u.index, start, m.start(), m.end(), u.end))
+                out.append(Explanation("marker", u.index, start, m.start(), *_trim(text, m.end(), u.end)))
         c = _COPULA.search(text, body, u.end)
         if c is not None:
             subject = text[body : c.start()]
@@ -146,12 +147,18 @@ def _find(doc: Document) -> tuple[Explanation, ...]:
                 and not regex.search(r"[,;:()]", subject)
                 and not _NOT_SUBJECT.search(subject)
             ):
-                out.append(Explanation("copula", u.index, body, c.start(), c.end(), u.end))
+                out.append(Explanation("copula", u.index, body, c.start(), *_trim(text, c.end(), u.end)))
         if u.index > 0 and _NEXT.match(text, body, u.end):
             prev = doc.units[u.index - 1]
             if prev.kind != "heading":
                 out.append(
-                    Explanation("next_sentence", prev.index, _body_start(doc, prev), prev.end, body, u.end)
+                    Explanation(
+                        "next_sentence",
+                        prev.index,
+                        _body_start(doc, prev),
+                        prev.end,
+                        *_trim(text, body, u.end),
+                    )
                 )
     out.sort(key=lambda e: (e.start, e.end))
     return tuple(out)
