@@ -1,11 +1,13 @@
 """Reproduce every table of docs/method.md's "Clarity score" section from the shipped code and ../shared.
 
     PYTHONPATH=src .venv/bin/python benchmarks/clarity_figures.py [--shared DIR] [--law-chars N] [--no-laws]
+        [--no-gates]
 
 Reads ../shared/gold/rewrites_dev.jsonl (30 passages and their plain rewrites), ../shared/corpus (90 dev
 documents, `manifest.jsonl` gives each one's group) and ../shared/corpus_laws (90 laws, the check set; each
 law is cut to its first N characters at a line end, 40,000 by default, to keep the run to minutes; 0 = whole
-laws). Every document is analyzed with the DEFAULT configuration (profile citizen), as a CMS would run it.
+laws). Every document is analyzed with the DEFAULT configuration (profile citizen), as a CMS would run it;
+the gates of check() ("Gates of check()" in method.md) are counted with each group's own profile.
 When ../shared is absent the script says so and exits 0.
 """
 
@@ -97,6 +99,24 @@ def rewrites(shared: Path) -> None:
     print()
 
 
+def gates(shared: Path) -> None:
+    """check() on every dev document with its group's profile: how many pass, and which gates fail."""
+    folder = shared / "corpus"
+    manifest = [json.loads(x) for x in (folder / "manifest.jsonl").read_text().splitlines() if x]
+    print("\n## check() with each group's profile (legal: legal, news: news, procedures: citizen)")
+    for group in GROUPS:
+        profile = group if group in ("legal", "news") else "citizen"
+        results = [
+            vnpolicytext.check((folder / row["file"]).read_text(encoding="utf-8"), {"profile": profile})
+            for row in manifest
+            if row["group"] == group
+        ]
+        failed = Counter(f.gate for res in results for f in res.failures)
+        print(
+            f"  {group}: {sum(r.passed for r in results)} of {len(results)} pass; failing gates {dict(failed)}"
+        )
+
+
 def corpus(shared: Path) -> dict[str, list[vnpolicytext.Report]]:
     folder = shared / "corpus"
     manifest = [json.loads(x) for x in (folder / "manifest.jsonl").read_text().splitlines() if x]
@@ -177,6 +197,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=default or ROOT.parent / "shared")
     ap.add_argument("--law-chars", type=int, default=40_000)
     ap.add_argument("--no-laws", action="store_true")
+    ap.add_argument("--no-gates", action="store_true", help="skip check() with each group's profile")
     args = ap.parse_args()
     shared: Path = args.shared
     if not (shared / "gold" / "rewrites_dev.jsonl").is_file() or not (shared / "corpus").is_dir():
@@ -199,6 +220,8 @@ def main() -> int:
         f"without the ceilings: (legal, news) {share_below(map(weighted, groups['legal']), news_w):.3f}, "
         f"(procedure, news) {share_below(map(weighted, groups['citizen']), news_w):.3f}"
     )
+    if not args.no_gates:
+        gates(shared)
     if not args.no_laws and (shared / "corpus_laws").is_dir():
         lr = laws(shared, args.law_chars)
         print(f"\n## Check set: {len(lr)} laws (first {args.law_chars or 'all'} characters each)")

@@ -5,7 +5,8 @@ barriers: sentence length, unfamiliar vocabulary, hidden actors and cross-refere
 weighted mean of the barriers, but never above any barrier's ceiling: a barrier at its hard end keeps the
 whole text at 'rất khó' (length), 'khó' (vocabulary) or 'trung bình' (actors, references), as one red
 assessment turns Yoast's overall light orange or red. The level is read off the final score, so score and
-level always agree. Barriers whose analyzer did not run are left out and the weights rescaled.
+level always agree. Barriers whose analyzer did not run are left out and the weights rescaled. Terms the text
+explains where it uses them (`explained.py`) are not counted as unfamiliar vocabulary.
 docs/method.md ("Clarity score") gives the evidence behind every number here.
 """
 

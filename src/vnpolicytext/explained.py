@@ -14,8 +14,9 @@ construction and returns, for each, the *explained region* (the words the explan
   the clause before the marker (at most `MARKER_REACH` syllables).
 - ``copula``: a unit that opens with a short noun phrase and "là", "được hiểu là", "nghĩa là", "tức là":
   "Bên bảo đảm là bên cầm cố, thế chấp … để bảo đảm một nghĩa vụ." The region is the noun phrase (at most
-  `SUBJECT_REACH` syllables, no punctuation, no modal or condition word: "Người khiếu nại phải là …" states a
-  requirement, not a meaning).
+  `SUBJECT_REACH` syllables, no punctuation, no modal, condition or quantity word, not opening with "Việc"
+  or "Có": "Người khiếu nại phải là …" states a requirement, "Thời hạn tối đa là 30 ngày" a value, not a
+  meaning; nor is a predicate that opens with a number).
 - ``next_sentence``: a unit that opens with "Nghĩa là", "Tức là", "Có nghĩa là", "Điều này có nghĩa là",
   "Nói cách khác", "Nói đơn giản", "Hiểu đơn giản": the region is the whole unit before it.
 
@@ -88,9 +89,12 @@ _COPULA = regex.compile(
 # A subject holding one of these states a rule, a condition or a requirement, not what a term means.
 _NOT_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])(?:phải|không|chưa|đã|sẽ|đang|cũng|đều|vẫn|chỉ|có\s+thể|thì|nếu|khi|mà|trường\s+hợp"
-    r"|trong|đây|đó|này|kia|ai|gì|nào|sao)(?![\p{L}\p{N}])",
+    r"|trong|đối\s+với|riêng|tối\s+đa|tối\s+thiểu|chậm\s+nhất|ít\s+nhất|nhiều\s+nhất|đây|đó|này|kia|ai|gì"
+    r"|nào|sao)(?![\p{L}\p{N}])|^\s*(?:việc|có)(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )
+# "Thời hạn gửi là 05 ngày": a value, not a meaning.
+_VALUE = regex.compile(r"\s*\d")
 _LEAD = regex.compile(r"[\s\-–—+•*·“”\"']*")
 
 
@@ -146,6 +150,7 @@ def _find(doc: Document) -> tuple[Explanation, ...]:
                 0 < n <= SUBJECT_REACH
                 and not regex.search(r"[,;:()]", subject)
                 and not _NOT_SUBJECT.search(subject)
+                and not _VALUE.match(text, c.end(), u.end)
             ):
                 out.append(Explanation("copula", u.index, body, c.start(), *_trim(text, c.end(), u.end)))
         if u.index > 0 and _NEXT.match(text, body, u.end):
