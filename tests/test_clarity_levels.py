@@ -195,3 +195,22 @@ def test_every_measure_belongs_to_one_barrier() -> None:
     owners = [name for b in BARRIERS.values() for name in b.measures]
     assert sorted(owners) == sorted(SCALES)
     assert sum(b.weight for b in BARRIERS.values()) == pytest.approx(1.0)
+
+
+# The same three legal terms, each explained where it is used (a gloss in brackets, "…, nghĩa là …"), or not.
+EXPLAINED_TERMS = (
+    "Bà có thể khiếu nại trong thời hiệu (khoảng thời gian luật cho phép khiếu nại), tức 90 ngày kể từ ngày "
+    "nhận quyết định. Người khiếu nại phải có năng lực hành vi dân sự, nghĩa là tự mình làm được việc khiếu "
+    "nại. Khi tòa án thụ lý (nhận đơn để giải quyết), tòa gửi giấy báo cho bà."
+)
+BARE_TERMS = (
+    "Bà có thể khiếu nại trong thời hiệu 90 ngày kể từ ngày nhận quyết định. Người khiếu nại phải có năng "
+    "lực hành vi dân sự. Khi tòa án thụ lý, tòa gửi giấy báo cho bà."
+)
+
+
+def test_terms_explained_in_place_do_not_hold_the_level_down() -> None:
+    explained, bare = _read(EXPLAINED_TERMS), _read(BARE_TERMS)
+    assert bare.capped_by == "vocabulary" and bare.level_id != "easy"
+    assert explained.capped_by is None and explained.level_id == "easy"
+    assert explained.barriers["vocabulary"].score > bare.barriers["vocabulary"].score + 30
