@@ -89,11 +89,17 @@ _AMENDS = regex.compile(
 )
 
 
-def _glued(text: str, start: int, end: int, label: str, mark: str) -> bool:
-    """Is the label `label` + `mark` ("2." / "b)") written inside text[start:end] without its own line
-    ("…sau đây:1. Buộc…", "…tuệ.2. Tạm…", "e)Kiểm tra")?"""
-    pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(label)}{regex.escape(mark)}(?!\d)"
-    return regex.search(pattern, text[start:end]) is not None
+def _all_glued(text: str, start: int, end: int, labels: list[str], mark: str) -> bool:
+    """Are all of `labels` ("3.", "4.") written, in order, inside text[start:end] without their own lines
+    ("4.Thành lập …", "3..Môi trường …": glued to their text or mistyped)?"""
+    pos = start
+    for label in labels:
+        pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(label)}{regex.escape(mark)}(?!\d)"
+        m = regex.compile(pattern).search(text, pos, end)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def roman(number: str) -> int | None:
@@ -236,11 +242,10 @@ def _numbering(
                     outline.articles[article].setdefault(number, set())
                     want_n = 1 if previous is None else int(previous) + 1
                     if int(number) != want_n and not amending:
-                        if (
-                            _glued(doc.text, since["clause"], lab.start, str(want_n), ".")
-                            and int(number) == want_n + 1
-                        ):
-                            outline.articles[article].setdefault(str(want_n), set())
+                        missing = [str(k) for k in range(want_n, int(number))]
+                        if missing and _all_glued(doc.text, since["clause"], lab.start, missing, "."):
+                            for k in missing:
+                                outline.articles[article].setdefault(k, set())
                         else:
                             expected = str(want_n)
                     last["clause"] = number
@@ -251,9 +256,10 @@ def _numbering(
                 i = -1 if previous is None else ALPHABET.find(previous)
                 want_p = ALPHABET[i + 1] if i + 1 < len(ALPHABET) else None
                 if want_p is not None and number != want_p and not amending:
-                    after = ALPHABET[ALPHABET.find(want_p) + 1 : ALPHABET.find(want_p) + 2]
-                    if _glued(doc.text, since["point"], lab.start, want_p, ")") and number == after:
-                        outline.articles[article][clause].add(want_p)
+                    at = ALPHABET.find(number)
+                    gap = list(ALPHABET[ALPHABET.find(want_p) : at]) if at > ALPHABET.find(want_p) else []
+                    if gap and _all_glued(doc.text, since["point"], lab.start, gap, ")"):
+                        outline.articles[article][clause].update(gap)
                     else:
                         expected = want_p
                 last["point"] = number
