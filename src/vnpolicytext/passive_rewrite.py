@@ -44,7 +44,7 @@ _AUX = frozenset(
     )
 )  # fmt: skip
 # Words that open a subordinate clause or a topic, not a subject: "Trường hợp hồ sơ được …".
-_NOT_SUBJECT = frozenset(
+NOT_SUBJECT = frozenset(
     fold(w)
     for w in (
         "trường hợp", "nếu", "khi", "lúc", "sau khi", "trước khi", "mà", "để", "vì", "do", "bởi",
@@ -52,7 +52,7 @@ _NOT_SUBJECT = frozenset(
     )
 )  # fmt: skip
 # Words that open a leading adverbial ("Theo quy định, …"), after which the main clause starts.
-_ADVERBIAL = frozenset(
+ADVERBIAL = frozenset(
     fold(w)
     for w in (
         "theo", "trong", "sau", "sau khi", "trước", "trước khi", "tại", "từ", "kể từ", "hằng", "hàng",
@@ -141,12 +141,12 @@ def _clause_start(
     commas = [k for k in range(first, marker) if words[k].text == ","]
     if not commas:
         return first, True
-    if len(commas) == 1 and word_key(words, first) in _ADVERBIAL:
+    if len(commas) == 1 and word_key(words, first) in ADVERBIAL:
         return commas[0] + 1, False
     if (
         len(commas) == 1
         and first + 1 < marker
-        and fold(words[first].text + " " + words[first + 1].text) in _ADVERBIAL
+        and fold(words[first].text + " " + words[first + 1].text) in ADVERBIAL
     ):
         return commas[0] + 1, False
     return None
@@ -233,7 +233,7 @@ def active_rewrite(doc: Document, words: Sequence[Token], use: MarkerUse) -> Act
     if place is None:
         return None
     s0, opens = place
-    if s0 >= x or word_key(words, s0) in _NOT_SUBJECT or not noun_phrase(words, tags, s0, x, limit=8):
+    if s0 >= x or word_key(words, s0) in NOT_SUBJECT or not noun_phrase(words, tags, s0, x, limit=8):
         return None
     start, end = words[s0].start, words[end_word].end
     return ActiveRewrite(

@@ -16,13 +16,11 @@ opening of the second clause cannot be read (neither a subject nor a verb), no f
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .document import Document, Token, Unit
-from .lexicon import shipped_text, word_list
 from .models import Fix
-from .passive_rewrite import lower_subject, noun_phrase, word_key
+from .passive_rewrite import ADVERBIAL, NOT_SUBJECT, lower_subject, noun_phrase, word_key
 from .passive_rules import is_animate_noun, tag_words
 from .vocab import fold
 
@@ -40,46 +38,93 @@ _OPENERS = {
     "sau đó": "Sau đó, ",
     "trong đó": "Trong đó, ",
 }
-# Words that open a predicate: the clause that starts with one has no subject of its own.
+# Words that open a predicate with no subject before it: modals and duties ("…; phải nộp lệ phí"). A bare
+# verb after ";" is not enough: in legal text it usually continues a list of objects ("quy định A; B").
 _PREDICATE_OPENERS = frozenset(
     fold(w)
     for w in (
-        "phải", "cần", "được", "bị", "không", "chưa", "đã", "sẽ", "đang", "có thể", "có trách nhiệm",
-        "chịu trách nhiệm", "cũng", "đều", "vẫn", "thì", "chỉ", "nên", "hãy",
+        "phải", "cần", "không được", "có trách nhiệm", "chịu trách nhiệm", "có quyền", "có nghĩa vụ",
+        "không phải", "chưa được", "được quyền",
     )
 )  # fmt: skip
+# Verbs that take another verb as their complement: "Ủy ban nhân dân xã tổ chức tiếp nhận …" ends the subject
+# at "tổ chức"; any other verb right before a verb may belong to a compound noun ("Hội đồng tuyển dụng
+# thông báo …"), so the subject cannot be told.
+_SERIAL_VERBS = frozenset(fold(w) for w in ("tổ chức", "chủ trì", "phối hợp", "tiếp tục", "trực tiếp"))
 # Head nouns that rarely stand alone as a subject: "Người [có nhu cầu …]", "Cơ quan [tiếp nhận hồ sơ]".
 _BARE_HEADS = frozenset(
-    fold(w) for w in ("người", "cơ quan", "tổ chức", "cá nhân", "đơn vị", "bên", "hộ", "nơi", "những người")
+    fold(w)
+    for w in (
+        "người",
+        "cơ quan",
+        "tổ chức",
+        "cá nhân",
+        "đơn vị",
+        "bên",
+        "hộ",
+        "nơi",
+        "những người",
+        "hội đồng",
+        "ban",
+        "tổ",
+        "đoàn",
+        "ủy ban",
+        "uỷ ban",
+        "viên chức",
+        "công chức",
+        "cán bộ",
+        "quỹ",
+        "trung tâm",
+    )
 )
 _SUBJECT_TAGS = frozenset({"N", "Np", "Nc", "P", "M"})
 _SKIP_START = frozenset({"(", "“", '"', "-", "+", "*"})
 
 
-@lru_cache(maxsize=1)
-def _action_verbs() -> frozenset[str]:
-    """Action verbs (the nominalisation list): a noun-looking word of this list ends a subject
-    ("Ủy ban nhân dân xã | tổ chức tiếp nhận …")."""
-    return frozenset(fold(v) for v in word_list(shipped_text("nominalisation_verbs.txt")))
-
-
 def _first_subject(words: list[Token], tags: list[str], first: int, upto: int) -> tuple[int, int] | None:
-    """The first clause's subject: the plain noun phrase from `first` up to its first verb or modal."""
+    """The first clause's subject: a plain noun phrase (up to 8 words, no comma) from `first` to the first
+    verb, when that verb is surely the predicate: not followed by another verb (unless a verb that takes one) or by a
+    subordinator, and the phrase is not a bare head that usually takes a modifier ("Hội đồng [quản lý quỹ]
+    ban hành …", "Viên chức [quản lý] …", "Người [có nhu cầu] …"). The phrase must not open with a subordinator or an
+    adverbial ("Trường hợp …", "Chậm nhất 15 ngày …")."""
+    if word_key(words, first) in NOT_SUBJECT or word_key(words, first) in ADVERBIAL:
+        return None
     k = first
-    while (
-        k < upto
-        and (tags[k] != "V" or is_animate_noun(words[k].text))
-        and word_key(words, k) not in _PREDICATE_OPENERS
-        and not (k > first and word_key(words, k) in _action_verbs() and not words[k].text[:1].isupper())
+    while k < upto and (
+        tags[k] != "V" or (is_animate_noun(words[k].text) and k + 1 < upto and tags[k + 1] != "V")
     ):
-        if words[k].text in (",", ";", ":"):
+        if words[k].text in (",", ";", ":", "(") or word_key(words, k) in _PREDICATE_OPENERS:
             return None
         k += 1
-    if k == first or k >= upto or not noun_phrase(words, tags, first, k, limit=8):
+    if k == first or k + 1 >= upto or not noun_phrase(words, tags, first, k, limit=8):
         return None
-    if word_key(words, k) == "có" or (k == first + 1 and word_key(words, first) in _BARE_HEADS):
-        return None  # "Người có nhu cầu … nộp …": the subject runs on through a relative clause
+    if k == first + 1 and word_key(words, first) in _BARE_HEADS:
+        return None  # "Người có nhu cầu … nộp …": the subject may run on through a modifier
+    after = word_key(words, k + 1)
+    if word_key(words, k) == "có" or after in ("sau khi", "khi", "trước khi", "nếu", "mà", "là"):
+        return None
+    if tags[k + 1] == "V" and word_key(words, k) not in _SERIAL_VERBS:
+        return None
     return first, k
+
+
+def _clause_at(words: list[Token], tags: list[str], i: int) -> bool:
+    """Does a clause with its own subject start at word i: a noun phrase, then its verb within five words
+    with only noun-phrase words between ("; hồ sơ được trả …", not "; giấy khai sinh;")?"""
+    if word_key(words, i) in NOT_SUBJECT or not (tags[i] in _SUBJECT_TAGS or is_animate_noun(words[i].text)):
+        return False
+    for k in range(i + 1, min(len(words), i + 6)):
+        if tags[k] == "V" or word_key(words, k) in _PREDICATE_OPENERS:
+            return True
+        if tags[k] not in ("N", "Np", "Nc", "Nu", "M", "L", "A", "P") and not words[k].text[:1].isupper():
+            return False
+    return False
+
+
+_SUBORDINATE_OPENERS = frozenset(
+    fold(w)
+    for w in ("trường hợp", "trong trường hợp", "nếu", "khi", "sau khi", "trước khi", "để", "mặc dù", "tuy")
+)
 
 
 def split_rewrite(
@@ -123,18 +168,28 @@ def split_rewrite(
     if second is None or words[second].start != nxt:
         return None
     tags = tag_words([" ".join(w.text.split()) for w in words])
+    first = next((i for i, w in enumerate(words) if w.start >= unit.label_end), len(words))
+    while first < len(words) and words[first].text in _SKIP_START:
+        first += 1
+    upto = next((i for i, w in enumerate(words) if w.start >= at), len(words))
+    head = fold(" ".join(w.text for w in words[first : first + 3]))
+    if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS) and not any(
+        word_key(words, k) == "thì" for k in range(first, upto)
+    ):
+        return None  # "Trường hợp … nhưng …": the first half is a condition, not a sentence
+    if any(word_key(words, k) in ("là", "là việc") for k in range(first, upto)):
+        return None  # "X là việc A nhưng B": the second half belongs to the definition
     key = word_key(words, second)
-    elided = key in _PREDICATE_OPENERS or (tags[second] == "V" and not is_animate_noun(words[second].text))
-    if not elided and tags[second] not in _SUBJECT_TAGS and not is_animate_noun(words[second].text):
-        return None  # cannot tell whether the second clause has a subject
+    # a modal opens a predicate; after a connector ("đồng thời", "nhưng", "sau đó") a bare verb does too
+    # (after a bare ";" it usually goes on with a list: "quy định A; B")
+    verb = tags[second] == "V" and not is_animate_noun(words[second].text)
+    elided = key in _PREDICATE_OPENERS or (bool(connector) and verb)
+    if not elided and not _clause_at(words, tags, second):
+        return None  # the second half is no clause of its own (a list goes on, or it cannot be read)
     if connector == "và" and elided:
         return None  # "… và phải …": a shared subject with two verbs, one sentence is right
     pieces: list[tuple[str, tuple[int, int] | None]] = [(". " + opener, None)]
     if elided:
-        first = next((i for i, w in enumerate(words) if w.start >= unit.label_end), len(words))
-        while first < len(words) and words[first].text in _SKIP_START:
-            first += 1
-        upto = next((i for i, w in enumerate(words) if w.start >= at), len(words))
         subject = _first_subject(words, tags, first, upto)
         if subject is None:
             return None

@@ -31,7 +31,7 @@ RULES = (
         "đúng hạn (nêu rõ hạn).",
         why="Chuỗi tính từ, động từ trừu tượng là khẩu hiệu: không nói phải làm gì, đến bao giờ, đo bằng gì. "
         "Giữ hai từ mang nghĩa, thay phần còn lại bằng việc cụ thể.",
-        source="Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (ngắn gọn, chính xác); docs/method.md.",
+        source="Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (ngắn gọn, chính xác); docs/method.md («Drafting checks»).",
         # off in legal text: a law lists principles and duties on purpose, each one binding (every legal
         # chain judged by hand was one, docs/method.md "Drafting checks")
         levels={"legal": "off"},

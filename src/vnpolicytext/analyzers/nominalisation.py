@@ -23,7 +23,9 @@ from ..registry import Analyzer, Rule
 from ..vocab import fold
 from .base import Context
 
-_SOURCE = "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (câu chữ ngắn gọn, dễ hiểu); docs/drafting-checks.md."
+_SOURCE = (
+    "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (câu chữ ngắn gọn, dễ hiểu); docs/method.md («Drafting checks»)."
+)
 RULES = (
     Rule(
         "nominalisation.empty_verb",

@@ -3,7 +3,7 @@ way, a long text without headings (spacing errors are the analyzer `text`'s).
 
 Lengths are in syllables (tiếng), per profile; Yoast's paragraph (150 words) and subheading (300 words)
 checks are the familiar anchor, converted at about 1.3 syllables per English word and calibrated on the dev
-corpus (docs/drafting-checks.md). A section is the text between two headings (headings are units of kind
+corpus (docs/method.md, "Drafting checks"). A section is the text between two headings (headings are units of kind
 'heading': titles, "Điều 5. …", "Chương II"). One pass over the units, one regex pass over the text.
 """
 
@@ -17,7 +17,7 @@ from ..models import Model
 from ..registry import Analyzer, Rule
 from .base import Context
 
-_SOURCE = "Yoast SEO (độ dài đoạn, tiêu đề phụ), quy đổi ra số tiếng; docs/drafting-checks.md."
+_SOURCE = "Yoast SEO (độ dài đoạn, tiêu đề phụ), quy đổi ra số tiếng; docs/method.md («Drafting checks»)."
 RULES = (
     Rule(
         "structure.long_paragraph",
@@ -73,7 +73,7 @@ class StructureOptions(Model):
     no_headings: int = Field(gt=0, description="A text above this many syllables should have headings.")
 
 
-# Calibrated in docs/drafting-checks.md ("Paragraph and section length").
+# Calibrated in docs/method.md ("Drafting checks").
 PROFILE_OPTIONS = {
     "citizen": {"paragraph": 200, "section": 600, "no_headings": 600},
     "news": {"paragraph": 200, "section": 900, "no_headings": 900},
