@@ -104,3 +104,16 @@ def test_no_split_fix_before_a_subordinate_clause() -> None:
         "nếu quá thời hạn này thì phải có văn bản giải trình lý do nộp chậm kèm theo hồ sơ."
     )
     assert suggestions(text, "sentence_length") == []
+
+
+def test_no_split_fix_inside_a_list_or_at_và() -> None:
+    listing = (
+        "Hồ sơ đề nghị cấp giấy phép xây dựng nhà ở riêng lẻ gồm: đơn đề nghị cấp giấy phép theo mẫu; bản sao "
+        "giấy tờ chứng minh quyền sử dụng đất; bản vẽ thiết kế xây dựng; bản cam kết bảo đảm an toàn công trình."
+    )
+    assert suggestions(listing, "sentence_length") == []
+    nouns = (
+        "Tổ chức tôn giáo có trách nhiệm thông báo bằng văn bản về việc thay đổi trụ sở đến cơ quan quản lý nhà "
+        "nước về tín ngưỡng, tôn giáo ở trung ương và Ủy ban nhân dân cấp tỉnh nơi đặt trụ sở mới của tổ chức."
+    )
+    assert suggestions(nouns, "sentence_length") == []

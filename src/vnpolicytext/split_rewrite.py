@@ -2,16 +2,17 @@
 subject repeated when the second clause has none.
 
 At the point:
-- "; x" → ". X";
-- "… và <subject> <verb>" (a "và" joining two clauses) → ". <Subject> <verb>";
+- "; x" → ". X", only in a sentence with this one semicolon and no colon before it (more make a list);
 - ", nhưng" / "nhưng" / ", tuy nhiên" → ". Tuy nhiên, …"; ", đồng thời" / "đồng thời" → ". Đồng thời, …";
   ", sau đó" / "sau đó" → ". Sau đó, …"; ", trong đó" / "trong đó" → ". Trong đó, …".
-When the second clause opens with a verb, a modal or an aspect word ("…; phải nộp lệ phí", "…, đồng thời
-cung cấp …"), its subject was elided and is the first clause's: it is repeated ("Người dân nộp hồ sơ …;
-phải nộp lệ phí" → "… . Người dân phải nộp lệ phí"), but only when the first clause opens with a plain
-noun phrase subject (as `passive_rewrite` reads one). Subordinate openers (", nếu", ", khi", ", để",
-", trừ trường hợp") and a colon before a list make no fix: the second half would not stand alone. When the
-opening of the second clause cannot be read (neither a subject nor a verb), no fix either.
+The second half must be a clause: a noun phrase and its verb, or a predicate whose subject was elided. A
+predicate opens with a modal or duty word ("…; phải nộp lệ phí") or, after a connector, with a verb ("…,
+đồng thời thông báo …"); its subject is the first clause's and is repeated ("Người dân nộp hồ sơ …; phải
+nộp lệ phí" → "… . Người dân phải nộp lệ phí"), only when the first clause opens with a plain noun phrase
+whose verb is certain (`_first_subject`). No fix at "và" (it joins two nouns as often as two clauses), at a
+subordinate opener (", nếu", ", khi", ", để"), before a list, when the first half is a condition ("Trường
+hợp …", "… thì" after the point) or a definition ("X là việc A nhưng B"), or when the opening of the second
+half cannot be read.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ __all__ = ["split_fix", "split_rewrite"]
 
 # The connector at the split point and the opener of the second sentence ("" : none, the next word opens it).
 _OPENERS = {
-    "và": "",
     "nhưng": "Tuy nhiên, ",
     "tuy nhiên": "Tuy nhiên, ",
     "đồng thời": "Đồng thời, ",
@@ -87,7 +87,8 @@ def _first_subject(words: list[Token], tags: list[str], first: int, upto: int) -
     subordinator, and the phrase is not a bare head that usually takes a modifier ("Hội đồng [quản lý quỹ]
     ban hành …", "Viên chức [quản lý] …", "Người [có nhu cầu] …"). The phrase must not open with a subordinator or an
     adverbial ("Trường hợp …", "Chậm nhất 15 ngày …")."""
-    if word_key(words, first) in NOT_SUBJECT or word_key(words, first) in ADVERBIAL:
+    head = fold(" ".join(w.text for w in words[first : first + 3])) + " "
+    if any(head.startswith(w + " ") for w in NOT_SUBJECT | ADVERBIAL):
         return None
     k = first
     while k < upto and (
@@ -153,12 +154,16 @@ def split_rewrite(
         ):
             connector, opener = word, open_with
             break
+    unit_text = text[unit.start : unit.end]
     if punct == ";" and not connector:
-        pass  # "; x": the next word opens the sentence
-    elif not connector or (connector == "và" and punct):
-        return (
-            None  # ", nếu", ", để", a colon before a list; ", và" (a list's last item) is not a clause join
-        )
+        # "; x": only in a sentence with this one semicolon and no colon before it; several semicolons or a
+        # colon make a list, whose items are no sentences ("Hồ sơ gồm: đơn; giấy khai sinh; …")
+        if unit_text.count(";") != 1 or ":" in text[unit.start : at]:
+            return None
+    elif not connector:
+        return None  # "và" (two nouns as often as two clauses), ", nếu", ", để", a colon before a list
+    if fold(text[max(unit.start, at - 6) : at]).endswith(("nhưng", "và", "hoặc", "mà")):
+        return None  # "… nhưng sau đó …": the connector is inside a clause that started before it
     nxt = k + len(connector)
     while nxt < unit.end and (text[nxt].isspace() or (connector and text[nxt] == ",")):
         nxt += 1
@@ -172,22 +177,22 @@ def split_rewrite(
     while first < len(words) and words[first].text in _SKIP_START:
         first += 1
     upto = next((i for i, w in enumerate(words) if w.start >= at), len(words))
-    head = fold(" ".join(w.text for w in words[first : first + 3]))
+    head = fold(" ".join(w.text for w in words[first : first + 3])) + " "
     if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS) and not any(
         word_key(words, k) == "thì" for k in range(first, upto)
     ):
         return None  # "Trường hợp … nhưng …": the first half is a condition, not a sentence
     if any(word_key(words, k) in ("là", "là việc") for k in range(first, upto)):
         return None  # "X là việc A nhưng B": the second half belongs to the definition
+    if any(word_key(words, k) == "thì" for k in range(upto, len(words))):
+        return None  # "Đối với … nhưng sau đó … thì …": the first half is a condition of what follows
     key = word_key(words, second)
     # a modal opens a predicate; after a connector ("đồng thời", "nhưng", "sau đó") a bare verb does too
     # (after a bare ";" it usually goes on with a list: "quy định A; B")
     verb = tags[second] == "V" and not is_animate_noun(words[second].text)
-    elided = key in _PREDICATE_OPENERS or (bool(connector) and verb)
+    elided = key in _PREDICATE_OPENERS or (connector not in ("", "trong đó") and verb)
     if not elided and not _clause_at(words, tags, second):
         return None  # the second half is no clause of its own (a list goes on, or it cannot be read)
-    if connector == "và" and elided:
-        return None  # "… và phải …": a shared subject with two verbs, one sentence is right
     pieces: list[tuple[str, tuple[int, int] | None]] = [(". " + opener, None)]
     if elided:
         subject = _first_subject(words, tags, first, upto)
