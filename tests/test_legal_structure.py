@@ -139,3 +139,18 @@ def test_several_clause_labels_glued_to_their_text_are_not_a_gap() -> None:
     assert found(text) == []
     gap = DECREE.replace("2. Học sinh khuyết tật.\n", "")
     assert [m for _, _, m in found(gap)] == ["Khoản 3 đứng sau Khoản 1; theo thứ tự phải là 2."]
+
+
+def test_one_slipped_label_is_one_finding() -> None:
+    # "a, b, c, b, đ": the second "b" is the slip (it should be "d"); "đ" after it is in order again
+    points = DECREE.replace(
+        "c) Giấy chứng nhận hộ nghèo.",
+        "c) Giấy chứng nhận hộ nghèo;\nb) Giấy xác nhận của nhà trường;\nđ) Ảnh chân dung cỡ 3x4.",
+    )
+    assert [m for _, _, m in found(points)] == ["Điểm b đứng sau Điểm c; theo thứ tự phải là d."]
+    clauses = DECREE.replace(
+        "3. Học sinh mồ côi cả cha lẫn mẹ.",
+        "2. Học sinh mồ côi cả cha lẫn mẹ.\n4. Học sinh là người dân tộc thiểu số.",
+    )
+    numbering = [m for r, _, m in found(clauses) if r == "legal_structure.numbering"]
+    assert numbering == ["Khoản 2 đứng sau Khoản 2; theo thứ tự phải là 3."]

@@ -61,6 +61,8 @@ RULES = (
 )
 
 ALPHABET = "abcdđeghiklmnopqrstuvxy"
+# The kinds numbered afresh inside each kind of part.
+_BELOW = {"chapter": ("section",), "article": ("clause", "point"), "clause": ("point",)}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _WHAT = {"chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản", "point": "Điểm"}
 _SUB_CLAUSE = regex.compile(r"\d+\.\d")
@@ -87,6 +89,19 @@ _OWN_NUMBER = regex.compile(r"(?i)(?:số\s*:|mẫu\s+số|biểu\s+số|ký\s+h
 _AMENDS = regex.compile(
     r"(?i)(?:sửa\s+đổi|bổ\s+sung|thay\s+thế|bãi\s+bỏ)[^.\n]{0,200}?(?:như\s+sau|sau\s+đây)\s*:"
 )
+
+
+def _follows(kind: str, expected: str | None, number: str) -> bool:
+    """Is `number` the one after `expected` (the number a slipped label should have had)? Then the label
+    that slipped was the only error, and this one is in sequence again."""
+    if expected is None:
+        return False
+    if kind == "point":
+        i = ALPHABET.find(expected)
+        return 0 <= i < len(ALPHABET) - 1 and ALPHABET[i + 1] == number
+    a = int(expected) if expected.isdigit() else roman(expected)
+    b = int(number) if number.isdigit() else roman(number)
+    return a is not None and b is not None and b == a + 1
 
 
 def _all_glued(text: str, start: int, end: int, labels: list[str], mark: str) -> bool:
@@ -191,6 +206,7 @@ def _numbering(
     article_numbers: list[int] = []
     since = {"clause": 0, "point": 0}  # where the last clause / point label ended
     amending = False  # inside an article that amends another document: its numbering is that document's
+    resync: dict[str, str | None] = {}  # per kind, the number expected at the last slip, if the last was one
     for u in doc.units:
         lab = label_at.get(u.index)
         if _AMENDS.search(u.text):
@@ -264,6 +280,12 @@ def _numbering(
                         expected = want_p
                 last["point"] = number
                 since["point"] = lab.end
+            if expected is not None and _follows(kind, resync.get(kind), number):
+                expected = None  # "a, b, c, b, đ": the second "b" was the slip, "đ" is right after it
+            if kind in _WHAT:
+                resync[kind] = expected
+                for lower in _BELOW.get(kind, ()):
+                    resync[lower] = None
             if expected is not None and ctx.enabled("legal_structure.numbering"):
                 errors += 1
                 what = _WHAT[kind]
