@@ -216,6 +216,10 @@ def _fix(ctx: Context, unit: Unit, found: Found, keep_noun: bool, safe: bool, de
     )
 
 
+# "cơ quan / người tiến hành …" names a role in procedural law; "cơ quan điều tra" would name another body.
+_ROLE_HEADS = frozenset({"cơ quan", "người"})
+
+
 def _before(doc: Document, unit: Unit, first: int, table: frozenset[str] | dict[str, int]) -> int:
     """The start of the phrase of `table` (1 or 2 syllables) that ends right before syllable `first`, joined
     to it by a space; -1 when none."""
@@ -242,13 +246,15 @@ def _in_name(doc: Document, unit: Unit, first: int) -> bool:
 
 
 def _exempt(doc: Document, unit: Unit, found: Found, names: list[str], field_end: int) -> bool:
-    """Uses that are not a nominalised action (see FIELD_GOVERNORS and NAME_HEADS), and an empty verb after
-    "được"/"bị": "được thực hiện đánh giá" (may carry out an evaluation) is not "được đánh giá" (is
-    evaluated), so the empty verb is not empty there."""
+    """Uses that are not a nominalised action (see FIELD_GOVERNORS and NAME_HEADS, and the roles "cơ quan /
+    người tiến hành tố tụng"), and an empty verb after "được"/"bị": "được thực hiện đánh giá" (may carry
+    out an evaluation) is not "được đánh giá" (is evaluated), so the empty verb is not empty there."""
     first = found.chain[0][0]
     keys = doc.phrase_views[unit.index].keys
     if names[0] in EMPTY_VERBS and first > 0 and keys[first - 1] in ("được", "bị"):
         return True
+    if names[0] == "tiến hành" and _before(doc, unit, first, _ROLE_HEADS) >= 0:
+        return True  # "cơ quan tiến hành tố tụng", "người tiến hành điều tra": names of legal roles
     if _in_name(doc, unit, first):
         return True
     if names[0] == "công tác":
