@@ -207,3 +207,6 @@ def test_the_example_notice_shows_the_new_checks_and_a_safe_fix(capsys: pytest.C
     diff = capsys.readouterr().out
     assert "+Căn cứ Nghị định số 81/2021/NĐ-CP ngày 27/8/2021 của Chính phủ, Ủy ban nhân dân (UBND)" in diff
     assert any(line.startswith("-") and "tiến hành kiểm tra" in line for line in diff.splitlines())
+    main(["fix", str(example), "--diff", "--unsafe"])  # the suggestions too: a passive turned active
+    diff = capsys.readouterr().out
+    assert "+Ủy ban nhân dân phường sẽ niêm yết kết quả tại trụ sở trước ngày 15/10/2026." in diff
