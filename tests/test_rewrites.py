@@ -117,3 +117,20 @@ def test_no_split_fix_inside_a_list_or_at_và() -> None:
         "nước về tín ngưỡng, tôn giáo ở trung ương và Ủy ban nhân dân cấp tỉnh nơi đặt trụ sở mới của tổ chức."
     )
     assert suggestions(nouns, "sentence_length") == []
+
+
+def test_no_split_when_a_condition_or_time_frame_holds_for_both_halves() -> None:
+    condition = (
+        "Trường hợp bên ủy quyền và bên được ủy quyền không thể cùng đến một văn phòng công chứng thì bên ủy "
+        "quyền yêu cầu văn phòng công chứng nơi mình cư trú công chứng hợp đồng; bên được ủy quyền yêu cầu văn "
+        "phòng công chứng nơi mình cư trú công chứng tiếp vào bản gốc hợp đồng."
+    )
+    assert suggestions(condition, "sentence_length") == []
+    plain = (
+        "Ban tổ chức lễ hội có trách nhiệm gửi văn bản đăng ký kèm theo chương trình chi tiết đến Ủy ban nhân dân "
+        "cấp xã; Ủy ban nhân dân cấp xã có trách nhiệm trả lời bằng văn bản cho ban tổ chức trong năm ngày làm việc."
+    )
+    time_frame = "Trước 30 ngày kể từ ngày dự kiến tổ chức lễ hội, b" + plain[1:]
+    assert suggestions(time_frame, "sentence_length") == []
+    # the same two clauses without the shared time frame are split
+    assert [after for _, after, _ in suggestions(plain, "sentence_length")] == [". Ủ"]

@@ -10,9 +10,10 @@ predicate opens with a modal or duty word ("…; phải nộp lệ phí") or, af
 đồng thời thông báo …"); its subject is the first clause's and is repeated ("Người dân nộp hồ sơ …; phải
 nộp lệ phí" → "… . Người dân phải nộp lệ phí"), only when the first clause opens with a plain noun phrase
 whose verb is certain (`_first_subject`). No fix at "và" (it joins two nouns as often as two clauses), at a
-subordinate opener (", nếu", ", khi", ", để"), before a list, when the first half is a condition ("Trường
-hợp …", "… thì" after the point) or a definition ("X là việc A nhưng B"), or when the opening of the second
-half cannot be read.
+subordinate opener (", nếu", ", khi", ", để"), before a list, when the sentence opens with a condition or a
+time frame that holds for both halves ("Trường hợp … thì A; B", "Trước 60 ngày …, A; B", any "thì"), when
+the first half is a definition ("X là việc A nhưng B"), or when the opening of the second half cannot be
+read.
 """
 
 from __future__ import annotations
@@ -178,14 +179,14 @@ def split_rewrite(
         first += 1
     upto = next((i for i, w in enumerate(words) if w.start >= at), len(words))
     head = fold(" ".join(w.text for w in words[first : first + 3])) + " "
-    if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS) and not any(
-        word_key(words, k) == "thì" for k in range(first, upto)
+    if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS | ADVERBIAL) or any(
+        word_key(words, k) == "thì" for k in range(first, len(words))
     ):
-        return None  # "Trường hợp … nhưng …": the first half is a condition, not a sentence
+        # "Trường hợp … thì A; B", "Trước 60 ngày …, A; B", "Căn cứ …; …": the condition or the time frame
+        # holds for both halves (or the first half is no sentence at all); splitting would change the law
+        return None
     if any(word_key(words, k) in ("là", "là việc") for k in range(first, upto)):
         return None  # "X là việc A nhưng B": the second half belongs to the definition
-    if any(word_key(words, k) == "thì" for k in range(upto, len(words))):
-        return None  # "Đối với … nhưng sau đó … thì …": the first half is a condition of what follows
     key = word_key(words, second)
     # a modal opens a predicate; after a connector ("đồng thời", "nhưng", "sau đó") a bare verb does too
     # (after a bare ";" it usually goes on with a list: "quy định A; B")
