@@ -12,7 +12,8 @@ Profiles follow the manifest's group (legal → legal, news → news, else citiz
 With --unsafe the suggestions are applied too (sentence splits, passive-to-active rewrites, jargon
 alternatives): numbers, dates, document numbers, the clarity score and exact offsets are checked the same
 way; capitalised names may move (an agent moved to the head of the sentence is no longer in its middle), so
-lost names are counted apart, not as problems.
+lost names are counted apart, not as problems, and so are numbers a suggested wording adds
+("người chưa thành niên" → "người dưới 18 tuổi") when no number of the text is changed or lost.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from vnpolicytext.fixes import fix_text, safety_problems
+from vnpolicytext.fixes import fix_text, protected_tokens, safety_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -62,7 +63,7 @@ def main() -> None:
     corpus = Path(args[0]) if args else shared() / "corpus"
     gold = corpus.parent / "gold" / "rewrites_dev.jsonl"
     by_rule: Counter[str] = Counter()
-    bad = held_texts = held_fixes = moved_names = 0
+    bad = held_texts = held_fixes = moved_names = added_numbers = 0
     scored = 0
     before_sum = after_sum = 0.0
     items = texts(corpus, gold)
@@ -78,6 +79,10 @@ def main() -> None:
         if unsafe:
             moved_names += sum(1 for p in problems if p.startswith("names lost"))
             problems = [p for p in problems if not p.startswith("names lost")]
+            old, new = protected_tokens(text)["numbers"], protected_tokens(outcome.text)["numbers"]
+            if old != new and not old - new:  # a wording that adds a number ("người dưới 18 tuổi"), none lost
+                added_numbers += 1
+                problems = [p for p in problems if not p.startswith("numbers changed")]
         a = before.readability.clarity_score if before.readability else None
         b = after.readability.clarity_score if after.readability else None
         if a is not None and b is not None:
@@ -95,6 +100,7 @@ def main() -> None:
     print(f"{what} applied: {sum(by_rule.values())} ({applied})")
     if unsafe:
         print(f"texts where a capitalised name moved or changed case: {moved_names}")
+        print(f"texts where a suggested wording added a number (none changed or lost): {added_numbers}")
     if scored:
         print(
             f"mean clarity: {before_sum / scored:.2f} -> {after_sum / scored:.2f} over {scored} scored texts"
