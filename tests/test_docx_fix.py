@@ -18,7 +18,7 @@ from vnpolicytext.formats.docx import extract_docx
 from vnpolicytext.formats.docx_fix import _feasible, accept_all, fix_docx_bytes, write_changes
 from vnpolicytext.models import Fix
 
-from .doc_builders import add_hyperlink
+from .doc_builders import add_hyperlink, add_raw_runs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -181,3 +181,24 @@ def test_libreoffice_sees_the_changes_and_accepting_them_gives_the_fixed_text(tm
     assert kinds == "Delete:vnpolicytext,Insert:vnpolicytext"
     # LibreOffice separates paragraphs by one line break; the extracted text by a blank line
     assert text.rstrip("\n").split("\n") == result.text.split("\n\n")
+
+
+def test_cli_says_which_edits_it_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a sentence another reviewer inserted (an earlier tracked change) is left to that reviewer
+    d = docx.Document()
+    d.add_paragraph("Phường sẽ tiến hành kiểm tra hồ sơ trong hai ngày làm việc.")
+    p = d.add_paragraph("Ghi chú: ")
+    add_raw_runs(
+        p,
+        '<w:ins w:id="90" w:author="Chuyên viên" w:date="2026-05-02T09:00:00Z"><w:r>'
+        "<w:t>Tổ công tác sẽ tiến hành xác minh thực tế tại nơi ở.</w:t></w:r></w:ins>",
+    )
+    src = tmp_path / "ghi_chu.docx"
+    d.save(str(src))
+    out = tmp_path / "da_sua.docx"
+    assert main(["fix", str(src), "-o", str(out), "--profile", "citizen"]) == 0
+    err = capsys.readouterr().err
+    assert "1 fixes skipped" in err and "1 fixes applied as tracked changes" in err
+    ours = [m for m in marks(out.read_bytes()) if m[1] == "vnpolicytext"]
+    assert [(kind, text) for kind, _, _, text in ours] == [("del", "tiến hành ")]
+    assert "Tổ công tác sẽ tiến hành xác minh" in extract_docx(out.read_bytes()).text
