@@ -6,8 +6,8 @@ Texts: every document of ../shared/corpus (profile from its manifest group: lega
 `--laws` full laws of ../shared/corpus_laws drawn with the same seed (legal profile). Only the analyzers
 needed run. For each of enumeration, nominalisation, structure, terminology and legal_structure, prints up
 to `--n` findings drawn at random (seeded) with 80 characters of context either side, as JSON lines:
-{"analyzer", "i", "file", "rule", "text", "context"}. The tally judged from this output is in
-docs/drafting-checks.md.
+{"analyzer", "i", "of", "file", "rule", "message", "text", "context"}. `--laws 0` takes every law. The tally
+judged from this output is in docs/method.md ("Drafting checks").
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def inputs(base: Path, laws: int, seed: int) -> list[tuple[str, str, str]]:
                 (f"corpus/{row['file']}", group if group in ("legal", "news") else "citizen", row["file"])
             )
     law_files = sorted(p.name for p in (base / "corpus_laws").glob("*.txt"))
-    for name in random.Random(seed).sample(law_files, min(laws, len(law_files))):
+    chosen = law_files if laws <= 0 else random.Random(seed).sample(law_files, min(laws, len(law_files)))
+    for name in chosen:
         out.append((f"corpus_laws/{name}", "legal", name))
     return out
 
@@ -75,6 +76,7 @@ def main() -> None:
                     {
                         "file": label,
                         "rule": f.rule,
+                        "message": f.message,
                         "text": f.text[:300],
                         "context": " ".join(context.split()),
                     }

@@ -168,7 +168,12 @@ def test_fix_command_diff_output_and_refusals(tmp_path: Path, capsys: pytest.Cap
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", "<w:document/>")
     capsys.readouterr()
-    assert main(["fix", str(docx)]) == 2
+    assert main(["fix", str(docx)]) == 2  # a damaged Word file: one line, no traceback
+    err = capsys.readouterr().err
+    assert err.startswith("vnpolicytext: error:") and "tệp Word" in err and err.count("\n") == 1
+    pdf = tmp_path / "quyet_dinh.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    assert main(["fix", str(pdf)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("vnpolicytext: error:") and "cannot edit" in err and err.count("\n") == 1
 
@@ -202,3 +207,6 @@ def test_the_example_notice_shows_the_new_checks_and_a_safe_fix(capsys: pytest.C
     diff = capsys.readouterr().out
     assert "+Căn cứ Nghị định số 81/2021/NĐ-CP ngày 27/8/2021 của Chính phủ, Ủy ban nhân dân (UBND)" in diff
     assert any(line.startswith("-") and "tiến hành kiểm tra" in line for line in diff.splitlines())
+    main(["fix", str(example), "--diff", "--unsafe"])  # the suggestions too: a passive turned active
+    diff = capsys.readouterr().out
+    assert "+Ủy ban nhân dân phường sẽ niêm yết kết quả tại trụ sở trước ngày 15/10/2026." in diff

@@ -110,3 +110,47 @@ def test_an_amending_article_keeps_the_numbering_of_the_amended_document() -> No
         "c) Đề nghị cơ quan có thẩm quyền xác minh.\n2. Bãi bỏ điểm d khoản 1 Điều 12.\nĐiều 5. Thời hạn\n",
     )
     assert found(text) == []
+
+
+def test_article_heads_glued_to_their_text_are_read_whole() -> None:
+    # "Điều 12:Ủy ban …" is article 12 (not "Điều 1" + "2"), and "Điều 13.Trách nhiệm" is article 13
+    text = DECREE.replace("Điều 4. Thời hạn\n", "Điều 4. Thời hạn\n") + (
+        "\nĐiều 5. Hiệu lực\nNghị định này có hiệu lực từ ngày 01 tháng 7 năm 2026."
+        "\nĐiều 6:Ủy ban nhân dân cấp tỉnh hướng dẫn thi hành Nghị định này."
+        "\nĐiều 7.Trách nhiệm thi hành\nCác Bộ trưởng chịu trách nhiệm thi hành Nghị định này."
+    )
+    assert found(
+        text.replace("Điều 5.", "Điều 15.").replace("Điều 6:", "Điều 16:").replace("Điều 7.", "Điều 17.")
+    ) == [
+        (
+            "legal_structure.numbering",
+            "Điều 15.",
+            "Điều 15 đứng sau Điều 4; theo thứ tự phải là 5.",
+        )
+    ]
+    assert found(text) == []
+
+
+def test_several_clause_labels_glued_to_their_text_are_not_a_gap() -> None:
+    text = DECREE.replace(
+        "2. Học sinh khuyết tật.\n3. Học sinh mồ côi cả cha lẫn mẹ.",
+        "2.Học sinh khuyết tật. 3..Học sinh mồ côi cả cha lẫn mẹ.\n4. Học sinh là người dân tộc thiểu số.",
+    )
+    assert found(text) == []
+    gap = DECREE.replace("2. Học sinh khuyết tật.\n", "")
+    assert [m for _, _, m in found(gap)] == ["Khoản 3 đứng sau Khoản 1; theo thứ tự phải là 2."]
+
+
+def test_one_slipped_label_is_one_finding() -> None:
+    # "a, b, c, b, đ": the second "b" is the slip (it should be "d"); "đ" after it is in order again
+    points = DECREE.replace(
+        "c) Giấy chứng nhận hộ nghèo.",
+        "c) Giấy chứng nhận hộ nghèo;\nb) Giấy xác nhận của nhà trường;\nđ) Ảnh chân dung cỡ 3x4.",
+    )
+    assert [m for _, _, m in found(points)] == ["Điểm b đứng sau Điểm c; theo thứ tự phải là d."]
+    clauses = DECREE.replace(
+        "3. Học sinh mồ côi cả cha lẫn mẹ.",
+        "2. Học sinh mồ côi cả cha lẫn mẹ.\n4. Học sinh là người dân tộc thiểu số.",
+    )
+    numbering = [m for r, _, m in found(clauses) if r == "legal_structure.numbering"]
+    assert numbering == ["Khoản 2 đứng sau Khoản 2; theo thứ tự phải là 3."]

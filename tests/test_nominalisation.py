@@ -63,3 +63,25 @@ def test_density_counts_per_100_words() -> None:
     summary, _ = run_analyzer("nominalisation", text)
     assert summary is not None and summary.occurrences == 2
     assert summary.density == round(100 * 2 / summary.words, 3)
+
+
+def test_fields_of_work_names_and_permissions_are_left_alone() -> None:
+    # "công tác X" governed by a verb of oversight names a field of work, also in the list that follows it;
+    # "Ban …", "Hệ thống …" open names; "được thực hiện đánh giá" (may evaluate) is not "được đánh giá"
+    text = (
+        "Chánh thanh tra tỉnh chỉ đạo, kiểm tra công tác thanh tra của các sở. "
+        "Công chức làm công tác giải quyết khiếu nại, công tác tiếp công dân được bồi dưỡng hằng năm. "
+        "Khi chủ hộ chấp hành thì Ban thực hiện cưỡng chế lập biên bản. "
+        "Kết quả được cập nhật vào Hệ thống quản lý công tác kiểm tra sát hạch. "
+        "Trung tâm có đủ điều kiện được thực hiện đánh giá chất lượng giáo dục. "
+        "Điều tra viên làm theo hướng dẫn của cơ quan tiến hành điều tra thống kê."
+    )
+    assert findings(text) == []
+    # the same words used as actions are still reported
+    plain = (
+        "Các sở cung cấp tài liệu cho công tác thanh tra. Ủy ban nhân dân huyện thực hiện kiểm tra định kỳ."
+    )
+    assert findings(plain) == [
+        ("nominalisation.filler_noun", "công tác thanh tra"),
+        ("nominalisation.empty_verb", "thực hiện kiểm tra"),
+    ]

@@ -63,3 +63,25 @@ def test_spacing_errors_have_safe_fixes_that_keep_numbers_and_urls() -> None:
         "Hồ sơ gồm đơn, bản sao giấy khai sinh, giấy chứng nhận hộ nghèo. Người nộp ký tên. "
         "Mức hỗ trợ 1.500.000 đồng, tức 3,5 lần; xem www.dichvucong.gov.vn,TP.HCM."
     )
+
+
+def test_long_section_unless_steps_already_cut_it_into_short_parts() -> None:
+    steps = [
+        "Người dân chuẩn bị hồ sơ theo hướng dẫn và mang theo căn cước khi đến nộp tại bộ phận một cửa.",
+        "Công chức tiếp nhận kiểm tra thành phần hồ sơ, ghi giấy biên nhận và hẹn ngày trả kết quả cho người nộp.",
+        "Phòng chuyên môn thẩm định hồ sơ, đi kiểm tra thực tế nếu cần và trình lãnh đạo ký quyết định.",
+        "Bộ phận một cửa trả kết quả cho người dân và thu lại giấy biên nhận đã cấp ở bước đầu tiên.",
+    ]
+    body = [" ".join([s] * 8) for s in steps]  # four paragraphs of about 180 syllables each
+    plain = (
+        "Trình tự thực hiện\n\n"
+        + "\n\n".join(body)
+        + "\n\nCách thức thực hiện\n\nNộp trực tiếp hoặc qua mạng."
+    )
+    assert "structure.long_section" in rules(plain)  # about 720 syllables, no part to find
+    marked = (
+        "Trình tự thực hiện\n\n"
+        + "\n\n".join(f"Bước {i}: {b}" for i, b in enumerate(body, 1))
+        + "\n\nCách thức thực hiện\n\nNộp trực tiếp hoặc qua mạng."
+    )
+    assert "structure.long_section" not in rules(marked)  # each step is under the limit

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -120,7 +120,8 @@ def safety_problems(text: str, fixed: str, before: Report, after: Report) -> lis
 
 @dataclass(slots=True)
 class FixOutcome:
-    """What `fix_text` did: the new text, the fixes applied and held back, the reports before and after."""
+    """What `fix_text` did: the new text, the fixes applied, held back and skipped (the target cannot
+    express them), the reports before and after."""
 
     text: str
     applied: list[Fix]
@@ -128,6 +129,7 @@ class FixOutcome:
     before: Report
     after: Report
     notes: list[str] = field(default_factory=list)
+    skipped: list[Fix] = field(default_factory=list)
 
 
 def _score(report: Report) -> float | None:
@@ -142,19 +144,25 @@ def fix_text(
     config: Any = None,
     input_format: str = "text",
     safe_only: bool = True,
+    feasible: Callable[[Fix], bool] | None = None,
 ) -> FixOutcome:
     """Analyse `text` (plain, Markdown or HTML), apply its fixes and analyse the result.
 
     The clarity score never ends lower than it started: when it would, the fixes that lengthen the text
     (abbreviations written out, which add words a reader must read and sometimes jargon) are held back, and
-    if the score still falls, every fix is (the text is returned unchanged).
+    if the score still falls, every fix is (the text is returned unchanged). `feasible` says which fixes the
+    target can carry (a Word file cannot take an edit across two paragraphs): the others are `skipped`.
     """
     from .markup import analyze_markup
 
     before = analyze_markup(text, input_format, config=config)
     chosen = select_fixes(text, before.findings, safe_only=safe_only)
+    skipped: list[Fix] = []
+    if feasible is not None:
+        skipped = [f for f in chosen if not feasible(f)]
+        chosen = [f for f in chosen if feasible(f)]
     if not chosen:
-        return FixOutcome(text, [], [], before, before)
+        return FixOutcome(text, [], [], before, before, skipped=skipped)
     start = _score(before)
     attempts = [chosen, [f for f in chosen if len(f.replacement) <= f.end - f.start]]
     for attempt in attempts:
@@ -166,8 +174,9 @@ def fix_text(
         if start is None or (end is not None and end >= start):
             held = [f for f in chosen if f not in attempt]
             notes = [f"{len(held)} fixes held back: they would lower the clarity score"] if held else []
-            return FixOutcome(fixed, attempt, held, before, after, notes)
-    return FixOutcome(text, [], chosen, before, before, ["every fix held back: the clarity score would fall"])
+            return FixOutcome(fixed, attempt, held, before, after, notes, skipped)
+    notes = ["every fix held back: the clarity score would fall"]
+    return FixOutcome(text, [], chosen, before, before, notes, skipped)
 
 
 def _apply(text: str, fixes: list[Fix]) -> str:

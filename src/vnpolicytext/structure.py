@@ -27,11 +27,12 @@ from .lexicon import shipped_words
 STRUCT_WORDS = (
     r"(?:Điều|ĐIỀU|Chương|CHƯƠNG|Tiểu\ mục|TIỂU\ MỤC|Mục|MỤC|Phần|PHẦN|Phụ\ lục|PHỤ\ LỤC|Tiết|TIẾT)"
 )
-# A structural label ("Điều 5.", "Chương II", "Mục 1:"): without trailing punctuation it must be followed by
-# a capital letter, a digit or the end, so "Điều 64 được sửa đổi" is not a label.
+# A structural label ("Điều 5.", "Chương II", "Mục 1:", glued "Điều 114:Trong"): without trailing punctuation
+# it must be followed by a capital letter, a digit or the end, so "Điều 64 được sửa đổi" is not a label; the
+# number is read whole ("Điều 114:" is never "Điều 11" + "4").
 STRUCT_LABEL = regex.compile(
-    STRUCT_WORDS + r"[ \t]+(?:\d{1,4}[a-zđ]?|[IVXLCDM]{1,7})"
-    r"(?:[.:]{1,2}(?=\s|$)|(?=[ \t]*(?:$|\n|[\p{Lu}\d\"“(-])))"
+    STRUCT_WORDS + r"[ \t]+(?:\d{1,4}(?!\d)[a-zđ]?|[IVXLCDM]{1,7})"
+    r"(?:[.:]{1,2}(?=\s|$|\p{Lu})|(?=[ \t]*(?:$|\n|[\p{Lu}\d\"“(-])))"
 )
 # The head line of an article ("Điều 5.", "Điều 12a:") and of a larger part ("Chương II", "Mục 3",
 # "Phần thứ nhất" is not numbered and not matched) — what ends a definitions article or section.

@@ -61,6 +61,8 @@ RULES = (
 )
 
 ALPHABET = "abcdđeghiklmnopqrstuvxy"
+# The kinds numbered afresh inside each kind of part.
+_BELOW = {"chapter": ("section",), "article": ("clause", "point"), "clause": ("point",)}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _WHAT = {"chapter": "Chương", "section": "Mục", "article": "Điều", "clause": "Khoản", "point": "Điểm"}
 _SUB_CLAUSE = regex.compile(r"\d+\.\d")
@@ -89,11 +91,30 @@ _AMENDS = regex.compile(
 )
 
 
-def _glued(text: str, start: int, end: int, label: str, mark: str) -> bool:
-    """Is the label `label` + `mark` ("2." / "b)") written inside text[start:end] without its own line
-    ("…sau đây:1. Buộc…", "…tuệ.2. Tạm…", "e)Kiểm tra")?"""
-    pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(label)}{regex.escape(mark)}(?!\d)"
-    return regex.search(pattern, text[start:end]) is not None
+def _follows(kind: str, expected: str | None, number: str) -> bool:
+    """Is `number` the one after `expected` (the number a slipped label should have had)? Then the label
+    that slipped was the only error, and this one is in sequence again."""
+    if expected is None:
+        return False
+    if kind == "point":
+        i = ALPHABET.find(expected)
+        return 0 <= i < len(ALPHABET) - 1 and ALPHABET[i + 1] == number
+    a = int(expected) if expected.isdigit() else roman(expected)
+    b = int(number) if number.isdigit() else roman(number)
+    return a is not None and b is not None and b == a + 1
+
+
+def _all_glued(text: str, start: int, end: int, labels: list[str], mark: str) -> bool:
+    """Are all of `labels` ("3.", "4.") written, in order, inside text[start:end] without their own lines
+    ("4.Thành lập …", "3..Môi trường …": glued to their text or mistyped)?"""
+    pos = start
+    for label in labels:
+        pattern = rf"(?<![\p{{L}}\p{{N}}]){regex.escape(label)}{regex.escape(mark)}(?!\d)"
+        m = regex.compile(pattern).search(text, pos, end)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
 
 
 def roman(number: str) -> int | None:
@@ -185,6 +206,7 @@ def _numbering(
     article_numbers: list[int] = []
     since = {"clause": 0, "point": 0}  # where the last clause / point label ended
     amending = False  # inside an article that amends another document: its numbering is that document's
+    resync: dict[str, str | None] = {}  # per kind, the number expected at the last slip, if the last was one
     for u in doc.units:
         lab = label_at.get(u.index)
         if _AMENDS.search(u.text):
@@ -236,11 +258,10 @@ def _numbering(
                     outline.articles[article].setdefault(number, set())
                     want_n = 1 if previous is None else int(previous) + 1
                     if int(number) != want_n and not amending:
-                        if (
-                            _glued(doc.text, since["clause"], lab.start, str(want_n), ".")
-                            and int(number) == want_n + 1
-                        ):
-                            outline.articles[article].setdefault(str(want_n), set())
+                        missing = [str(k) for k in range(want_n, int(number))]
+                        if missing and _all_glued(doc.text, since["clause"], lab.start, missing, "."):
+                            for k in missing:
+                                outline.articles[article].setdefault(k, set())
                         else:
                             expected = str(want_n)
                     last["clause"] = number
@@ -251,13 +272,20 @@ def _numbering(
                 i = -1 if previous is None else ALPHABET.find(previous)
                 want_p = ALPHABET[i + 1] if i + 1 < len(ALPHABET) else None
                 if want_p is not None and number != want_p and not amending:
-                    after = ALPHABET[ALPHABET.find(want_p) + 1 : ALPHABET.find(want_p) + 2]
-                    if _glued(doc.text, since["point"], lab.start, want_p, ")") and number == after:
-                        outline.articles[article][clause].add(want_p)
+                    at = ALPHABET.find(number)
+                    gap = list(ALPHABET[ALPHABET.find(want_p) : at]) if at > ALPHABET.find(want_p) else []
+                    if gap and _all_glued(doc.text, since["point"], lab.start, gap, ")"):
+                        outline.articles[article][clause].update(gap)
                     else:
                         expected = want_p
                 last["point"] = number
                 since["point"] = lab.end
+            if expected is not None and _follows(kind, resync.get(kind), number):
+                expected = None  # "a, b, c, b, đ": the second "b" was the slip, "đ" is right after it
+            if kind in _WHAT:
+                resync[kind] = expected
+                for lower in _BELOW.get(kind, ()):
+                    resync[lower] = None
             if expected is not None and ctx.enabled("legal_structure.numbering"):
                 errors += 1
                 what = _WHAT[kind]

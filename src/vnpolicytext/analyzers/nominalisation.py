@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
 from pydantic import Field
 
 from ..document import Document, Unit
@@ -22,7 +23,9 @@ from ..registry import Analyzer, Rule
 from ..vocab import fold
 from .base import Context
 
-_SOURCE = "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (câu chữ ngắn gọn, dễ hiểu); docs/drafting-checks.md."
+_SOURCE = (
+    "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP (câu chữ ngắn gọn, dễ hiểu); docs/method.md («Drafting checks»)."
+)
 RULES = (
     Rule(
         "nominalisation.empty_verb",
@@ -54,6 +57,18 @@ RULES = (
 )
 
 EMPTY_VERBS = frozenset({"tiến hành", "thực hiện"})
+# Verbs that govern a field of work: after them "công tác X" names the field ("kiểm tra công tác thanh tra",
+# "báo cáo công tác quản lý hồ sơ", "chịu trách nhiệm về công tác thanh tra"), not an action to name by its verb.
+FIELD_GOVERNORS = frozenset(
+    {"làm", "lãnh đạo", "chỉ đạo", "kiểm tra", "quản lý", "phụ trách", "về", "báo cáo", "tổng kết", "sơ kết",
+     "đánh giá", "hướng dẫn", "giám sát", "thanh tra", "tham mưu"}
+)  # fmt: skip
+# Capitalised heads of the names of bodies, systems and programmes: "Ban thực hiện cưỡng chế", "Hệ thống
+# quản lý công tác kiểm tra" are names, not clauses to trim.
+NAME_HEADS = frozenset(
+    {"ban", "tổ", "đoàn", "hội đồng", "hệ thống", "trung tâm", "phòng", "bộ phận", "chương trình", "đề án",
+     "kế hoạch", "quỹ", "văn phòng", "cục", "tổ công tác"}
+)  # fmt: skip
 FILLER_NOUNS = frozenset({"việc", "công tác", "sự"})
 NOMINALISERS = EMPTY_VERBS | FILLER_NOUNS
 
@@ -201,6 +216,63 @@ def _fix(ctx: Context, unit: Unit, found: Found, keep_noun: bool, safe: bool, de
     )
 
 
+# "cơ quan / người tiến hành …" names a role in procedural law; "cơ quan điều tra" would name another body.
+_ROLE_HEADS = frozenset({"cơ quan", "người"})
+
+
+def _before(doc: Document, unit: Unit, first: int, table: frozenset[str] | dict[str, int]) -> int:
+    """The start of the phrase of `table` (1 or 2 syllables) that ends right before syllable `first`, joined
+    to it by a space; -1 when none."""
+    view = doc.phrase_views[unit.index]
+    for size in (2, 1):
+        i = first - size
+        if (
+            i >= 0
+            and all(view.gaps[k] == " " for k in range(i, first))
+            and " ".join(view.keys[i:first]) in table
+        ):
+            return i
+    return -1
+
+
+def _in_name(doc: Document, unit: Unit, first: int) -> bool:
+    """Is the nominaliser at syllable `first` part of a name: right after a capitalised head ("Ban thực hiện
+    cưỡng chế"), or after a head and one verb ("Hệ thống quản lý công tác kiểm tra")?"""
+    head = _before(doc, unit, first, NAME_HEADS)
+    if head < 0:
+        verb = _before(doc, unit, first, action_verbs())
+        head = _before(doc, unit, verb, NAME_HEADS) if verb > 0 else -1
+    return head >= 0 and doc.text[unit.syllables[head].start].isupper()
+
+
+def _exempt(doc: Document, unit: Unit, found: Found, names: list[str], field_end: int) -> bool:
+    """Uses that are not a nominalised action (see FIELD_GOVERNORS and NAME_HEADS, and the roles "cơ quan /
+    người tiến hành tố tụng"), and an empty verb after "được"/"bị": "được thực hiện đánh giá" (may carry
+    out an evaluation) is not "được đánh giá" (is evaluated), so the empty verb is not empty there."""
+    first = found.chain[0][0]
+    keys = doc.phrase_views[unit.index].keys
+    if names[0] in EMPTY_VERBS and first > 0 and keys[first - 1] in ("được", "bị"):
+        return True
+    if names[0] == "tiến hành" and _before(doc, unit, first, _ROLE_HEADS) >= 0:
+        return True  # "cơ quan tiến hành tố tụng", "người tiến hành điều tra": names of legal roles
+    if _in_name(doc, unit, first):
+        return True
+    if names[0] == "công tác":
+        if _before(doc, unit, first, FIELD_GOVERNORS) >= 0:
+            return True
+        between = (
+            doc.text[unit.syllables[field_end - 1].end : unit.syllables[first].start] if field_end > 0 else ""
+        )
+        if (
+            field_end > 0
+            and first - field_end <= 12
+            and "," in between
+            and not regex.search(r"[.;:]", between)
+        ):
+            return True  # "làm công tác giải quyết khiếu nại, tố cáo, công tác tiếp công dân": the same list
+    return False
+
+
 def analyze(ctx: Context) -> NominalisationSummary:
     """Find nominalisers in front of action verbs; report each chain once."""
     doc = ctx.doc
@@ -212,8 +284,13 @@ def analyze(ctx: Context) -> NominalisationSummary:
             jargon_by_start.setdefault(f.start, []).append(f)
     absorbed: set[int] = set()
     for unit in doc.units:
+        field_end = 0  # where the last "công tác" naming a field of work ended (syllable index)
         for found in find_in_unit(doc, unit):
             names = [" ".join(doc.phrase_views[unit.index].keys[a:b]) for a, b in found.chain]
+            if _exempt(doc, unit, found, names, field_end):
+                if names[0] == "công tác":
+                    field_end = found.verb[1]
+                continue
             verb = _text(doc, unit, *found.verb)
             start = unit.syllables[found.chain[0][0]].start
             end = unit.syllables[found.verb[1] - 1].end
@@ -242,8 +319,6 @@ def analyze(ctx: Context) -> NominalisationSummary:
             first = found.chain[0][0]
             if name == "việc":
                 continue  # "việc kiểm tra" alone is an ordinary noun phrase
-            if name == "công tác" and first > 0 and doc.phrase_views[unit.index].keys[first - 1] == "làm":
-                continue  # "người làm công tác thống kê": a job, not a nominalised action
             if name == "sự":
                 after = found.verb[1]
                 keys = doc.phrase_views[unit.index].keys

@@ -12,6 +12,7 @@ from pydantic import Field
 
 from ..document import Document, Token, Unit
 from ..models import Model
+from ..passive_rewrite import active_fixes
 from ..passive_rules import (
     MarkerUse,
     chapeau_subject_animate,
@@ -135,6 +136,7 @@ def _report(ctx: Context, words: Sequence[Token], use: MarkerUse) -> None:
             suggestion=f"Đưa chủ thể lên đầu: «{who} {action} …».",
             data=data,
             spans=spans,
+            fixes=active_fixes(ctx, words, use),
             who=who,
         )
     else:
@@ -190,7 +192,12 @@ def analyze(ctx: Context) -> PassiveSummary:
                 roles += 1
                 start, end = _span(words, use.marker - 1 if use.marker else use.marker, use.end)
                 phrase = ctx.doc.text[start:end]
-                ctx.add("passive.role_noun", *_span(words, use.marker, use.end), data={"kind": "role_noun"}, phrase=phrase)
+                ctx.add(
+                    "passive.role_noun",
+                    *_span(words, use.marker, use.end),
+                    data={"kind": "role_noun"},
+                    phrase=phrase,
+                )
             elif use.label in counts:
                 counts[use.label] += 1
                 found = True

@@ -13,10 +13,11 @@ import regex
 from pydantic import ConfigDict, Field, model_validator
 
 from ..document import Document, Unit
-from ..models import End, Fix, Model, Start
+from ..models import End, Model, Start
 from ..passive_rules import tag_words
 from ..provisions import ReadingUnit, document_reading_units
 from ..registry import Analyzer, Rule
+from ..split_rewrite import split_fix
 from .base import Context
 
 RULES = (
@@ -190,21 +191,6 @@ def _suggestion(doc: Document, unit: Unit, at: int | None) -> str:
     return f"Có thể tách câu tại «…{before} ‖ {after}…»; mỗi câu chỉ nên nêu một ý."
 
 
-def _split_fix(ctx: Context, unit: Unit, at: int | None) -> list[Fix]:
-    """A suggestion splitting the sentence at a semicolon: "; người" -> ". Người" (none at other split
-    points: a split at "và" or "nhưng" needs the second sentence rewritten by hand)."""
-    text = ctx.doc.text
-    if at is None or text[at] != ";":
-        return []
-    nxt = at + 1
-    while nxt < unit.end and text[nxt].isspace():
-        nxt += 1
-    if nxt >= unit.end or not text[nxt].isalpha():
-        return []
-    letter = ctx.original(nxt, nxt + 1)
-    return [ctx.fix(at, nxt + 1, ". " + letter.upper(), safe=False, description="Tách thành hai câu tại dấu «;»")]
-
-
 _WHAT = {"sentence": "Câu", "list_item": "Mục liệt kê", "heading": "Tiêu đề"}
 
 
@@ -243,7 +229,7 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
                 "split_at": None,
             },
             offsets={"split_at": at} if at is not None else None,
-            fixes=_split_fix(ctx, u, at),
+            fixes=split_fix(ctx, u, at),
             what=_WHAT[u.kind],
             syllables=n,
             limit=limit,

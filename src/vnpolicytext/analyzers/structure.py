@@ -3,7 +3,7 @@ way, a long text without headings (spacing errors are the analyzer `text`'s).
 
 Lengths are in syllables (tiếng), per profile; Yoast's paragraph (150 words) and subheading (300 words)
 checks are the familiar anchor, converted at about 1.3 syllables per English word and calibrated on the dev
-corpus (docs/drafting-checks.md). A section is the text between two headings (headings are units of kind
+corpus (docs/method.md, "Drafting checks"). A section is the text between two headings (headings are units of kind
 'heading': titles, "Điều 5. …", "Chương II"). One pass over the units, one regex pass over the text.
 """
 
@@ -17,7 +17,7 @@ from ..models import Model
 from ..registry import Analyzer, Rule
 from .base import Context
 
-_SOURCE = "Yoast SEO (độ dài đoạn, tiêu đề phụ), quy đổi ra số tiếng; docs/drafting-checks.md."
+_SOURCE = "Yoast SEO (độ dài đoạn, tiêu đề phụ), quy đổi ra số tiếng; docs/method.md («Drafting checks»)."
 RULES = (
     Rule(
         "structure.long_paragraph",
@@ -73,7 +73,7 @@ class StructureOptions(Model):
     no_headings: int = Field(gt=0, description="A text above this many syllables should have headings.")
 
 
-# Calibrated in docs/drafting-checks.md ("Paragraph and section length").
+# Calibrated in docs/method.md ("Drafting checks").
 PROFILE_OPTIONS = {
     "citizen": {"paragraph": 200, "section": 600, "no_headings": 600},
     "news": {"paragraph": 200, "section": 900, "no_headings": 900},
@@ -90,7 +90,22 @@ class StructureSummary(Model):
     longest_section: int = Field(description="Syllables of the longest section (text between headings).")
 
 
-_STEP = regex.compile(r"[-+*•]?\s*(?i:bước)\s+\d")
+# What opens a part of a section a reader can find by eye: a step, a case, a list label or a bullet.
+_PART = regex.compile(r"[-+*•]|\(?[a-zđ0-9ivx]{1,4}[.)]|(?i:bước)\s+\d|(?i:trường hợp)\b")
+
+
+def _structured(units: list[Unit], limit: int) -> bool:
+    """Is a long section already cut into parts a reader can find (steps, cases, list items opening their
+    paragraphs), none of them over `limit` syllables? Such a section needs no subheading."""
+    parts: list[int] = []
+    paragraph = None
+    for u in units:
+        opens = u.kind == "list_item" or (u.paragraph != paragraph and _PART.match(u.text) is not None)
+        paragraph = u.paragraph
+        if opens or not parts:
+            parts.append(0)
+        parts[-1] += len(u.syllables)
+    return len(parts) > 1 and max(parts) <= limit
 
 
 def _opening(unit: Unit) -> str | None:
@@ -133,10 +148,7 @@ def analyze(ctx: Context) -> StructureSummary:
     for units in sections:
         n = sum(len(u.syllables) for u in units)
         longest_section = max(longest_section, n)
-        steps = sum(1 for u in units if u.kind == "list_item" or _STEP.match(u.text))
-        if (
-            headings and n > options.section and units and steps * 2 < len(units)
-        ):  # steps already structure it
+        if headings and n > options.section and units and not _structured(units, options.section):
             ctx.add(
                 "structure.long_section",
                 units[0].start,
