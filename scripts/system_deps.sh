@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # System packages the full test suite needs, from Debian's packages, installed only when absent:
 # Chromium (editor page and audit report in a real browser), LibreOffice Writer (the reviewed Word copy
-# rendered to PDF), poppler-utils (PDF pages to PNG) and the DejaVu fonts (Vietnamese glyphs in test PDFs).
+# rendered to PDF; with python3-uno, a fixed Word file's tracked changes accepted by LibreOffice itself), poppler-utils (PDF pages to PNG) and the DejaVu fonts (Vietnamese glyphs in test PDFs).
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+/usr/bin/python3 -c "import uno" >/dev/null 2>&1 || need+=(python3-uno)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ ${#need[@]} -eq 0 ]; then
