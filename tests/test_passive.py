@@ -90,3 +90,21 @@ def test_a_receiving_verb_gets_a_suggestion_that_names_who_pays() -> None:
     [finding] = [f for f in r.findings if f.rule == "passive.beneficiary"]
     assert finding.suggestion is not None
     assert "hưởng … cho" not in finding.suggestion and "chi trả" in finding.suggestion
+
+
+def test_legal_conventions_are_noted_as_info_not_warnings() -> None:
+    text = (
+        "Người nào lấn chiếm vỉa hè để kinh doanh thì bị phạt tiền từ một triệu đồng đến hai triệu đồng. "
+        "Việc cưỡng chế được thực hiện theo quy định của pháp luật về xử lý vi phạm hành chính. "
+        "Hồ sơ đề nghị được gửi đến Ủy ban nhân dân xã."
+    )
+    r = vnpolicytext.analyze(text, config={"profile": "legal"})
+    found = {(f.rule, f.severity, f.data.get("kind")) for f in r.findings if f.analyzer == "passive"}
+    assert ("passive.legal_formula", "info", "sanction") in found
+    assert ("passive.legal_formula", "info", "reference") in found
+    [warning] = [f for f in r.findings if f.rule == "passive.short"]
+    assert warning.text.startswith("được gửi")
+    [sanction] = [f for f in r.findings if f.data.get("kind") == "sanction"]
+    assert sanction.text.startswith("bị phạt") and "chế tài" in sanction.message
+    assert r.passive is not None and r.passive.conventions == 2 and r.passive.short == 1
+    assert_offsets(text, r)

@@ -39,6 +39,13 @@ Label = Literal[
 
 PASSIVE_LABELS: frozenset[str] = frozenset({"passive_short", "passive_long", "passive_beneficiary"})
 
+Convention = Literal["sanction", "harm", "reference", "naming", "amendment", "status"]
+"""Kinds of legal wording that is passive by convention: a sanction or coercive step of procedure ("thì bị
+phạt tiền"), a harm by any wrongdoer ("khi quyền bị xâm phạm"), a reference to the governing rule ("được
+quy định tại Điều 5", "được thực hiện theo quy định của …"), a deeming or naming ("được coi là"), an
+amendment ("Điều 5 được sửa đổi, bổ sung như sau:"), a status of a thing named in passing ("đối với dự án
+đã được phê duyệt")."""
+
 
 @dataclass(frozen=True, slots=True)
 class MarkerUse:
@@ -53,6 +60,8 @@ class MarkerUse:
     """A passive that names a legal role ("người bị kết án", "người được giám hộ"): report as info at most."""
     formula: bool = False
     """The fixed formula of a definitions article ("các từ ngữ dưới đây được hiểu như sau"): not to rewrite."""
+    convention: Convention | None = None
+    """Legal wording that is passive by convention (`_legal_convention`): report as info, not to rewrite."""
 
     @property
     def is_passive(self) -> bool:
@@ -155,6 +164,26 @@ def _potential() -> frozenset[str]:
 
 def _agent_nouns() -> frozenset[str]:
     return _lexicon("agent_nouns.txt")
+
+
+def _sanction() -> frozenset[str]:
+    return _lexicon("sanction_verbs.txt")
+
+
+def _harm() -> frozenset[str]:
+    return _lexicon("harm_verbs.txt")
+
+
+def _naming() -> frozenset[str]:
+    return _lexicon("naming_verbs.txt")
+
+
+@cache
+def _by_reference() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs that refer the reader to a rule: (all of them, those whose doer is the text itself)."""
+    entries = _lexicon("by_reference_verbs.txt")
+    itself = frozenset(e[:-1].strip() for e in entries if e.endswith("="))
+    return frozenset(e.rstrip("= ").strip() for e in entries), itself
 
 
 @cache
@@ -579,9 +608,20 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
         hi = lo
     if not heads:
         return "elided", None
+    holder = _right_holder(s, heads[0], i)
+    if holder is not None:
+        return "animate", holder  # "quyền của chủ thể được khai thác thông tin": the holder acts
     # a place ("Khu vực … không được phép chăn nuôi") is neither actor nor patient; a proper name is
     # animate unless it is only capitalised as the unit's first word
     return _head_class(s, heads[0])
+
+
+def _right_holder(s: _Sentence, head: int, i: int) -> int | None:
+    """For a subject "quyền (hạn) của X" before the marker at `i`, the person or body X who holds the right
+    and acts when it is used ("Quyền của người thuê được sử dụng …"); None otherwise."""
+    if s.key(head).split()[0] != _QUYEN or head + 1 >= i or s.key(head + 1) != _key("của"):
+        return None
+    return next((k for k in range(head + 2, i) if is_animate_noun(s.words[k])), None)
 
 
 def _shared_subject(s: _Sentence, k: int) -> tuple[Subject, int | None]:
@@ -961,6 +1001,9 @@ def _verb_use(
     ):
         return MarkerUse(i, acting, i + 1, v_end if s.key(v) in _CONTINUE else v, None)
 
+    if s.key(v) in _ENJOY:
+        # "được hưởng", "được thụ hưởng": the subject is always the one who enjoys, never the thing enjoyed
+        return MarkerUse(i, "passive_beneficiary", _object_end(s, v_end) if obj else v_end, v, None)
     if s.match(v, _granting()) == size:
         # The giver as subject: "chỉ được giao nhiệm vụ cho một đơn vị", "không được ủy quyền cho…".
         if subject in ("animate", "none") and (_gives_to(s, v_end) or _person_object(s, v_end)):
@@ -1037,11 +1080,14 @@ def _verb_complement(s: _Sentence, k: int) -> bool:
         k += 1
     if k >= s.n:
         return False
+    if s.words[k] == "," and k + 2 < s.n and s.tag(k + 1) == "V" and s.key(k + 1) not in _MARKERS:
+        return _has_object(s, k + 2)  # "Được đọc, ghi chép bản sao …": coordinated verbs share the object
     if s.key(k) in _MODALS or s.key(k) in _REQUESTS or s.key(k) == _CO:
         return False  # "tổ chức được chấp thuận phải thông báo …": the main predicate begins
     return (s.tag(k) == "V" and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)) or s.key(k) == _DE
 
 
+_ENJOY = frozenset(_key(w) for w in ("hưởng", "thụ hưởng", "lĩnh"))
 _REQUESTS = frozenset(_key(w) for w in ("xin", "đề nghị", "muốn", "mong", "mong muốn", "yêu cầu", "đòi"))
 _EVENT_ASPECT = frozenset(_key(w) for w in ("đã", "vừa", "đang", "từng", "vừa mới", "chính thức"))
 
@@ -1135,7 +1181,7 @@ def _gives_to(s: _Sentence, k: int) -> bool:
 def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUse:
     use = _classify_core(s, i, context)
     if use.is_passive:
-        if _role_noun(s, i):
+        if _role_noun(s, i, use):
             return replace(use, role_noun=True)
         if (
             use.verb is not None
@@ -1143,16 +1189,246 @@ def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUs
             and _key("như") in (s.key(use.verb + 1) if use.verb + 1 < s.n else "")
         ):
             return replace(use, formula=True)
+        if use.label == "passive_short":
+            kind = _legal_convention(s, use)
+            if kind is not None:
+                return replace(use, convention=kind)
     return use
 
 
-def _role_noun(s: _Sentence, i: int) -> bool:
+def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
+    """The kind of legal wording an agentless passive is, when its passive is the convention of legal text
+    rather than a hidden actor an editor would name; None for a passive to rewrite.
+
+    By class of the verb and what follows it: "bị" + a sanction or a step of procedure; "bị" + a harm by
+    any wrongdoer; a verb of reference ("quy định", "nêu") or a verb of carrying out followed by the rule
+    that governs it ("theo …", "tại Điều …", "như sau", "căn cứ …"); a verb of deeming before "là/như";
+    a verb of amending with "như sau", ":" or a provision as its subject; a passive that describes a noun
+    inside a prepositional or object phrase ("đối với dự án đã được phê duyệt").
+    """
+    v = use.verb
+    if v is None:
+        return None
+    i = use.marker
+    size = max(1, use.end - v)
+    v_end = v + size
+    if s.key(i) == _BI:
+        if s.match(v, _sanction()):
+            return "sanction"
+        if s.match(v, _harm()):
+            return "harm"
+    if s.match(v, _naming()) and (
+        (v_end < s.n and s.key(v_end) in _COPULA) or s.key(v_end - 1).split()[-1] in ("là", "như")
+    ):
+        return "naming"
+    every, itself = _by_reference()
+    if (
+        s.match(v, itself)
+        or (s.match(v, every) and _reference_follows(s, v_end))
+        or _rule_cited(s, v_end)
+        or (s.key(v) == _key("áp dụng") and v_end < s.n and s.key(v_end) in _SCOPE)
+    ):
+        return "reference"
+    if s.key(v) == _key("tính") and v_end < s.n and s.match(v_end, _COUNTED_FROM):
+        return "reference"  # "Thời hạn được tính từ ngày …", "được tính vào chi phí …": a rule of counting
+    if s.match(v, _AMEND) and _amendment(s, i, v_end):
+        return "amendment"
+    if _attributive(s, i):
+        return "status"
+    return None
+
+
+_COUNTED_FROM = frozenset(_key(w) for w in ("từ", "kể từ", "vào", "bằng", "trên", "đến", "lại"))
+_AMEND = frozenset(
+    _key(w) for w in ("sửa đổi", "bổ sung", "bãi bỏ", "thay thế", "đính chính", "sửa", "bỏ", "thay", "hủy bỏ")
+)
+# Nouns that name a provision or a legal document: what follows "tại" in a reference, the subject of an
+# amendment ("Khoản 2 được sửa đổi").
+_PROVISIONS = frozenset(
+    _key(w)
+    for w in (
+        "điều",
+        "khoản",
+        "điểm",
+        "chương",
+        "mục",
+        "phần",
+        "tiểu mục",
+        "phụ lục",
+        "biểu mẫu",
+        "mẫu",
+        "luật",
+        "bộ luật",
+        "pháp lệnh",
+        "nghị định",
+        "nghị quyết",
+        "thông tư",
+        "quyết định",
+        "văn bản",
+        "hiến pháp",
+        "điều ước",
+        "cụm từ",
+        "từ",
+        "tên",
+        "danh mục",
+        "quy định",
+    )
+)
+_REFERENCE_OPENERS = frozenset(
+    _key(w)
+    for w in (
+        "theo",
+        "căn cứ",
+        "căn cứ vào",
+        "dựa trên",
+        "dựa vào",
+        "trên cơ sở",
+        "tương tự",
+        "tương ứng",
+        "như sau",
+        "như",
+        "phù hợp với",
+    )
+)
+
+
+def _rule_cited(s: _Sentence, k: int) -> bool:
+    """Does the verb's phrase go on with the rule that governs it: "theo quy định (của|tại) …", "theo
+    Điều/khoản/Luật …", "quy định tại …" (a few words on: "được khai thác gỗ theo quy định tại …")?"""
+    for j in range(k, min(k + 5, s.n)):
+        if s.is_punct(j) or s.key(j) in _MARKERS:
+            return False
+        if s.key(j) == _key("theo") and j + 1 < s.n and s.match(j + 1, _PROVISIONS):
+            return True
+        if s.key(j) == _key("quy định") and j + 1 < s.n and s.key(j + 1) in (_key("tại"), _key("của")):
+            return True
+    return False
+
+
+_SCOPE = frozenset(_key(w) for w in ("đối với", "cho", "với", "trong"))
+
+
+def _reference_follows(s: _Sentence, k: int) -> bool:
+    """Does a reference to the governing rule follow the verb ("theo quy định …", "tại Điều 5", "như sau")?"""
+    while k < s.n and s.tag(k) == "R" and s.key(k) not in _REFERENCE_OPENERS:
+        k += 1
+    if k >= s.n:
+        return False
+    if s.match(k, _REFERENCE_OPENERS):
+        return True
+    return (
+        s.key(k) in (_key("tại"), _key("ở"), _key("trong"))
+        and k + 1 < s.n
+        and s.match(k + 1, _PROVISIONS) > 0
+    )
+
+
+def _amendment(s: _Sentence, i: int, v_end: int) -> bool:
+    """Is the verb of amending at `i` the amending formula: "… như sau:", a colon, "bằng cụm từ …", or a
+    provision or phrase as the subject ("Khoản 3 Điều 5 được bãi bỏ")?"""
+    for k in range(v_end, min(v_end + 6, s.n)):
+        if s.words[k] == ":" or s.key(k) == _key("như sau"):
+            return True
+        if s.key(k) in (_key("bằng"), _key("theo")) and k + 1 < s.n and s.match(k + 1, _PROVISIONS):
+            return True  # "… được thay thế bằng cụm từ …", "đã được sửa đổi, bổ sung theo Luật số …"
+        if s.key(k) == _key("như") and k + 1 < s.n and s.key(k + 1) == _key("sau"):
+            return True
+        if s.words[k] in (".", ";"):
+            break
+    _, head = _clause_subject(s, i)
+    return head is not None and s.match(head, _PROVISIONS) > 0
+
+
+def _attributive(s: _Sentence, i: int) -> bool:
+    """Is the marker at `i` part of a relative clause that describes a noun inside a prepositional or
+    object phrase ("gửi cho đơn vị được kiểm toán", "đối với dự án đã được phê duyệt", "là tổ chức được
+    thành lập theo …")? A condition or a time frame ("trường hợp hồ sơ được nộp …") is a clause, not a
+    description."""
+    k = i - 1
+    while k >= 0 and s.key(k) in _STATUS_ASPECT:
+        k -= 1
+    if k < 0 or s.tag(k) not in ("N", "Nc", "Np") or s.key(k) == _NGUOI:
+        return False
+    nouns = 0
+    while (
+        k >= 0
+        and (s.tag(k) in ("N", "Nc", "Np", "A", "L", "M", "Cc") or s.key(k) in _QUANTIFIERS)
+        and nouns < 8
+    ):
+        if (
+            s.key(k) in _FRAME_NOUNS
+            or s.match(k, _CONDITIONS)
+            or (s.key(k) in _CLAUSE_OPENERS and s.tag(k) != "Cc")
+        ):
+            return False
+        k -= 1
+        nouns += 1
+    if k < 0 or s.is_punct(k):
+        return False
+    if s.tag(k) == "V" and s.key(k) not in _MODALS and s.key(k) not in _NP_INNER_VERBS:
+        return _predicate_at(s, k)  # "theo dõi các khoản nợ được khoanh": the object of a verb
+    if s.key(k) in _OBLIQUE or (s.tag(k) == "E" and s.key(k) not in _NOT_OBLIQUE):
+        return _predicate_before(s, k)
+    return False
+
+
+def _predicate_before(s: _Sentence, k: int) -> bool:
+    """Does the clause that holds the preposition at `k` have its predicate before it, so that the phrase
+    after the preposition is an object or adjunct ("gửi cho đơn vị …", "là tổ chức …")? Without one the
+    preposition is inside the subject ("Biên bản hội nghị ở cấp tỉnh được gửi …") and the marker is the
+    main predicate."""
+    if s.key(k) == _LA:
+        return True
+    for p in range(k - 1, -1, -1):
+        if s.is_punct(p) and s.words[p] not in _INNER_PUNCT:
+            return False
+        if s.key(p) in _CLAUSE_OPENERS and s.key(p) not in _COORD:
+            return False
+        if (s.tag(p) == "V" or s.key(p) == _LA) and _predicate_at(s, p):
+            return True
+    return False
+
+
+def _predicate_at(s: _Sentence, p: int) -> bool:
+    """Is the verb at `p` a predicate rather than part of a noun phrase: the copula, the first word of
+    its clause, or after a subject pronoun or person, a modal, an adverb, a negation or a marker?"""
+    if s.key(p) == _LA or p == 0:
+        return True
+    before = p - 1
+    return (
+        s.is_punct(before)
+        or s.tag(before) in ("R", "P")
+        or s.key(before) in _MODALS
+        or s.key(before) in _MARKERS
+        or s.key(before) in _NEGATIONS
+        or s.key(before) in _PRE_MARKER
+        or s.key(before) in _CLAUSE_OPENERS
+        or _is_label(s, before)
+        or is_animate_noun(s.words[before])
+    )
+
+
+_STATUS_ASPECT = frozenset(_key(w) for w in ("đã", "chưa", "đang", "sẽ"))
+_OBLIQUE = frozenset(_key(w) for w in ("là", "đối với", "của", "cho", "với", "giữa", "về", "từ", "thuộc"))
+# Prepositions that open a condition or a purpose in which a full clause may stand ("khi", "để").
+_NOT_OBLIQUE = frozenset(_key(w) for w in ("khi", "nếu", "sau", "trước", "để"))
+
+
+def _role_noun(s: _Sentence, i: int, use: MarkerUse | None = None) -> bool:
     """Does the marker right after a bare "người" or a "bên" (party) name a legal role ("người bị kết
-    án", "người được giám hộ", "bên được bảo lãnh")?"""
+    án", "người được giám hộ", "bên được bảo lãnh")? "bị hại" (the victim in criminal procedure) is such a
+    name on its own, like "bị can", "bị cáo", "bị đơn"."""
+    if use is not None and use.verb is not None and s.key(i) == _BI and s.key(use.verb) in _BI_ROLES:
+        return use.verb + 1 >= s.n or s.key(use.verb + 1) not in (_BOI, _key("phương"))
     j = i - 1
     while j >= 0 and s.key(j) in ("đã", "đang", "sẽ"):
         j -= 1
     return j >= 0 and (s.key(j) == _NGUOI or s.key(j) == _BEN)
+
+
+# "bị" + these is the name of a party to proceedings ("bị hại", "bị đơn", "bị can", "bị cáo") when the
+# segmenter did not glue them into one word.
+_BI_ROLES = frozenset(_key(w) for w in ("hại", "đơn", "can", "cáo"))
 
 
 def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
@@ -1163,6 +1439,12 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             return MarkerUse(i, "main_verb", i + 1, None, None)
         if first == _DUOC and rest in _duoc_main():
             return MarkerUse(i, "main_verb", i + 1, None, None)
+        if (
+            first == _BI
+            and rest == _key("đơn")
+            and not (i + 1 < s.n and s.key(i + 1).startswith(_key("phương")))
+        ):
+            return MarkerUse(i, "other", i + 1, None, None)  # "Bị đơn có quyền …": the defendant, a noun
         if first == _BI and rest in _bi_adverbs():  # "bị đơn phương chấm dứt": the segmenter read "bị đơn"
             v = i + 1
             if v < s.n and not s.is_punct(v):
@@ -1212,7 +1494,11 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             and s.key(prev) not in _MODALS
             and not _sentence_start(s, prev)  # "Báo cáo được …": the unit's first word is its subject
         ):
-            if s.key(prev) in _potential() and not _copula_follows(s, j):
+            if (
+                s.key(prev) in _potential()
+                and not _copula_follows(s, j)
+                and not (s.tag(j) == "V" and _relative_agent_before(s, prev))
+            ):
                 return MarkerUse(i, "potential", i + 1, None, None)
             name = s.tag(j) == "V" and s.words[j][:1].isupper()  # "kiện toàn được Hội đồng Trường"
             if (
@@ -1280,6 +1566,17 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             return MarkerUse(i, "passive_short", j + 1, j, None)
         return MarkerUse(i, "main_verb" if is_bi else "other", i + 1, None, None)
     return MarkerUse(i, "other", i + 1, None, None)
+
+
+def _relative_agent_before(s: _Sentence, v: int) -> bool:
+    """Does the verb at `v` close a relative clause with a "do" agent ("Kế hoạch do Bộ lập được phê
+    duyệt"), so that the "được" after it opens the main predicate?"""
+    for k in range(v - 1, max(-1, v - 9), -1):
+        if s.is_punct(k) or s.key(k) in _MARKERS:
+            return False
+        if s.key(k) == _DO:
+            return True
+    return False
 
 
 def _split_compound(s: _Sentence, j: int) -> bool:
@@ -1408,8 +1705,21 @@ def classify_markers(
     out: list[MarkerUse] = []
     for i in range(s.n):
         if _MARKERS.intersection(s.key(i).split()):  # keys are cached, so this is cheap
-            out.append(_classify_one(s, i, context_subject_animate))
+            use = _classify_one(s, i, context_subject_animate)
+            if use.is_passive and not use.role_noun and out and _coordinated_role(s, out[-1], i):
+                use = replace(use, role_noun=True, convention=None)  # "người bị tố giác, bị kiến nghị …"
+            out.append(use)
     return out
+
+
+def _coordinated_role(s: _Sentence, prev: MarkerUse, i: int) -> bool:
+    """Is the marker at `i` a further role joined to the role noun `prev` by a comma or "hoặc/và"?"""
+    return (
+        prev.role_noun
+        and prev.end < i
+        and i - prev.end <= 2
+        and all(s.words[k] == "," or s.tag(k) == "Cc" for k in range(prev.end, i))
+    )
 
 
 def chapeau_subject_animate(words: Sequence[str], tags: Sequence[str]) -> bool | None:

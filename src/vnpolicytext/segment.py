@@ -114,6 +114,11 @@ _MAX_HEADING_WORDS = 30
 
 def _label_match_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
     """End offset and family ("struct" or "list") of a single label starting at ``pos``."""
+    if text[pos : pos + 1] in ("\"", "“") and STRUCT_LABEL.match(text, pos + 1, end) is not None:
+        # a quoted article heading inside an amending law ("“Điều 5. Người sử dụng đất")
+        m = STRUCT_LABEL.match(text, pos + 1, end)
+        assert m is not None
+        return m.end(), "struct"
     for pattern, family in (
         (STRUCT_LABEL, "struct"),
         (_STEP_LABEL_RE, "list"),

@@ -65,7 +65,30 @@ RULES = (
         why="Những cụm này là thuật ngữ pháp lý cố định; viết lại sẽ làm sai nghĩa.",
         source="Bộ luật Dân sự 2015 (người được giám hộ, Điều 47); Bộ luật Tố tụng hình sự 2015 (bị hại, Điều 62).",
     ),
+    Rule(
+        "passive.legal_formula",
+        "info",
+        "An agentless passive that is the convention of legal text: a sanction or step of procedure ('thì bị "
+        "phạt tiền'), a harm ('khi quyền bị xâm phạm'), a reference to the governing rule ('được thực hiện theo "
+        "quy định của …'), a deeming ('được coi là'), an amendment ('được sửa đổi như sau'), the status of a "
+        "thing named in passing ('đối với dự án đã được phê duyệt'). Noted, not a passive to rewrite.",
+        "«{phrase}» là {what}, cách viết quen thuộc của văn bản pháp luật; không cần viết lại ở thể chủ động.",
+        "Người vi phạm thì bị phạt tiền. → giữ nguyên: chế tài do luật về xử lý vi phạm quy định người áp dụng.",
+        why="Ở đây thể bị động không giấu người phải làm: người áp dụng chế tài, văn bản được dẫn chiếu hay điều "
+        "luật được sửa đổi đã rõ theo quy ước của văn bản pháp luật; viết lại sẽ dài hơn mà không rõ hơn.",
+        source="Nghị định 34/2016/NĐ-CP, Điều 69 (ngôn ngữ văn bản); thể thức sửa đổi, bổ sung: Luật Ban hành "
+        "văn bản quy phạm pháp luật 2015.",
+    ),
 )
+# What each kind of legal convention is, in the message of passive.legal_formula.
+_CONVENTIONS = {
+    "sanction": "một chế tài hay một bước tố tụng",
+    "harm": "một hành vi gây hại do người vi phạm bất kỳ thực hiện",
+    "reference": "một công thức dẫn chiếu đến quy định áp dụng",
+    "naming": "một công thức định danh (coi là, gọi là)",
+    "amendment": "một công thức sửa đổi, bổ sung văn bản",
+    "status": "mô tả tình trạng pháp lý của một đối tượng",
+}
 
 # Verbs of receiving: "được hưởng trợ cấp" has no active form with the same verb ("[cơ quan] hưởng … cho …"
 # is not Vietnamese), so the suggestion names who pays instead.
@@ -99,6 +122,10 @@ class PassiveSummary(Model):
     )
     formulas: int = Field(
         description="Definition-article formulas ('… được hiểu như sau'): passive in form, not reported."
+    )
+    conventions: int = Field(
+        description="Agentless passives that are the convention of legal text (sanctions, references, deeming, "
+        "amendments, statuses; passive.legal_formula)."
     )
 
 
@@ -169,6 +196,7 @@ def analyze(ctx: Context) -> PassiveSummary:
     doc = ctx.doc
     counts = {label: 0 for label in ("passive_short", "passive_long", "passive_beneficiary")}
     permissions = prohibitions = other = markers = with_passive = with_agentless = roles = formulas = 0
+    conventions = 0
     chapeaux: dict[int, bool | None] = {}
     for unit, words in zip(doc.units, doc.words, strict=True):
         if not words or not has_marker(unit.text):
@@ -191,6 +219,17 @@ def analyze(ctx: Context) -> PassiveSummary:
                 start, end = _span(words, use.marker - 1 if use.marker else use.marker, use.end)
                 phrase = ctx.doc.text[start:end]
                 ctx.add("passive.role_noun", *_span(words, use.marker, use.end), data={"kind": "role_noun"}, phrase=phrase)
+            elif use.label in counts and use.convention:
+                conventions += 1
+                start, end = _span(words, use.marker, use.end)
+                ctx.add(
+                    "passive.legal_formula",
+                    start,
+                    end,
+                    data={"kind": use.convention},
+                    phrase=ctx.doc.text[start:end],
+                    what=_CONVENTIONS[use.convention],
+                )
             elif use.label in counts:
                 counts[use.label] += 1
                 found = True
@@ -222,6 +261,7 @@ def analyze(ctx: Context) -> PassiveSummary:
         other_uses=other,
         role_nouns=roles,
         formulas=formulas,
+        conventions=conventions,
     )
 
 
