@@ -574,3 +574,26 @@ def test_coordinated_verbs_share_the_object_in_a_list_of_rights() -> None:
     words = word_tokenize("c) Được nghe, ghi âm phiên họp công khai của hội đồng;")
     [use] = classify_markers(words, tag_words(words), context_subject_animate=True)
     assert use.label == "permission"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # relief, the counterpart of a sanction, is a status of the person
+        ("Người bị kết án đã được đại xá thì coi như chưa bị kết án.", "sanction"),
+        # a rule of counting: whoever computes applies it
+        ("Chi phí thuê tài sản được trừ khi xác định thu nhập chịu thuế.", "reference"),
+        # loss or mishap of a thing, by no named doer
+        ("Giấy tờ bị đánh rơi phải được giao nộp cho công an xã.", "harm"),
+    ],
+)
+def test_more_legal_conventions(sentence: str, kind: str) -> None:
+    words, uses = analyse(sentence)
+    assert any(u.is_passive and u.convention == kind for u in uses), (words, uses)
+
+
+def test_a_passive_coordinated_with_a_status_is_a_status_too() -> None:
+    sentence = "Người sử dụng đất phải bảo vệ diện tích đất được giao, được thuê và sử dụng đúng mục đích."
+    assert conventions(sentence) == [("được", "status"), ("được", "status")]
+    # two acts in a row, neither a status: both stay passives to rewrite
+    assert conventions("Hồ sơ được tiếp nhận, được kiểm tra trong ngày.") == [("được", None), ("được", None)]

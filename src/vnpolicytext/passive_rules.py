@@ -174,6 +174,14 @@ def _harm() -> frozenset[str]:
     return _lexicon("harm_verbs.txt")
 
 
+def _relief() -> frozenset[str]:
+    return _lexicon("relief_verbs.txt")
+
+
+def _counting() -> frozenset[str]:
+    return _lexicon("counting_verbs.txt")
+
+
 def _naming() -> frozenset[str]:
     return _lexicon("naming_verbs.txt")
 
@@ -1193,6 +1201,8 @@ def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUs
             kind = _legal_convention(s, use)
             if kind is not None:
                 return replace(use, convention=kind)
+        elif use.label == "passive_beneficiary" and _attributive(s, i):
+            return replace(use, convention="status")  # "diện tích đất được giao": a status, not a grant
     return use
 
 
@@ -1217,6 +1227,10 @@ def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
             return "sanction"
         if s.match(v, _harm()):
             return "harm"
+    elif s.match(v, _relief()):
+        return "sanction"  # "đã được xóa án tích", "được đại xá": relief, the counterpart of a sanction
+    if s.match(v, _counting()):
+        return "reference"  # "Thời hạn được tính từ ngày …", "Khoản chi được trừ khi …": a rule of counting
     if s.match(v, _naming()) and (
         (v_end < s.n and s.key(v_end) in _COPULA) or s.key(v_end - 1).split()[-1] in ("là", "như")
     ):
@@ -1229,8 +1243,6 @@ def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
         or (s.key(v) == _key("áp dụng") and v_end < s.n and s.key(v_end) in _SCOPE)
     ):
         return "reference"
-    if s.key(v) == _key("tính") and v_end < s.n and s.match(v_end, _COUNTED_FROM):
-        return "reference"  # "Thời hạn được tính từ ngày …", "được tính vào chi phí …": a rule of counting
     if s.match(v, _AMEND) and _amendment(s, i, v_end):
         return "amendment"
     if _attributive(s, i):
@@ -1238,7 +1250,6 @@ def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
     return None
 
 
-_COUNTED_FROM = frozenset(_key(w) for w in ("từ", "kể từ", "vào", "bằng", "trên", "đến", "lại"))
 _AMEND = frozenset(
     _key(w) for w in ("sửa đổi", "bổ sung", "bãi bỏ", "thay thế", "đính chính", "sửa", "bỏ", "thay", "hủy bỏ")
 )
@@ -1347,6 +1358,8 @@ def _attributive(s: _Sentence, i: int) -> bool:
     k = i - 1
     while k >= 0 and s.key(k) in _STATUS_ASPECT:
         k -= 1
+    while k > 0 and s.tag(k) == "A" and s.tag(k - 1) in ("N", "Nc"):
+        k -= 1  # "mục đích cụ thể được thỏa thuận"
     if k < 0 or s.tag(k) not in ("N", "Nc", "Np") or s.key(k) == _NGUOI:
         return False
     nouns = 0
@@ -1379,13 +1392,19 @@ def _predicate_before(s: _Sentence, k: int) -> bool:
     main predicate."""
     if s.key(k) == _LA:
         return True
+    crossed = False  # a comma crossed: list items, or a subordinate clause before the main one
     for p in range(k - 1, -1, -1):
+        if s.words[p] == ",":
+            crossed = True
+            continue
         if s.is_punct(p) and s.words[p] not in _INNER_PUNCT:
             return False
         if s.key(p) in _CLAUSE_OPENERS and s.key(p) not in _COORD:
             return False
         if (s.tag(p) == "V" or s.key(p) == _LA) and _predicate_at(s, p):
-            return True
+            # "Sau khi kiểm tra hồ sơ, tài liệu của … được gửi": a verb right after a subordinator and
+            # before a comma heads a subordinate clause; the marker may be the main predicate
+            return not (crossed and p > 0 and s.key(p - 1) in _CLAUSE_OPENERS and s.key(p - 1) not in _COORD)
     return False
 
 
@@ -1708,8 +1727,23 @@ def classify_markers(
             use = _classify_one(s, i, context_subject_animate)
             if use.is_passive and not use.role_noun and out and _coordinated_role(s, out[-1], i):
                 use = replace(use, role_noun=True, convention=None)  # "người bị tố giác, bị kiến nghị …"
+            elif use.label == "passive_short" and out and _coordinated_convention(s, out[-1], i):
+                use = replace(use, convention=out[-1].convention)  # "đất được giao, được thuê"
             out.append(use)
     return out
+
+
+def _coordinated_convention(s: _Sentence, prev: MarkerUse, i: int) -> bool:
+    """Is the marker at `i` a further passive joined by a comma or "và/hoặc" to a passive of legal
+    convention ("diện tích đất được giao, được thuê", "phim được sản xuất …, được ghi …")?"""
+    if prev.convention is None or prev.end >= i or i - prev.end > 12:
+        return False
+    between = range(prev.end, i)
+    return (
+        not any(s.words[k] in (".", ";", ":") or s.key(k) in _MARKERS for k in between)
+        and (s.words[i - 1] == "," or s.tag(i - 1) == "Cc")
+        and not any(s.tag(k) == "V" and _predicate_at(s, k) for k in between if s.words[k - 1] != ",")
+    )
 
 
 def _coordinated_role(s: _Sentence, prev: MarkerUse, i: int) -> bool:
