@@ -516,7 +516,7 @@ def test_a_passive_describing_a_noun_in_an_object_phrase_is_a_status() -> None:
         "được",
         "status",
     )
-    assert conventions("Công ty kinh doanh là tổ chức được thành lập theo pháp luật doanh nghiệp.") == [
+    assert conventions("Công ty kinh doanh là tổ chức được thành lập để thực hiện hoạt động kinh doanh.") == [
         ("được", "status")
     ]
 
@@ -597,3 +597,22 @@ def test_a_passive_coordinated_with_a_status_is_a_status_too() -> None:
     assert conventions(sentence) == [("được", "status"), ("được", "status")]
     # two acts in a row, neither a status: both stay passives to rewrite
     assert conventions("Hồ sơ được tiếp nhận, được kiểm tra trong ngày.") == [("được", None), ("được", None)]
+
+
+def test_a_noun_inside_the_predicate_of_a_clause_without_subject_is_described_not_acted_on() -> None:
+    # a list item that opens with its verb: the noun phrase after it is inside the predicate
+    assert conventions("đ) Có cán bộ phụ trách an toàn lao động được đào tạo nghiệp vụ;") == [("được", "status")]
+    # the same words as the main clause of a sentence with a subject stay a passive to rewrite
+    assert conventions("Cán bộ phụ trách an toàn lao động được đào tạo nghiệp vụ hằng năm.")[0][1] is None
+
+
+def test_a_grant_refused_after_a_condition_names_the_party_of_the_condition() -> None:
+    assert labels("Trường hợp hàng hóa bị hư hỏng do lỗi của người gửi thì không được bồi thường.")[-1] == (
+        "passive_beneficiary"
+    )
+
+
+def test_coordinated_verbs_share_a_prepositional_complement_in_a_list_of_rights() -> None:
+    words = word_tokenize("3. Được liên doanh, liên kết với doanh nghiệp để đào tạo nghề;")
+    [use] = classify_markers(words, tag_words(words), context_subject_animate=None)
+    assert use.label == "permission"

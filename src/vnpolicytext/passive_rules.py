@@ -62,6 +62,9 @@ class MarkerUse:
     """The fixed formula of a definitions article ("các từ ngữ dưới đây được hiểu như sau"): not to rewrite."""
     convention: Convention | None = None
     """Legal wording that is passive by convention (`_legal_convention`): report as info, not to rewrite."""
+    duty: bool = False
+    """The passive states a duty ("phải được", "cần được", "chỉ được", "bắt buộc phải được"): in legal text the
+    agentless passive an editor acts on, as it leaves out who must act."""
 
     @property
     def is_passive(self) -> bool:
@@ -1019,10 +1022,13 @@ def _verb_use(
         # Recipient subject: an object follows ("được miễn thuế") or the subject is a person or body
         # ("người dân được bồi thường"); the thing given as subject is a plain passive ("bản sao được cấp").
         if subject != "inanimate" and (
-            obj or (v_end < s.n and s.tag(v_end) == "V" and s.key(v_end) not in _NOT_OBJECT)
+            obj
+            or (v_end < s.n and s.tag(v_end) == "V" and s.key(v_end) not in _NOT_OBJECT)
+            or (subject == "none" and _verb_complement(s, v_end))
         ):
             return MarkerUse(i, "passive_beneficiary", _object_end(s, v_end), v, None)
-        if subject == "animate":
+        if subject == "animate" or (subject == "elided" and i > 0 and s.key(_before_negation(s, i)) == _THI):
+            # "… thì không được bồi thường": the party named in the condition is the one not compensated
             return MarkerUse(i, "passive_beneficiary", v_end, v, None)
         return MarkerUse(i, "passive_short", v_end, v, None)
 
@@ -1082,6 +1088,14 @@ def _verb_use(
     return MarkerUse(i, "passive_short", v_end, v, None)
 
 
+def _before_negation(s: _Sentence, i: int) -> int:
+    """Index of the word before the marker at `i` and any negation or adverb in front of it."""
+    j = i - 1
+    while j > 0 and (s.key(j) in _NEGATIONS or s.tag(j) == "R"):
+        j -= 1
+    return j
+
+
 def _verb_complement(s: _Sentence, k: int) -> bool:
     """A verb or a purpose clause right after the verb ("được đăng ký dự tuyển", "được sử dụng để…")."""
     if k < s.n and s.key(k) in _VERB_PARTICLES and s.tag(k) != "E" and k + 1 < s.n and s.tag(k + 1) == "V":
@@ -1089,12 +1103,15 @@ def _verb_complement(s: _Sentence, k: int) -> bool:
     if k >= s.n:
         return False
     if s.words[k] == "," and k + 2 < s.n and s.tag(k + 1) == "V" and s.key(k + 1) not in _MARKERS:
-        return _has_object(s, k + 2)  # "Được đọc, ghi chép bản sao …": coordinated verbs share the object
+        # "Được đọc, ghi chép bản sao …", "Được liên doanh, liên kết với …": coordinated verbs share the
+        # object or the complement
+        return _has_object(s, k + 2) or (s.tag(k + 2) == "E" and s.key(k + 2) not in (_KHI, _DE))
     if s.key(k) in _MODALS or s.key(k) in _REQUESTS or s.key(k) == _CO:
         return False  # "tổ chức được chấp thuận phải thông báo …": the main predicate begins
     return (s.tag(k) == "V" and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)) or s.key(k) == _DE
 
 
+_KHI = _key("khi")
 _ENJOY = frozenset(_key(w) for w in ("hưởng", "thụ hưởng", "lĩnh"))
 _REQUESTS = frozenset(_key(w) for w in ("xin", "đề nghị", "muốn", "mong", "mong muốn", "yêu cầu", "đòi"))
 _EVENT_ASPECT = frozenset(_key(w) for w in ("đã", "vừa", "đang", "từng", "vừa mới", "chính thức"))
@@ -1188,6 +1205,8 @@ def _gives_to(s: _Sentence, k: int) -> bool:
 
 def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUse:
     use = _classify_core(s, i, context)
+    if use.is_passive and _duty(s, i):
+        use = replace(use, duty=True)
     if use.is_passive:
         if _role_noun(s, i, use):
             return replace(use, role_noun=True)
@@ -1204,6 +1223,26 @@ def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUs
         elif use.label == "passive_beneficiary" and _attributive(s, i):
             return replace(use, convention="status")  # "diện tích đất được giao": a status, not a grant
     return use
+
+
+_DUTY = frozenset(_key(w) for w in ("phải", "cần", "chỉ", "buộc", "bắt buộc", "nên", "cần phải", "buộc phải"))
+
+
+def _duty(s: _Sentence, i: int) -> bool:
+    """Is the marker at `i` under a modal of duty or restriction ("phải được gửi", "cần được bảo vệ", "chỉ
+    được sử dụng", possibly with "đã/sẽ/cũng/đều" between)? "không được" is left out: with a passive it
+    mostly reports that something did not happen ("bên có nghĩa vụ không được thông báo")."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 3:
+        k = s.key(j)
+        if k in _DUTY:
+            return True
+        if s.tag(j) != "R" and k not in _PRE_MARKER:
+            return False
+        j -= 1
+        steps += 1
+    return False
 
 
 def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
@@ -1283,6 +1322,9 @@ _PROVISIONS = frozenset(
         "tên",
         "danh mục",
         "quy định",
+        "pháp luật",
+        "điều lệ",
+        "quy chế",
     )
 )
 _REFERENCE_OPENERS = frozenset(
@@ -1360,7 +1402,7 @@ def _attributive(s: _Sentence, i: int) -> bool:
         k -= 1
     while k > 0 and s.tag(k) == "A" and s.tag(k - 1) in ("N", "Nc"):
         k -= 1  # "mục đích cụ thể được thỏa thuận"
-    if k < 0 or s.tag(k) not in ("N", "Nc", "Np") or s.key(k) == _NGUOI:
+    if k < 0 or s.key(k) == _NGUOI or not (s.tag(k) in ("N", "Nc", "Np") or is_animate_noun(s.words[k])):
         return False
     nouns = 0
     while (
@@ -1378,11 +1420,32 @@ def _attributive(s: _Sentence, i: int) -> bool:
         nouns += 1
     if k < 0 or s.is_punct(k):
         return False
-    if s.tag(k) == "V" and s.key(k) not in _MODALS and s.key(k) not in _NP_INNER_VERBS:
-        return _predicate_at(s, k)  # "theo dõi các khoản nợ được khoanh": the object of a verb
+    if s.tag(k) == "V" and s.key(k) not in _MODALS and (s.key(k) not in _NP_INNER_VERBS or _verb_initial(s, k)):
+        # "theo dõi các khoản nợ được khoanh", "b) Yêu cầu nhà thầu thực hiện đúng thiết kế được phê duyệt":
+        # the object of a verb that is a predicate
+        # after a person + verb the noun phrase may still be the subject ("Cán bộ phụ trách an toàn được đào
+        # tạo …": a relative clause), so a person before the verb does not make it a predicate here
+        return _predicate_at(s, k, person_subject=False) or _verb_initial(s, k)
     if s.key(k) in _OBLIQUE or (s.tag(k) == "E" and s.key(k) not in _NOT_OBLIQUE):
-        return _predicate_before(s, k)
+        return _predicate_before(s, k) or _verb_initial(s, k)
     return False
+
+
+def _verb_initial(s: _Sentence, k: int) -> bool:
+    """Does the clause that holds `k` open with a verb (its subject left out: a list item of duties or
+    rights, "Có nhân sự …", "Bảo đảm mỗi tàu bay …")? Then every noun phrase after it is inside the
+    predicate."""
+    p = k
+    while p > 0:
+        prev = p - 1
+        if (s.is_punct(prev) and s.words[prev] not in _INNER_PUNCT) or (
+            s.key(prev) in _CLAUSE_OPENERS and s.key(prev) not in _COORD
+        ):
+            break
+        p = prev
+    while p < k and (s.tag(p) in ("R", "M", "Ni") or _is_label(s, p) or s.is_punct(p)):
+        p += 1
+    return p < k and s.tag(p) == "V" and not is_animate_noun(s.words[p]) and s.key(p) not in _MODALS
 
 
 def _predicate_before(s: _Sentence, k: int) -> bool:
@@ -1408,7 +1471,7 @@ def _predicate_before(s: _Sentence, k: int) -> bool:
     return False
 
 
-def _predicate_at(s: _Sentence, p: int) -> bool:
+def _predicate_at(s: _Sentence, p: int, person_subject: bool = True) -> bool:
     """Is the verb at `p` a predicate rather than part of a noun phrase: the copula, the first word of
     its clause, or after a subject pronoun or person, a modal, an adverb, a negation or a marker?"""
     if s.key(p) == _LA or p == 0:
@@ -1423,7 +1486,7 @@ def _predicate_at(s: _Sentence, p: int) -> bool:
         or s.key(before) in _PRE_MARKER
         or s.key(before) in _CLAUSE_OPENERS
         or _is_label(s, before)
-        or is_animate_noun(s.words[before])
+        or (person_subject and is_animate_noun(s.words[before]))
     )
 
 

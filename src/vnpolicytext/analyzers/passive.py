@@ -7,6 +7,7 @@ their lexicons live in `vnpolicytext.passive_rules` and `data/passive/`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pydantic import Field
 
@@ -80,6 +81,21 @@ RULES = (
         "văn bản quy phạm pháp luật 2015.",
     ),
 )
+STATEMENT = Rule(
+    "passive.statement",
+    "info",
+    "In legal text, an agentless passive that states a rule, a status or an event rather than a duty "
+    "('Hội đồng được thành lập theo …', 'Hàng hóa tồn đọng được lưu giữ tại kho'): noted, not a warning; a "
+    "duty with no one to carry it ('Hồ sơ phải được gửi …') stays passive.short.",
+    "Câu bị động không nêu chủ thể («{phrase}»); trong văn bản pháp luật, nếu chủ thể đã rõ từ quy định khác "
+    "thì có thể giữ nguyên.",
+    "Đại hội được tiến hành khi có đủ hai phần ba số thành viên. → giữ nguyên, hoặc: «Hợp tác xã tiến hành đại "
+    "hội khi …».",
+    why="Văn bản pháp luật dùng thể bị động để nêu quy tắc, tình trạng hay sự kiện mà chủ thể đã được luật xác "
+    "định ở chỗ khác; điều người đọc cần biết nhất là ai có nghĩa vụ làm, và những câu đó vẫn được cảnh báo.",
+    source=_SOURCE,
+)
+RULES = (*RULES, STATEMENT)
 # What each kind of legal convention is, in the message of passive.legal_formula.
 _CONVENTIONS = {
     "sanction": "một chế tài hay một bước tố tụng",
@@ -122,6 +138,10 @@ class PassiveSummary(Model):
     )
     formulas: int = Field(
         description="Definition-article formulas ('… được hiểu như sau'): passive in form, not reported."
+    )
+    statements: int = Field(
+        description="In the legal profile, agentless passives that state a rule, status or event rather than a "
+        "duty (passive.statement, info); not counted in `short`."
     )
     conventions: int = Field(
         description="Agentless passives that are the convention of legal text (sanctions, references, deeming, "
@@ -196,7 +216,8 @@ def analyze(ctx: Context) -> PassiveSummary:
     doc = ctx.doc
     counts = {label: 0 for label in ("passive_short", "passive_long", "passive_beneficiary")}
     permissions = prohibitions = other = markers = with_passive = with_agentless = roles = formulas = 0
-    conventions = 0
+    conventions = statements = 0
+    legal = ctx.profile == "legal"
     chapeaux: dict[int, bool | None] = {}
     for unit, words in zip(doc.units, doc.words, strict=True):
         if not words or not has_marker(unit.text):
@@ -209,6 +230,8 @@ def analyze(ctx: Context) -> PassiveSummary:
                 chapeaux[chapeau.index] = chapeau_subject_animate(chapeau_words, tag_words(chapeau_words))
             context = chapeaux[chapeau.index]
         uses = classify_markers(texts, tag_around(texts), context_subject_animate=context)
+        if unit.kind == "heading":  # "Điều 17. Các đối tượng được bảo hộ": a title names, it does not assert
+            uses = [replace(u, convention="status") if u.label == "passive_short" and not u.role_noun else u for u in uses]
         markers += len(uses)
         found = agentless = False
         for use in uses:
@@ -230,6 +253,10 @@ def analyze(ctx: Context) -> PassiveSummary:
                     phrase=ctx.doc.text[start:end],
                     what=_CONVENTIONS[use.convention],
                 )
+            elif legal and use.label == "passive_short" and not use.duty:
+                statements += 1
+                start, end = _span(words, use.marker, use.end)
+                ctx.add("passive.statement", start, end, data={"kind": "statement"}, phrase=ctx.doc.text[start:end])
             elif use.label in counts:
                 counts[use.label] += 1
                 found = True
@@ -262,6 +289,7 @@ def analyze(ctx: Context) -> PassiveSummary:
         role_nouns=roles,
         formulas=formulas,
         conventions=conventions,
+        statements=statements,
     )
 
 
