@@ -26,7 +26,7 @@ from .base import Context
 
 _WHY = "Câu bị động giấu người phải làm: người dân không biết ai chịu trách nhiệm, hỏi ai, chờ ai."
 _SOURCE = "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP; hướng dẫn ngôn ngữ dễ hiểu (plainlanguage.gov: «Use active voice»)."
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         "passive.short",
         "warning",
