@@ -138,3 +138,10 @@ def test_in_legal_text_only_a_duty_without_its_holder_is_a_passive_warning() -> 
     # for citizens every agentless passive stays a warning
     citizen = vnpolicytext.analyze(text, config={"profile": "citizen"})
     assert sum(f.rule == "passive.short" for f in citizen.findings) == 3
+
+
+def test_an_adjective_of_compulsion_before_the_marker_is_not_a_duty() -> None:
+    # "kiểm đếm bắt buộc" (compulsory counting) is a noun phrase; the passive after it states a rule
+    text = "Điều 9. Cưỡng chế\n2. Việc cưỡng chế kiểm đếm bắt buộc được thực hiện khi có đủ các điều kiện sau đây:"
+    r = vnpolicytext.analyze(text, config={"profile": "legal"})
+    assert not any(f.rule == "passive.short" for f in r.findings)

@@ -1225,7 +1225,7 @@ def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUs
     return use
 
 
-_DUTY = frozenset(_key(w) for w in ("phải", "cần", "chỉ", "buộc", "bắt buộc", "nên", "cần phải", "buộc phải"))
+_DUTY = frozenset(_key(w) for w in ("phải", "cần", "chỉ", "nên", "cần phải", "buộc phải"))
 
 
 def _duty(s: _Sentence, i: int) -> bool:
