@@ -1431,12 +1431,16 @@ def _attributive(s: _Sentence, i: int) -> bool:
     return False
 
 
+# How far back the clause scans of `_attributive` look (a clause longer than this is read as opening earlier).
+_SCAN = 40
+
+
 def _verb_initial(s: _Sentence, k: int) -> bool:
     """Does the clause that holds `k` open with a verb (its subject left out: a list item of duties or
     rights, "Có nhân sự …", "Bảo đảm mỗi tàu bay …")? Then every noun phrase after it is inside the
     predicate."""
     p = k
-    while p > 0:
+    while p > 0 and k - p < _SCAN:
         prev = p - 1
         if (s.is_punct(prev) and s.words[prev] not in _INNER_PUNCT) or (
             s.key(prev) in _CLAUSE_OPENERS and s.key(prev) not in _COORD
@@ -1456,7 +1460,7 @@ def _predicate_before(s: _Sentence, k: int) -> bool:
     if s.key(k) == _LA:
         return True
     crossed = False  # a comma crossed: list items, or a subordinate clause before the main one
-    for p in range(k - 1, -1, -1):
+    for p in range(k - 1, max(-1, k - _SCAN), -1):  # bounded: linear time on hostile input
         if s.words[p] == ",":
             crossed = True
             continue
