@@ -72,7 +72,8 @@ RULES: tuple[Rule, ...] = (
         "An agentless passive that is the convention of legal text: a sanction or step of procedure ('thì bị "
         "phạt tiền'), a harm ('khi quyền bị xâm phạm'), a reference to the governing rule ('được thực hiện theo "
         "quy định của …'), a deeming ('được coi là'), an amendment ('được sửa đổi như sau'), the status of a "
-        "thing named in passing ('đối với dự án đã được phê duyệt'). Noted, not a passive to rewrite.",
+        "thing named in passing ('đối với dự án đã được phê duyệt'). Legal profile only: noted, not a passive to "
+        "rewrite; for citizens and in news they stay passives.",
         "«{phrase}» là {what}, cách viết quen thuộc của văn bản pháp luật; không cần viết lại ở thể chủ động.",
         "Người vi phạm thì bị phạt tiền. → giữ nguyên: chế tài do luật về xử lý vi phạm quy định người áp dụng.",
         why="Ở đây thể bị động không giấu người phải làm: người áp dụng chế tài, văn bản được dẫn chiếu hay điều "
@@ -242,7 +243,7 @@ def analyze(ctx: Context) -> PassiveSummary:
                 start, end = _span(words, use.marker - 1 if use.marker else use.marker, use.end)
                 phrase = ctx.doc.text[start:end]
                 ctx.add("passive.role_noun", *_span(words, use.marker, use.end), data={"kind": "role_noun"}, phrase=phrase)
-            elif use.label in counts and use.convention:
+            elif legal and use.label in counts and use.convention:
                 conventions += 1
                 start, end = _span(words, use.marker, use.end)
                 ctx.add(
