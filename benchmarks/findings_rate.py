@@ -1,11 +1,11 @@
 """Findings per 1,000 words of every rule on the 90 laws of ../shared/corpus_laws, and a random sample of
 warnings for a hand check (the table and the check are written up in docs/method.md).
 
-    .venv/bin/python benchmarks/findings_rate.py [--corpus ../shared/corpus_laws] [--sample 50] [--seed 11]
+    .venv/bin/python benchmarks/findings_rate.py [--corpus ../shared/corpus_laws] [--sample 50] [--seed 29 …]
 
 Prints a Markdown table (rule, findings, per 1,000 words, documents with the rule) and, with --sample, a
-numbered list of randomly drawn warnings with their sentence, to judge by hand. When the corpus folder is
-absent it says so and exits 0.
+numbered list of randomly drawn warnings with their sentence, to judge by hand (one list per --seed; the
+seed may be repeated, the analysis runs once). When the corpus folder is absent it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def main() -> int:
     ap.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus_laws"))
     ap.add_argument("--profile", default="legal")
     ap.add_argument("--sample", type=int, default=0)
-    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--seed", type=int, action="append", help="seed of a sample (repeatable; default 11)")
     args = ap.parse_args()
     folder = Path(args.corpus)
     files = sorted(folder.glob("*.txt")) if folder.is_dir() else []
@@ -58,9 +58,9 @@ def main() -> int:
         if counts[rule]:
             level = RULES[rule].level(args.profile)
             print(f"| `{rule}` | {level} | {counts[rule]:,} | {1000 * counts[rule] / words:.3f} | {documents[rule]} |")
-    if args.sample:
-        rng = random.Random(args.seed)
-        print(f"\n{args.sample} warnings drawn at random (seed {args.seed}) of {len(warnings):,}:\n")
+    for seed in (args.seed or [11]) if args.sample else []:
+        rng = random.Random(seed)
+        print(f"\n{args.sample} warnings drawn at random (seed {seed}) of {len(warnings):,}:\n")
         for i, (name, rule, flagged, sentence) in enumerate(rng.sample(warnings, min(args.sample, len(warnings))), 1):
             flat = " ".join(sentence.split())
             print(f"{i}. `{rule}` «{flagged}» — {name}: {flat[:300]}")

@@ -291,3 +291,50 @@ def test_working_copy_definitions_match_the_public_function() -> None:
     )
     for d in mine:
         assert doc.text[d.term_start : d.term_end] == d.term
+
+
+def _terms(text: str, kind: str = "article") -> dict[str, str]:
+    return {d.term: d.definition for d in extract_definitions(text) if d.kind == kind}
+
+
+def test_item_numbers_glued_to_the_term_still_open_items() -> None:
+    text = (
+        "Điều 3. Giải thích từ ngữ\n"
+        "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "1.Hạ tầng số là hệ thống thiết bị phục vụ việc truyền dữ liệu.\n"
+        "2..Dữ liệu mở là dữ liệu được công bố cho mọi người dùng lại.\n"
+        "3.. Cổng dịch vụ là nơi cung cấp dịch vụ công trực tuyến.\n"
+        "Điều 4. Nguyên tắc\n"
+        "Giá vé là 1.000 đồng.\n"
+    )
+    terms = _terms(text)
+    assert set(terms) == {"Hạ tầng số", "Dữ liệu mở", "Cổng dịch vụ"}
+    assert terms["Dữ liệu mở"].startswith("dữ liệu được công bố")
+
+
+def test_an_added_role_with_dong_thoi_is_not_part_of_the_term() -> None:
+    text = (
+        "Điều 2. Giải thích từ ngữ\n"
+        "Trong Nghị định này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "1. Phiếu đề nghị, đồng thời là phiếu theo dõi, gồm thông tin của người nộp và kết quả xử lý.\n"
+        "2. Tổ hỗ trợ (đồng thời) là đầu mối tiếp nhận phản ánh của người dân.\n"
+        "Điều 3. Hiệu lực\n"
+        "Nghị định này có hiệu lực từ ngày ký.\n"
+    )
+    assert set(_terms(text)) == {"Phiếu đề nghị", "Tổ hỗ trợ"}
+
+
+def test_a_window_cut_by_length_never_starts_inside_a_word() -> None:
+    # eight words before "(ODA)" would start at "dụng", the second half of "sử dụng"
+    text = "Các dự án được sử dụng vốn hỗ trợ phát triển chính thức (ODA) theo cam kết."
+    [oda] = [d for d in extract_definitions(text) if d.term == "ODA"]
+    assert oda.definition == "vốn hỗ trợ phát triển chính thức"
+    # a long list named together: the cap on its length must not cut "nhà nước" in half
+    text = (
+        "Nhà nước khuyến khích cơ quan nhà nước, tổ chức chính trị, tổ chức chính trị - xã hội, tổ chức xã "
+        "hội, tổ chức kinh tế, đơn vị vũ trang nhân dân (sau đây gọi chung là cơ quan, tổ chức) tham gia."
+    )
+    [named] = [d for d in extract_definitions(text) if d.kind == "inline"]
+    assert named.term == "cơ quan, tổ chức"
+    before = text[: named.definition_start].rstrip()
+    assert not named.definition.startswith(("nước", "quan")) and before[-1:] in (",", "")

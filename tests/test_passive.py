@@ -90,3 +90,58 @@ def test_a_receiving_verb_gets_a_suggestion_that_names_who_pays() -> None:
     [finding] = [f for f in r.findings if f.rule == "passive.beneficiary"]
     assert finding.suggestion is not None
     assert "hưởng … cho" not in finding.suggestion and "chi trả" in finding.suggestion
+
+
+def test_legal_conventions_are_noted_as_info_not_warnings() -> None:
+    text = (
+        "Người nào lấn chiếm vỉa hè để kinh doanh thì bị phạt tiền từ một triệu đồng đến hai triệu đồng. "
+        "Việc cưỡng chế được thực hiện theo quy định của pháp luật về xử lý vi phạm hành chính. "
+        "Hồ sơ đề nghị phải được gửi đến Ủy ban nhân dân xã."
+    )
+    r = vnpolicytext.analyze(text, config={"profile": "legal"})
+    found = {(f.rule, f.severity, f.data.get("kind")) for f in r.findings if f.analyzer == "passive"}
+    assert ("passive.legal_formula", "info", "sanction") in found
+    assert ("passive.legal_formula", "info", "reference") in found
+    [warning] = [f for f in r.findings if f.rule == "passive.short"]
+    assert warning.text.startswith("được gửi")
+    [sanction] = [f for f in r.findings if f.data.get("kind") == "sanction"]
+    assert sanction.text.startswith("bị phạt") and "chế tài" in sanction.message
+    assert r.passive is not None and r.passive.conventions == 2 and r.passive.short == 1
+    assert_offsets(text, r)
+
+
+def test_a_passive_in_a_heading_is_a_title_not_a_hidden_actor() -> None:
+    text = "Điều 12. Các giống cây trồng được bảo hộ\nGiống cây trồng mới phải được đăng ký tại Cục Trồng trọt."
+    r = vnpolicytext.analyze(text, config={"profile": "legal"})
+    rules = sorted((f.rule, f.text.split()[1]) for f in r.findings if f.analyzer == "passive")
+    assert rules == [("passive.legal_formula", "bảo"), ("passive.long", "đăng")] or rules == [
+        ("passive.legal_formula", "bảo"),
+        ("passive.short", "đăng"),
+    ]
+
+
+def test_in_legal_text_only_a_duty_without_its_holder_is_a_passive_warning() -> None:
+    text = (
+        "Điều 8. Kho hàng\n"
+        "1. Tang vật được bảo quản tại kho của cơ quan hải quan.\n"
+        "2. Biên bản kiểm kê phải được lập trong ngày.\n"
+        "3. Hàng hóa dễ hư hỏng chỉ được lưu kho tối đa ba ngày."
+    )
+    legal = vnpolicytext.analyze(text, config={"profile": "legal"})
+    found = sorted((f.rule, f.severity, f.text.split()[1]) for f in legal.findings if f.analyzer == "passive")
+    assert found == [
+        ("passive.short", "warning", "lưu"),
+        ("passive.short", "warning", "lập"),
+        ("passive.statement", "info", "bảo"),
+    ]
+    assert legal.passive is not None and legal.passive.short == 2 and legal.passive.statements == 1
+    # for citizens every agentless passive stays a warning
+    citizen = vnpolicytext.analyze(text, config={"profile": "citizen"})
+    assert sum(f.rule == "passive.short" for f in citizen.findings) == 3
+
+
+def test_an_adjective_of_compulsion_before_the_marker_is_not_a_duty() -> None:
+    # "kiểm đếm bắt buộc" (compulsory counting) is a noun phrase; the passive after it states a rule
+    text = "Điều 9. Cưỡng chế\n2. Việc cưỡng chế kiểm đếm bắt buộc được thực hiện khi có đủ các điều kiện sau đây:"
+    r = vnpolicytext.analyze(text, config={"profile": "legal"})
+    assert not any(f.rule == "passive.short" for f in r.findings)

@@ -469,3 +469,150 @@ def test_definition_formula_is_flagged() -> None:
 def test_chapeau_subject(chapeau: str, expected: bool | None) -> None:
     words = word_tokenize(chapeau)
     assert chapeau_subject_animate(words, tag_words(words)) is expected
+
+
+# --------------------------------------------------------------------------- legal conventions (issue 11)
+
+
+def conventions(sentence: str) -> list[tuple[str, str | None]]:
+    words, uses = analyse(sentence)
+    return [(words[u.marker].lower(), u.convention) for u in uses]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a sanction or a step of procedure imposed by the authority another law designates
+        ("Người nào tàng trữ trái phép vũ khí thì bị phạt tù từ một năm đến năm năm.", "sanction"),
+        ("Cán bộ vi phạm quy chế thì bị xử lý kỷ luật theo quy định.", "sanction"),
+        ("Bản án sơ thẩm bị kháng nghị trong thời hạn luật định.", "sanction"),
+        # a harm by any wrongdoer: the condition the rule attaches to
+        ("Khi quyền sở hữu của mình bị xâm phạm, chủ sở hữu có quyền yêu cầu bồi thường.", "harm"),
+        # the rule that governs the act, not who does it
+        ("Việc bồi thường được thực hiện theo quy định của pháp luật về dân sự.", "reference"),
+        ("Thủ tục cấp thẻ được quy định như sau:", "reference"),
+        ("Thời hạn khiếu nại được tính từ ngày nhận quyết định hành chính.", "reference"),
+        ("Gỗ rừng trồng được khai thác theo quy định tại Điều 20 của Luật này.", "reference"),
+        ("Biện pháp cảnh cáo được áp dụng đối với người chưa thành niên.", "reference"),
+        # the law deems or names
+        ("Người đã chấp hành xong hình phạt được coi là chưa bị kết án.", "naming"),
+        # the amending formula
+        ("Khoản 3 Điều 12 được sửa đổi, bổ sung như sau:", "amendment"),
+    ],
+)
+def test_legal_conventions_are_told_apart(sentence: str, kind: str) -> None:
+    # the first marker carries the convention; the passive label itself is unchanged
+    words, uses = analyse(sentence)
+    assert uses[0].is_passive and uses[0].convention == kind, (words, uses)
+
+
+def test_a_passive_describing_a_noun_in_an_object_phrase_is_a_status() -> None:
+    # "đơn vị được kiểm toán" inside "gửi cho …" describes the unit; the first passive is an act to name
+    assert conventions("Quyết định kiểm toán được gửi cho đơn vị được kiểm toán.") == [
+        ("được", None),
+        ("được", "status"),
+    ]
+    assert conventions("Chủ tàu không được đòi quá giá trị của tàu hoặc tài sản được cứu hộ.")[-1] == (
+        "được",
+        "status",
+    )
+    assert conventions("Công ty kinh doanh là tổ chức được thành lập để thực hiện hoạt động kinh doanh.") == [
+        ("được", "status")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hồ sơ được gửi đến Sở Tư pháp trong năm ngày làm việc.",
+        # a preposition inside the subject: the marker is the main predicate
+        "Biên bản cuộc họp ở cấp xã được gửi ngay cho Ủy ban nhân dân huyện.",
+        "Tiền thu từ bán đấu giá của cơ quan được nộp vào ngân sách nhà nước.",
+        # a verb of carrying out without a rule after it: who does it is hidden
+        "Việc kiểm định chất lượng được thực hiện định kỳ hằng năm.",
+        # "bị" + a verb outside the sanction and harm classes
+        "Nhiều hồ sơ bị trả lại vì thiếu giấy tờ.",
+        # a condition is a clause, not a noun described in passing
+        "Trong trường hợp hồ sơ được nộp qua mạng, người nộp phải giữ mã số.",
+    ],
+)
+def test_passives_to_rewrite_carry_no_convention(sentence: str) -> None:
+    _words, uses = analyse(sentence)
+    assert uses and uses[0].is_passive and uses[0].convention is None, uses
+
+
+def test_potential_after_verbs_of_achievement() -> None:
+    # "lập được thành tích" is "managed to set", even when the tagger reads the object as a verb
+    assert labels("Đơn vị đã lập được nhiều chiến công trong năm qua.") == ["potential"]
+    assert labels("Địa phương thu hút được nhiều vốn đầu tư.") == ["potential"]
+    # a verb that closes a "do" relative clause: the "được" after it opens the main predicate
+    assert labels("Kế hoạch do Sở lập được phê duyệt trước tháng bảy.") == ["passive_short"]
+
+
+def test_a_right_of_a_named_holder_is_permission() -> None:
+    # "quyền của X được + V + object": X is entitled to act
+    assert labels("Quyền của người thuê được sử dụng nhà đúng mục đích đã thỏa thuận.") == ["permission"]
+    # with no object the right itself undergoes the act
+    assert labels("Quyền của người lao động được bảo vệ.") == ["passive_short"]
+
+
+def test_parties_named_with_bi_and_coordinated_roles() -> None:
+    _words, uses = analyse("Người bị tố giác, bị kiến nghị khởi tố có quyền trình bày ý kiến.")
+    assert [u.role_noun for u in uses] == [True, True]
+    # "Bị đơn" (the defendant) is a noun, "bị đơn phương chấm dứt" a passive with an adverb
+    assert labels("Bị đơn có quyền bổ sung ý kiến.") != ["passive_short"]
+    assert labels("Hợp đồng bị đơn phương chấm dứt.") == ["passive_short"]
+
+
+def test_enjoy_is_always_beneficiary() -> None:
+    # "được hưởng": the subject enjoys; there is no active "[cơ quan] hưởng …"
+    sentence = "Thanh niên hoàn thành nghĩa vụ quân sự tại ngũ được hưởng chính sách hỗ trợ học nghề."
+    assert labels(sentence) == ["passive_beneficiary"]
+
+
+def test_coordinated_verbs_share_the_object_in_a_list_of_rights() -> None:
+    words = word_tokenize("c) Được nghe, ghi âm phiên họp công khai của hội đồng;")
+    [use] = classify_markers(words, tag_words(words), context_subject_animate=True)
+    assert use.label == "permission"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # relief, the counterpart of a sanction, is a status of the person
+        ("Người bị kết án đã được đại xá thì coi như chưa bị kết án.", "sanction"),
+        # a rule of counting: whoever computes applies it
+        ("Chi phí thuê tài sản được trừ khi xác định thu nhập chịu thuế.", "reference"),
+        # loss or mishap of a thing, by no named doer
+        ("Giấy tờ bị đánh rơi phải được giao nộp cho công an xã.", "harm"),
+    ],
+)
+def test_more_legal_conventions(sentence: str, kind: str) -> None:
+    words, uses = analyse(sentence)
+    assert any(u.is_passive and u.convention == kind for u in uses), (words, uses)
+
+
+def test_a_passive_coordinated_with_a_status_is_a_status_too() -> None:
+    sentence = "Người sử dụng đất phải bảo vệ diện tích đất được giao, được thuê và sử dụng đúng mục đích."
+    assert conventions(sentence) == [("được", "status"), ("được", "status")]
+    # two acts in a row, neither a status: both stay passives to rewrite
+    assert conventions("Hồ sơ được tiếp nhận, được kiểm tra trong ngày.") == [("được", None), ("được", None)]
+
+
+def test_a_noun_inside_the_predicate_of_a_clause_without_subject_is_described_not_acted_on() -> None:
+    # a list item that opens with its verb: the noun phrase after it is inside the predicate
+    assert conventions("đ) Có cán bộ phụ trách an toàn lao động được đào tạo nghiệp vụ;") == [("được", "status")]
+    # the same words as the main clause of a sentence with a subject stay a passive to rewrite
+    assert conventions("Cán bộ phụ trách an toàn lao động được đào tạo nghiệp vụ hằng năm.")[0][1] is None
+
+
+def test_a_grant_refused_after_a_condition_names_the_party_of_the_condition() -> None:
+    assert labels("Trường hợp hàng hóa bị hư hỏng do lỗi của người gửi thì không được bồi thường.")[-1] == (
+        "passive_beneficiary"
+    )
+
+
+def test_coordinated_verbs_share_a_prepositional_complement_in_a_list_of_rights() -> None:
+    words = word_tokenize("3. Được liên doanh, liên kết với doanh nghiệp để đào tạo nghề;")
+    [use] = classify_markers(words, tag_words(words), context_subject_animate=None)
+    assert use.label == "permission"

@@ -300,3 +300,25 @@ def test_large_input_scales_linearly() -> None:
     assert len(big) == repeats * len(small)
     check_invariants(big_text, big)
     assert big[-1].paragraph == repeats * (small[-1].paragraph + 1) - 1
+
+
+def test_quoted_article_heading_in_an_amending_law_is_a_heading() -> None:
+    text = (
+        "1. Điều 9 được sửa đổi, bổ sung như sau:\n"
+        "“Điều 9. Trách nhiệm của chủ rừng\n"
+        "Chủ rừng phải bảo vệ rừng theo phương án đã được phê duyệt.”\n"
+    )
+    units = segment(text)
+    heading = next(u for u in units if text[u.start : u.end].startswith("“Điều 9"))
+    assert heading.kind == "heading"
+    assert text[heading.start : heading.end] == "“Điều 9. Trách nhiệm của chủ rừng"
+    # a quoted sentence that merely starts with a number is not taken for an article heading
+    other = segment("Ông nói: “9 người đã đến.” Sau đó họ về.")
+    assert all(u.kind != "heading" for u in other)
+
+
+def test_item_number_glued_to_its_first_word_is_a_label() -> None:
+    text = "1.Người nộp hồ sơ ký vào đơn.\n2..Cán bộ tiếp nhận ghi phiếu hẹn.\nPhí là 1.500 đồng."
+    units = segment(text)
+    assert [u.kind for u in units] == ["list_item", "list_item", "sentence"]
+    assert text[units[0].start : units[0].label_end].strip() == "1."

@@ -96,7 +96,8 @@ _NOT_A_TERM = regex.compile(
 )
 # Trailing qualifiers that are not part of the term: "… quy định tại Thông tư này".
 _TERM_TAIL = regex.compile(
-    r"\s+(?:(?:được\s+)?(?:quy\s+định|nêu|nói|đề\s+cập)\s+(?:tại|ở|trong)\s+[^,;]{1,60}"
+    r"\s+(?:đồng\s+thời"  # "Hồ sơ đề nghị, đồng thời là …": an added role, not part of the term
+    r"|(?:được\s+)?(?:quy\s+định|nêu|nói|đề\s+cập)\s+(?:tại|ở|trong)\s+[^,;]{1,60}"
     r"|(?:trong|tại|theo|của)\s+(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết"
     r"|văn\s+bản|Điều|Chương)\s+này)$",
     regex.IGNORECASE,
@@ -372,10 +373,31 @@ def _phrase_before(text: str, end: int, commas: int, stop_at_conjunction: bool) 
     if start == line_start:
         start = line_label(text, start, end)[1]
     start, _ = _strip_span(text, start, end, _QUOTES)
-    # Keep it short: at most the last _MAX_INLINE_SYLLABLES syllables.
+    # Keep it short: at most the last _MAX_INLINE_SYLLABLES syllables, starting on a whole word.
     sylls = [m.start() for m in SYLLABLE.finditer(text, start, end)]
     if len(sylls) > _MAX_INLINE_SYLLABLES:
-        start = sylls[-_MAX_INLINE_SYLLABLES]
+        start = whole_word_start(text, sylls[-_MAX_INLINE_SYLLABLES], end)
+    return start
+
+
+def whole_word_start(text: str, start: int, end: int) -> int:
+    """`start`, or the start of the next word when the syllable at `start` ends a word that began before it
+    ("tệ liên ngân hàng" cut from "ngoại tệ", "điểm thuộc" from "địa điểm"). A window cut by a syllable count
+    must not cut a word in half; underthesea's segmenter, run on the few syllables around the cut, says where
+    the words are."""
+    before = regex.search(r"(?:[\p{L}\p{M}]+[ \t]+){1,2}$", text[max(0, start - 40) : start])
+    if before is None:
+        return start  # punctuation or a line start before: the phrase starts cleanly
+    lo = max(0, start - 40) + before.start()
+    stop = min(end, start + 80)
+    from .words import segmenter
+
+    for w0, w1 in segmenter()(text[lo:stop]):
+        if lo + w0 < start < lo + w1:
+            nxt = lo + w1
+            while nxt < end and text[nxt] in " \t,;":
+                nxt += 1
+            return nxt if nxt < end else start
     return start
 
 
@@ -584,6 +606,7 @@ _REVERSE = regex.compile(
 # "Thu nhập quốc gia (GNI)": a parenthesised Latin abbreviation, then up to eight words before it. Found in
 # two steps (the parenthesis first, then the words in a bounded window) so the scan stays linear.
 _FOREIGN_ABBR = regex.compile(r"\([ \t]*(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)[ \t]*\)")
+_LEADING_LINK = regex.compile(r"(?i:và|hoặc|với|theo|của|là|bằng|gồm|tại|cho)[ \t]+")
 _FOREIGN_FULL = regex.compile(r"(?<![\p{L}\p{M}])(?:[\p{L}\p{M}]+[ \t]+){1,7}[\p{L}\p{M}]+[ \t]*$")
 # A line that opens a list of abbreviations: "Điều 2. Từ ngữ viết tắt", "Giải thích từ viết tắt",
 # "Trong Quyết định này, các chữ viết tắt dưới đây được hiểu như sau:", "Danh mục chữ viết tắt".
@@ -618,7 +641,10 @@ def _foreign_definitions(text: str, found: set[tuple[int, int]]) -> list[tuple[i
         full = _FOREIGN_FULL.search(text, max(0, m.start() - 160), m.start())
         if full is None:
             continue
-        d0, d1 = _strip_span(text, full.start(), full.end())
+        d0, d1 = _strip_span(text, whole_word_start(text, full.start(), full.end()), full.end())
+        lead = _LEADING_LINK.match(text, d0, d1)
+        if lead is not None and lead.end() < d1:
+            d0 = lead.end()  # "và Văn hóa của …", "theo hình thức …": the name starts after the link word
         out.append((m.start("abbr"), m.end("abbr"), d0, d1))
     return out
 

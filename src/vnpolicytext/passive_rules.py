@@ -39,6 +39,13 @@ Label = Literal[
 
 PASSIVE_LABELS: frozenset[str] = frozenset({"passive_short", "passive_long", "passive_beneficiary"})
 
+Convention = Literal["sanction", "harm", "reference", "naming", "amendment", "status"]
+"""Kinds of legal wording that is passive by convention: a sanction or coercive step of procedure ("thì bị
+phạt tiền"), a harm by any wrongdoer ("khi quyền bị xâm phạm"), a reference to the governing rule ("được
+quy định tại Điều 5", "được thực hiện theo quy định của …"), a deeming or naming ("được coi là"), an
+amendment ("Điều 5 được sửa đổi, bổ sung như sau:"), a status of a thing named in passing ("đối với dự án
+đã được phê duyệt")."""
+
 
 @dataclass(frozen=True, slots=True)
 class MarkerUse:
@@ -53,6 +60,11 @@ class MarkerUse:
     """A passive that names a legal role ("người bị kết án", "người được giám hộ"): report as info at most."""
     formula: bool = False
     """The fixed formula of a definitions article ("các từ ngữ dưới đây được hiểu như sau"): not to rewrite."""
+    convention: Convention | None = None
+    """Legal wording that is passive by convention (`_legal_convention`): report as info, not to rewrite."""
+    duty: bool = False
+    """The passive states a duty ("phải được", "cần được", "chỉ được", "bắt buộc phải được"): in legal text the
+    agentless passive an editor acts on, as it leaves out who must act."""
 
     @property
     def is_passive(self) -> bool:
@@ -155,6 +167,34 @@ def _potential() -> frozenset[str]:
 
 def _agent_nouns() -> frozenset[str]:
     return _lexicon("agent_nouns.txt")
+
+
+def _sanction() -> frozenset[str]:
+    return _lexicon("sanction_verbs.txt")
+
+
+def _harm() -> frozenset[str]:
+    return _lexicon("harm_verbs.txt")
+
+
+def _relief() -> frozenset[str]:
+    return _lexicon("relief_verbs.txt")
+
+
+def _counting() -> frozenset[str]:
+    return _lexicon("counting_verbs.txt")
+
+
+def _naming() -> frozenset[str]:
+    return _lexicon("naming_verbs.txt")
+
+
+@cache
+def _by_reference() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs that refer the reader to a rule: (all of them, those whose doer is the text itself)."""
+    entries = _lexicon("by_reference_verbs.txt")
+    itself = frozenset(e[:-1].strip() for e in entries if e.endswith("="))
+    return frozenset(e.rstrip("= ").strip() for e in entries), itself
 
 
 @cache
@@ -579,9 +619,20 @@ def _clause_subject(s: _Sentence, i: int) -> tuple[Subject, int | None]:
         hi = lo
     if not heads:
         return "elided", None
+    holder = _right_holder(s, heads[0], i)
+    if holder is not None:
+        return "animate", holder  # "quyền của chủ thể được khai thác thông tin": the holder acts
     # a place ("Khu vực … không được phép chăn nuôi") is neither actor nor patient; a proper name is
     # animate unless it is only capitalised as the unit's first word
     return _head_class(s, heads[0])
+
+
+def _right_holder(s: _Sentence, head: int, i: int) -> int | None:
+    """For a subject "quyền (hạn) của X" before the marker at `i`, the person or body X who holds the right
+    and acts when it is used ("Quyền của người thuê được sử dụng …"); None otherwise."""
+    if s.key(head).split()[0] != _QUYEN or head + 1 >= i or s.key(head + 1) != _key("của"):
+        return None
+    return next((k for k in range(head + 2, i) if is_animate_noun(s.words[k])), None)
 
 
 def _shared_subject(s: _Sentence, k: int) -> tuple[Subject, int | None]:
@@ -961,6 +1012,9 @@ def _verb_use(
     ):
         return MarkerUse(i, acting, i + 1, v_end if s.key(v) in _CONTINUE else v, None)
 
+    if s.key(v) in _ENJOY:
+        # "được hưởng", "được thụ hưởng": the subject is always the one who enjoys, never the thing enjoyed
+        return MarkerUse(i, "passive_beneficiary", _object_end(s, v_end) if obj else v_end, v, None)
     if s.match(v, _granting()) == size:
         # The giver as subject: "chỉ được giao nhiệm vụ cho một đơn vị", "không được ủy quyền cho…".
         if subject in ("animate", "none") and (_gives_to(s, v_end) or _person_object(s, v_end)):
@@ -968,10 +1022,13 @@ def _verb_use(
         # Recipient subject: an object follows ("được miễn thuế") or the subject is a person or body
         # ("người dân được bồi thường"); the thing given as subject is a plain passive ("bản sao được cấp").
         if subject != "inanimate" and (
-            obj or (v_end < s.n and s.tag(v_end) == "V" and s.key(v_end) not in _NOT_OBJECT)
+            obj
+            or (v_end < s.n and s.tag(v_end) == "V" and s.key(v_end) not in _NOT_OBJECT)
+            or (subject == "none" and _verb_complement(s, v_end))
         ):
             return MarkerUse(i, "passive_beneficiary", _object_end(s, v_end), v, None)
-        if subject == "animate":
+        if subject == "animate" or (subject == "elided" and i > 0 and s.key(_before_negation(s, i)) == _THI):
+            # "… thì không được bồi thường": the party named in the condition is the one not compensated
             return MarkerUse(i, "passive_beneficiary", v_end, v, None)
         return MarkerUse(i, "passive_short", v_end, v, None)
 
@@ -1031,17 +1088,31 @@ def _verb_use(
     return MarkerUse(i, "passive_short", v_end, v, None)
 
 
+def _before_negation(s: _Sentence, i: int) -> int:
+    """Index of the word before the marker at `i` and any negation or adverb in front of it."""
+    j = i - 1
+    while j > 0 and (s.key(j) in _NEGATIONS or s.tag(j) == "R"):
+        j -= 1
+    return j
+
+
 def _verb_complement(s: _Sentence, k: int) -> bool:
     """A verb or a purpose clause right after the verb ("được đăng ký dự tuyển", "được sử dụng để…")."""
     if k < s.n and s.key(k) in _VERB_PARTICLES and s.tag(k) != "E" and k + 1 < s.n and s.tag(k + 1) == "V":
         k += 1
     if k >= s.n:
         return False
+    if s.words[k] == "," and k + 2 < s.n and s.tag(k + 1) == "V" and s.key(k + 1) not in _MARKERS:
+        # "Được đọc, ghi chép bản sao …", "Được liên doanh, liên kết với …": coordinated verbs share the
+        # object or the complement
+        return _has_object(s, k + 2) or (s.tag(k + 2) == "E" and s.key(k + 2) not in (_KHI, _DE))
     if s.key(k) in _MODALS or s.key(k) in _REQUESTS or s.key(k) == _CO:
         return False  # "tổ chức được chấp thuận phải thông báo …": the main predicate begins
     return (s.tag(k) == "V" and s.key(k) not in _NOT_OBJECT and not _measure_follows(s, k)) or s.key(k) == _DE
 
 
+_KHI = _key("khi")
+_ENJOY = frozenset(_key(w) for w in ("hưởng", "thụ hưởng", "lĩnh"))
 _REQUESTS = frozenset(_key(w) for w in ("xin", "đề nghị", "muốn", "mong", "mong muốn", "yêu cầu", "đòi"))
 _EVENT_ASPECT = frozenset(_key(w) for w in ("đã", "vừa", "đang", "từng", "vừa mới", "chính thức"))
 
@@ -1134,8 +1205,10 @@ def _gives_to(s: _Sentence, k: int) -> bool:
 
 def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUse:
     use = _classify_core(s, i, context)
+    if use.is_passive and _duty(s, i):
+        use = replace(use, duty=True)
     if use.is_passive:
-        if _role_noun(s, i):
+        if _role_noun(s, i, use):
             return replace(use, role_noun=True)
         if (
             use.verb is not None
@@ -1143,16 +1216,305 @@ def _classify_one(s: _Sentence, i: int, context: bool | None = None) -> MarkerUs
             and _key("như") in (s.key(use.verb + 1) if use.verb + 1 < s.n else "")
         ):
             return replace(use, formula=True)
+        if use.label == "passive_short":
+            kind = _legal_convention(s, use)
+            if kind is not None:
+                return replace(use, convention=kind)
+        elif use.label == "passive_beneficiary" and _attributive(s, i):
+            return replace(use, convention="status")  # "diện tích đất được giao": a status, not a grant
     return use
 
 
-def _role_noun(s: _Sentence, i: int) -> bool:
+_DUTY = frozenset(_key(w) for w in ("phải", "cần", "chỉ", "nên", "cần phải", "buộc phải"))
+
+
+def _duty(s: _Sentence, i: int) -> bool:
+    """Is the marker at `i` under a modal of duty or restriction ("phải được gửi", "cần được bảo vệ", "chỉ
+    được sử dụng", possibly with "đã/sẽ/cũng/đều" between)? "không được" is left out: with a passive it
+    mostly reports that something did not happen ("bên có nghĩa vụ không được thông báo")."""
+    j = i - 1
+    steps = 0
+    while j >= 0 and steps < 3:
+        k = s.key(j)
+        if k in _DUTY:
+            return True
+        if s.tag(j) != "R" and k not in _PRE_MARKER:
+            return False
+        j -= 1
+        steps += 1
+    return False
+
+
+def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
+    """The kind of legal wording an agentless passive is, when its passive is the convention of legal text
+    rather than a hidden actor an editor would name; None for a passive to rewrite.
+
+    By class of the verb and what follows it: "bị" + a sanction or a step of procedure; "bị" + a harm by
+    any wrongdoer; a verb of reference ("quy định", "nêu") or a verb of carrying out followed by the rule
+    that governs it ("theo …", "tại Điều …", "như sau", "căn cứ …"); a verb of deeming before "là/như";
+    a verb of amending with "như sau", ":" or a provision as its subject; a passive that describes a noun
+    inside a prepositional or object phrase ("đối với dự án đã được phê duyệt").
+    """
+    v = use.verb
+    if v is None:
+        return None
+    i = use.marker
+    size = max(1, use.end - v)
+    v_end = v + size
+    if s.key(i) == _BI:
+        if s.match(v, _sanction()):
+            return "sanction"
+        if s.match(v, _harm()):
+            return "harm"
+    elif s.match(v, _relief()):
+        return "sanction"  # "đã được xóa án tích", "được đại xá": relief, the counterpart of a sanction
+    if s.match(v, _counting()):
+        return "reference"  # "Thời hạn được tính từ ngày …", "Khoản chi được trừ khi …": a rule of counting
+    if s.match(v, _naming()) and (
+        (v_end < s.n and s.key(v_end) in _COPULA) or s.key(v_end - 1).split()[-1] in ("là", "như")
+    ):
+        return "naming"
+    every, itself = _by_reference()
+    if (
+        s.match(v, itself)
+        or (s.match(v, every) and _reference_follows(s, v_end))
+        or _rule_cited(s, v_end)
+        or (s.key(v) == _key("áp dụng") and v_end < s.n and s.key(v_end) in _SCOPE)
+    ):
+        return "reference"
+    if s.match(v, _AMEND) and _amendment(s, i, v_end):
+        return "amendment"
+    if _attributive(s, i):
+        return "status"
+    return None
+
+
+_AMEND = frozenset(
+    _key(w) for w in ("sửa đổi", "bổ sung", "bãi bỏ", "thay thế", "đính chính", "sửa", "bỏ", "thay", "hủy bỏ")
+)
+# Nouns that name a provision or a legal document: what follows "tại" in a reference, the subject of an
+# amendment ("Khoản 2 được sửa đổi").
+_PROVISIONS = frozenset(
+    _key(w)
+    for w in (
+        "điều",
+        "khoản",
+        "điểm",
+        "chương",
+        "mục",
+        "phần",
+        "tiểu mục",
+        "phụ lục",
+        "biểu mẫu",
+        "mẫu",
+        "luật",
+        "bộ luật",
+        "pháp lệnh",
+        "nghị định",
+        "nghị quyết",
+        "thông tư",
+        "quyết định",
+        "văn bản",
+        "hiến pháp",
+        "điều ước",
+        "cụm từ",
+        "từ",
+        "tên",
+        "danh mục",
+        "quy định",
+        "pháp luật",
+        "điều lệ",
+        "quy chế",
+    )
+)
+_REFERENCE_OPENERS = frozenset(
+    _key(w)
+    for w in (
+        "theo",
+        "căn cứ",
+        "căn cứ vào",
+        "dựa trên",
+        "dựa vào",
+        "trên cơ sở",
+        "tương tự",
+        "tương ứng",
+        "như sau",
+        "như",
+        "phù hợp với",
+    )
+)
+
+
+def _rule_cited(s: _Sentence, k: int) -> bool:
+    """Does the verb's phrase go on with the rule that governs it: "theo quy định (của|tại) …", "theo
+    Điều/khoản/Luật …", "quy định tại …" (a few words on: "được khai thác gỗ theo quy định tại …")?"""
+    for j in range(k, min(k + 5, s.n)):
+        if s.is_punct(j) or s.key(j) in _MARKERS:
+            return False
+        if s.key(j) == _key("theo") and j + 1 < s.n and s.match(j + 1, _PROVISIONS):
+            return True
+        if s.key(j) == _key("quy định") and j + 1 < s.n and s.key(j + 1) in (_key("tại"), _key("của")):
+            return True
+    return False
+
+
+_SCOPE = frozenset(_key(w) for w in ("đối với", "cho", "với", "trong"))
+
+
+def _reference_follows(s: _Sentence, k: int) -> bool:
+    """Does a reference to the governing rule follow the verb ("theo quy định …", "tại Điều 5", "như sau")?"""
+    while k < s.n and s.tag(k) == "R" and s.key(k) not in _REFERENCE_OPENERS:
+        k += 1
+    if k >= s.n:
+        return False
+    if s.match(k, _REFERENCE_OPENERS):
+        return True
+    return (
+        s.key(k) in (_key("tại"), _key("ở"), _key("trong"))
+        and k + 1 < s.n
+        and s.match(k + 1, _PROVISIONS) > 0
+    )
+
+
+def _amendment(s: _Sentence, i: int, v_end: int) -> bool:
+    """Is the verb of amending at `i` the amending formula: "… như sau:", a colon, "bằng cụm từ …", or a
+    provision or phrase as the subject ("Khoản 3 Điều 5 được bãi bỏ")?"""
+    for k in range(v_end, min(v_end + 6, s.n)):
+        if s.words[k] == ":" or s.key(k) == _key("như sau"):
+            return True
+        if s.key(k) in (_key("bằng"), _key("theo")) and k + 1 < s.n and s.match(k + 1, _PROVISIONS):
+            return True  # "… được thay thế bằng cụm từ …", "đã được sửa đổi, bổ sung theo Luật số …"
+        if s.key(k) == _key("như") and k + 1 < s.n and s.key(k + 1) == _key("sau"):
+            return True
+        if s.words[k] in (".", ";"):
+            break
+    _, head = _clause_subject(s, i)
+    return head is not None and s.match(head, _PROVISIONS) > 0
+
+
+def _attributive(s: _Sentence, i: int) -> bool:
+    """Is the marker at `i` part of a relative clause that describes a noun inside a prepositional or
+    object phrase ("gửi cho đơn vị được kiểm toán", "đối với dự án đã được phê duyệt", "là tổ chức được
+    thành lập theo …")? A condition or a time frame ("trường hợp hồ sơ được nộp …") is a clause, not a
+    description."""
+    k = i - 1
+    while k >= 0 and s.key(k) in _STATUS_ASPECT:
+        k -= 1
+    while k > 0 and s.tag(k) == "A" and s.tag(k - 1) in ("N", "Nc"):
+        k -= 1  # "mục đích cụ thể được thỏa thuận"
+    if k < 0 or s.key(k) == _NGUOI or not (s.tag(k) in ("N", "Nc", "Np") or is_animate_noun(s.words[k])):
+        return False
+    nouns = 0
+    while (
+        k >= 0
+        and (s.tag(k) in ("N", "Nc", "Np", "A", "L", "M", "Cc") or s.key(k) in _QUANTIFIERS)
+        and nouns < 8
+    ):
+        if (
+            s.key(k) in _FRAME_NOUNS
+            or s.match(k, _CONDITIONS)
+            or (s.key(k) in _CLAUSE_OPENERS and s.tag(k) != "Cc")
+        ):
+            return False
+        k -= 1
+        nouns += 1
+    if k < 0 or s.is_punct(k):
+        return False
+    if s.tag(k) == "V" and s.key(k) not in _MODALS and (s.key(k) not in _NP_INNER_VERBS or _verb_initial(s, k)):
+        # "theo dõi các khoản nợ được khoanh", "b) Yêu cầu nhà thầu thực hiện đúng thiết kế được phê duyệt":
+        # the object of a verb that is a predicate
+        # after a person + verb the noun phrase may still be the subject ("Cán bộ phụ trách an toàn được đào
+        # tạo …": a relative clause), so a person before the verb does not make it a predicate here
+        return _predicate_at(s, k, person_subject=False) or _verb_initial(s, k)
+    if s.key(k) in _OBLIQUE or (s.tag(k) == "E" and s.key(k) not in _NOT_OBLIQUE):
+        return _predicate_before(s, k) or _verb_initial(s, k)
+    return False
+
+
+# How far back the clause scans of `_attributive` look (a clause longer than this is read as opening earlier).
+_SCAN = 40
+
+
+def _verb_initial(s: _Sentence, k: int) -> bool:
+    """Does the clause that holds `k` open with a verb (its subject left out: a list item of duties or
+    rights, "Có nhân sự …", "Bảo đảm mỗi tàu bay …")? Then every noun phrase after it is inside the
+    predicate."""
+    p = k
+    while p > 0 and k - p < _SCAN:
+        prev = p - 1
+        if (s.is_punct(prev) and s.words[prev] not in _INNER_PUNCT) or (
+            s.key(prev) in _CLAUSE_OPENERS and s.key(prev) not in _COORD
+        ):
+            break
+        p = prev
+    while p < k and (s.tag(p) in ("R", "M", "Ni") or _is_label(s, p) or s.is_punct(p)):
+        p += 1
+    return p < k and s.tag(p) == "V" and not is_animate_noun(s.words[p]) and s.key(p) not in _MODALS
+
+
+def _predicate_before(s: _Sentence, k: int) -> bool:
+    """Does the clause that holds the preposition at `k` have its predicate before it, so that the phrase
+    after the preposition is an object or adjunct ("gửi cho đơn vị …", "là tổ chức …")? Without one the
+    preposition is inside the subject ("Biên bản hội nghị ở cấp tỉnh được gửi …") and the marker is the
+    main predicate."""
+    if s.key(k) == _LA:
+        return True
+    crossed = False  # a comma crossed: list items, or a subordinate clause before the main one
+    for p in range(k - 1, max(-1, k - _SCAN), -1):  # bounded: linear time on hostile input
+        if s.words[p] == ",":
+            crossed = True
+            continue
+        if s.is_punct(p) and s.words[p] not in _INNER_PUNCT:
+            return False
+        if s.key(p) in _CLAUSE_OPENERS and s.key(p) not in _COORD:
+            return False
+        if (s.tag(p) == "V" or s.key(p) == _LA) and _predicate_at(s, p):
+            # "Sau khi kiểm tra hồ sơ, tài liệu của … được gửi": a verb right after a subordinator and
+            # before a comma heads a subordinate clause; the marker may be the main predicate
+            return not (crossed and p > 0 and s.key(p - 1) in _CLAUSE_OPENERS and s.key(p - 1) not in _COORD)
+    return False
+
+
+def _predicate_at(s: _Sentence, p: int, person_subject: bool = True) -> bool:
+    """Is the verb at `p` a predicate rather than part of a noun phrase: the copula, the first word of
+    its clause, or after a subject pronoun or person, a modal, an adverb, a negation or a marker?"""
+    if s.key(p) == _LA or p == 0:
+        return True
+    before = p - 1
+    return (
+        s.is_punct(before)
+        or s.tag(before) in ("R", "P")
+        or s.key(before) in _MODALS
+        or s.key(before) in _MARKERS
+        or s.key(before) in _NEGATIONS
+        or s.key(before) in _PRE_MARKER
+        or s.key(before) in _CLAUSE_OPENERS
+        or _is_label(s, before)
+        or (person_subject and is_animate_noun(s.words[before]))
+    )
+
+
+_STATUS_ASPECT = frozenset(_key(w) for w in ("đã", "chưa", "đang", "sẽ"))
+_OBLIQUE = frozenset(_key(w) for w in ("là", "đối với", "của", "cho", "với", "giữa", "về", "từ", "thuộc"))
+# Prepositions that open a condition or a purpose in which a full clause may stand ("khi", "để").
+_NOT_OBLIQUE = frozenset(_key(w) for w in ("khi", "nếu", "sau", "trước", "để"))
+
+
+def _role_noun(s: _Sentence, i: int, use: MarkerUse | None = None) -> bool:
     """Does the marker right after a bare "người" or a "bên" (party) name a legal role ("người bị kết
-    án", "người được giám hộ", "bên được bảo lãnh")?"""
+    án", "người được giám hộ", "bên được bảo lãnh")? "bị hại" (the victim in criminal procedure) is such a
+    name on its own, like "bị can", "bị cáo", "bị đơn"."""
+    if use is not None and use.verb is not None and s.key(i) == _BI and s.key(use.verb) in _BI_ROLES:
+        return use.verb + 1 >= s.n or s.key(use.verb + 1) not in (_BOI, _key("phương"))
     j = i - 1
     while j >= 0 and s.key(j) in ("đã", "đang", "sẽ"):
         j -= 1
     return j >= 0 and (s.key(j) == _NGUOI or s.key(j) == _BEN)
+
+
+# "bị" + these is the name of a party to proceedings ("bị hại", "bị đơn", "bị can", "bị cáo") when the
+# segmenter did not glue them into one word.
+_BI_ROLES = frozenset(_key(w) for w in ("hại", "đơn", "can", "cáo"))
 
 
 def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
@@ -1163,6 +1525,12 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             return MarkerUse(i, "main_verb", i + 1, None, None)
         if first == _DUOC and rest in _duoc_main():
             return MarkerUse(i, "main_verb", i + 1, None, None)
+        if (
+            first == _BI
+            and rest == _key("đơn")
+            and not (i + 1 < s.n and s.key(i + 1).startswith(_key("phương")))
+        ):
+            return MarkerUse(i, "other", i + 1, None, None)  # "Bị đơn có quyền …": the defendant, a noun
         if first == _BI and rest in _bi_adverbs():  # "bị đơn phương chấm dứt": the segmenter read "bị đơn"
             v = i + 1
             if v < s.n and not s.is_punct(v):
@@ -1212,7 +1580,11 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             and s.key(prev) not in _MODALS
             and not _sentence_start(s, prev)  # "Báo cáo được …": the unit's first word is its subject
         ):
-            if s.key(prev) in _potential() and not _copula_follows(s, j):
+            if (
+                s.key(prev) in _potential()
+                and not _copula_follows(s, j)
+                and not (s.tag(j) == "V" and _relative_agent_before(s, prev))
+            ):
                 return MarkerUse(i, "potential", i + 1, None, None)
             name = s.tag(j) == "V" and s.words[j][:1].isupper()  # "kiện toàn được Hội đồng Trường"
             if (
@@ -1280,6 +1652,17 @@ def _classify_core(s: _Sentence, i: int, context: bool | None) -> MarkerUse:
             return MarkerUse(i, "passive_short", j + 1, j, None)
         return MarkerUse(i, "main_verb" if is_bi else "other", i + 1, None, None)
     return MarkerUse(i, "other", i + 1, None, None)
+
+
+def _relative_agent_before(s: _Sentence, v: int) -> bool:
+    """Does the verb at `v` close a relative clause with a "do" agent ("Kế hoạch do Bộ lập được phê
+    duyệt"), so that the "được" after it opens the main predicate?"""
+    for k in range(v - 1, max(-1, v - 9), -1):
+        if s.is_punct(k) or s.key(k) in _MARKERS:
+            return False
+        if s.key(k) == _DO:
+            return True
+    return False
 
 
 def _split_compound(s: _Sentence, j: int) -> bool:
@@ -1408,8 +1791,36 @@ def classify_markers(
     out: list[MarkerUse] = []
     for i in range(s.n):
         if _MARKERS.intersection(s.key(i).split()):  # keys are cached, so this is cheap
-            out.append(_classify_one(s, i, context_subject_animate))
+            use = _classify_one(s, i, context_subject_animate)
+            if use.is_passive and not use.role_noun and out and _coordinated_role(s, out[-1], i):
+                use = replace(use, role_noun=True, convention=None)  # "người bị tố giác, bị kiến nghị …"
+            elif use.label == "passive_short" and out and _coordinated_convention(s, out[-1], i):
+                use = replace(use, convention=out[-1].convention)  # "đất được giao, được thuê"
+            out.append(use)
     return out
+
+
+def _coordinated_convention(s: _Sentence, prev: MarkerUse, i: int) -> bool:
+    """Is the marker at `i` a further passive joined by a comma or "và/hoặc" to a passive of legal
+    convention ("diện tích đất được giao, được thuê", "phim được sản xuất …, được ghi …")?"""
+    if prev.convention is None or prev.end >= i or i - prev.end > 12:
+        return False
+    between = range(prev.end, i)
+    return (
+        not any(s.words[k] in (".", ";", ":") or s.key(k) in _MARKERS for k in between)
+        and (s.words[i - 1] == "," or s.tag(i - 1) == "Cc")
+        and not any(s.tag(k) == "V" and _predicate_at(s, k) for k in between if s.words[k - 1] != ",")
+    )
+
+
+def _coordinated_role(s: _Sentence, prev: MarkerUse, i: int) -> bool:
+    """Is the marker at `i` a further role joined to the role noun `prev` by a comma or "hoặc/và"?"""
+    return (
+        prev.role_noun
+        and prev.end < i
+        and i - prev.end <= 2
+        and all(s.words[k] == "," or s.tag(k) == "Cc" for k in range(prev.end, i))
+    )
 
 
 def chapeau_subject_animate(words: Sequence[str], tags: Sequence[str]) -> bool | None:

@@ -90,6 +90,7 @@ _LIST_LABEL_RE = regex.compile(
     r"[\"“]?\(?\d{1,3}+(?:\.\d{1,3}+){0,5}+[a-zđ]?(?:\.\)|\)\.|\.\.|[.)\-])(?=\s)"  # 1.  1)  1-  1.1.  (1)  5a.
     r"|\(\d{1,3}\)(?=\s|\p{L})"
     r"|\d{1,3}[ \t]\.(?=[ \t])"  # "5 ." (stray space)
+    r"|\d{1,3}\.\.?(?=\p{Lu}\p{Ll})"  # "3.Người", "2..Thông" (no space after the number)
     r"|\(?[a-zđ]\d{0,2}\)\.?(?=\s|$)"  # a)  đ)  b1)  b3).  (a)
     r"|[a-zđ]\.(?=[ \t]+\p{Lu})"  # a. Hồ sơ
     r"|\(?[ivx]{1,5}\)(?=\s)"  # i)  iv)  (viii)
@@ -114,6 +115,11 @@ _MAX_HEADING_WORDS = 30
 
 def _label_match_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
     """End offset and family ("struct" or "list") of a single label starting at ``pos``."""
+    if text[pos : pos + 1] in ("\"", "“") and STRUCT_LABEL.match(text, pos + 1, end) is not None:
+        # a quoted article heading inside an amending law ("“Điều 5. Người sử dụng đất")
+        m = STRUCT_LABEL.match(text, pos + 1, end)
+        assert m is not None
+        return m.end(), "struct"
     for pattern, family in (
         (STRUCT_LABEL, "struct"),
         (_STEP_LABEL_RE, "list"),

@@ -111,7 +111,8 @@ def label_kind(label: str) -> tuple[LabelKind, str]:
 LineLabel = Literal["sub", "num", "let", "dash"]
 LINE_LABELS: tuple[tuple[LineLabel, regex.Pattern[str]], ...] = (
     ("sub", regex.compile(r"[ \t]*\d{1,3}\.\d{1,3}(?:\.\d{1,3})*\.?[ \t]+")),
-    ("num", regex.compile(r"[ \t]*\d{1,3}[.)][ \t]+")),
+    # "1. ", "1) ", and a number glued to the item ("3.Người …", "2..Thông tin …", "4.. Cơ sở …")
+    ("num", regex.compile(r"[ \t]*\d{1,3}(?:[.)]\.?[ \t]+|\.\.?(?=\p{Lu}))")),
     ("let", regex.compile(r"[ \t]*[a-zđ][.)][ \t]+")),
     ("dash", regex.compile(r"[ \t]*[-–—+•*][ \t]+")),
 )

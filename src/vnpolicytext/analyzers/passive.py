@@ -7,6 +7,7 @@ their lexicons live in `vnpolicytext.passive_rules` and `data/passive/`.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pydantic import Field
 
@@ -26,7 +27,7 @@ from .base import Context
 
 _WHY = "Câu bị động giấu người phải làm: người dân không biết ai chịu trách nhiệm, hỏi ai, chờ ai."
 _SOURCE = "Khoản 1 Điều 69 Nghị định 34/2016/NĐ-CP; hướng dẫn ngôn ngữ dễ hiểu (plainlanguage.gov: «Use active voice»)."
-RULES = (
+RULES: tuple[Rule, ...] = (
     Rule(
         "passive.short",
         "warning",
@@ -66,7 +67,46 @@ RULES = (
         why="Những cụm này là thuật ngữ pháp lý cố định; viết lại sẽ làm sai nghĩa.",
         source="Bộ luật Dân sự 2015 (người được giám hộ, Điều 47); Bộ luật Tố tụng hình sự 2015 (bị hại, Điều 62).",
     ),
+    Rule(
+        "passive.legal_formula",
+        "info",
+        "An agentless passive that is the convention of legal text: a sanction or step of procedure ('thì bị "
+        "phạt tiền'), a harm ('khi quyền bị xâm phạm'), a reference to the governing rule ('được thực hiện theo "
+        "quy định của …'), a deeming ('được coi là'), an amendment ('được sửa đổi như sau'), the status of a "
+        "thing named in passing ('đối với dự án đã được phê duyệt'). Legal profile only: noted, not a passive to "
+        "rewrite; for citizens and in news they stay passives.",
+        "«{phrase}» là {what}, cách viết quen thuộc của văn bản pháp luật; không cần viết lại ở thể chủ động.",
+        "Người vi phạm thì bị phạt tiền. → giữ nguyên: chế tài do luật về xử lý vi phạm quy định người áp dụng.",
+        why="Ở đây thể bị động không giấu người phải làm: người áp dụng chế tài, văn bản được dẫn chiếu hay điều "
+        "luật được sửa đổi đã rõ theo quy ước của văn bản pháp luật; viết lại sẽ dài hơn mà không rõ hơn.",
+        source="Nghị định 34/2016/NĐ-CP, Điều 69 (ngôn ngữ văn bản); thể thức sửa đổi, bổ sung: Luật Ban hành "
+        "văn bản quy phạm pháp luật 2015.",
+    ),
 )
+STATEMENT = Rule(
+    "passive.statement",
+    "info",
+    "In legal text, an agentless passive that states a rule, a status or an event rather than a duty "
+    "('Hội đồng được thành lập theo …', 'Hàng hóa tồn đọng được lưu giữ tại kho'): noted, not a warning; a "
+    "duty with no one to carry it ('Hồ sơ phải được gửi …') stays passive.short.",
+    "Câu bị động không nêu chủ thể («{phrase}»); trong văn bản pháp luật, nếu chủ thể đã rõ từ quy định khác "
+    "thì có thể giữ nguyên.",
+    "Đại hội được tiến hành khi có đủ hai phần ba số thành viên. → giữ nguyên, hoặc: «Hợp tác xã tiến hành đại "
+    "hội khi …».",
+    why="Văn bản pháp luật dùng thể bị động để nêu quy tắc, tình trạng hay sự kiện mà chủ thể đã được luật xác "
+    "định ở chỗ khác; điều người đọc cần biết nhất là ai có nghĩa vụ làm, và những câu đó vẫn được cảnh báo.",
+    source=_SOURCE,
+)
+RULES = (*RULES, STATEMENT)
+# What each kind of legal convention is, in the message of passive.legal_formula.
+_CONVENTIONS = {
+    "sanction": "một chế tài hay một bước tố tụng",
+    "harm": "một hành vi gây hại do người vi phạm bất kỳ thực hiện",
+    "reference": "một công thức dẫn chiếu đến quy định áp dụng",
+    "naming": "một công thức định danh (coi là, gọi là)",
+    "amendment": "một công thức sửa đổi, bổ sung văn bản",
+    "status": "mô tả tình trạng pháp lý của một đối tượng",
+}
 
 # Verbs of receiving: "được hưởng trợ cấp" has no active form with the same verb ("[cơ quan] hưởng … cho …"
 # is not Vietnamese), so the suggestion names who pays instead.
@@ -100,6 +140,14 @@ class PassiveSummary(Model):
     )
     formulas: int = Field(
         description="Definition-article formulas ('… được hiểu như sau'): passive in form, not reported."
+    )
+    statements: int = Field(
+        description="In the legal profile, agentless passives that state a rule, status or event rather than a "
+        "duty (passive.statement, info); not counted in `short`."
+    )
+    conventions: int = Field(
+        description="Agentless passives that are the convention of legal text (sanctions, references, deeming, "
+        "amendments, statuses; passive.legal_formula)."
     )
 
 
@@ -171,6 +219,8 @@ def analyze(ctx: Context) -> PassiveSummary:
     doc = ctx.doc
     counts = {label: 0 for label in ("passive_short", "passive_long", "passive_beneficiary")}
     permissions = prohibitions = other = markers = with_passive = with_agentless = roles = formulas = 0
+    conventions = statements = 0
+    legal = ctx.profile == "legal"
     chapeaux: dict[int, bool | None] = {}
     for unit, words in zip(doc.units, doc.words, strict=True):
         if not words or not has_marker(unit.text):
@@ -183,6 +233,8 @@ def analyze(ctx: Context) -> PassiveSummary:
                 chapeaux[chapeau.index] = chapeau_subject_animate(chapeau_words, tag_words(chapeau_words))
             context = chapeaux[chapeau.index]
         uses = classify_markers(texts, tag_around(texts), context_subject_animate=context)
+        if unit.kind == "heading":  # "Điều 17. Các đối tượng được bảo hộ": a title names, it does not assert
+            uses = [replace(u, convention="status") if u.label == "passive_short" and not u.role_noun else u for u in uses]
         markers += len(uses)
         found = agentless = False
         for use in uses:
@@ -198,6 +250,21 @@ def analyze(ctx: Context) -> PassiveSummary:
                     data={"kind": "role_noun"},
                     phrase=phrase,
                 )
+            elif legal and use.label in counts and use.convention:
+                conventions += 1
+                start, end = _span(words, use.marker, use.end)
+                ctx.add(
+                    "passive.legal_formula",
+                    start,
+                    end,
+                    data={"kind": use.convention},
+                    phrase=ctx.doc.text[start:end],
+                    what=_CONVENTIONS[use.convention],
+                )
+            elif legal and use.label == "passive_short" and not use.duty:
+                statements += 1
+                start, end = _span(words, use.marker, use.end)
+                ctx.add("passive.statement", start, end, data={"kind": "statement"}, phrase=ctx.doc.text[start:end])
             elif use.label in counts:
                 counts[use.label] += 1
                 found = True
@@ -229,6 +296,8 @@ def analyze(ctx: Context) -> PassiveSummary:
         other_uses=other,
         role_nouns=roles,
         formulas=formulas,
+        conventions=conventions,
+        statements=statements,
     )
 
 
