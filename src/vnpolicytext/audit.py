@@ -353,33 +353,65 @@ class _Pool(_Executor):
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def local_cluster(workers: int) -> Any:
-    """A distributed.LocalCluster for audits: `workers` processes of one thread each, on 127.0.0.1, no
-    dashboard, and no statistical profiler (it samples the analysing thread every 10 ms and costs CPU)."""
+DEFAULT_DASK_TIMEOUT = 5.0
+
+
+def dask_settings(dashboard: str | None = None) -> dict[str, Any]:
+    """Dask configuration for audit workers: no statistical profiler (it samples the analysing thread every
+    10 ms and costs CPU) and, without a dashboard, no dashboard routes on the scheduler's HTTP server."""
+    settings: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+    if dashboard is None:
+        settings["distributed.scheduler.http.routes"] = ["distributed.http.health"]
+    return settings
+
+
+def local_cluster(workers: int, dashboard: str | None = None) -> Any:
+    """A distributed.LocalCluster for audits: `workers` processes of one thread each, on 127.0.0.1.
+
+    No dashboard unless `dashboard` gives its address (e.g. ":8787"): the scheduler's own HTTP server
+    (health checks) then listens on a free port of 127.0.0.1, so a busy port 8787 draws no warning and
+    nothing of the dashboard is imported.
+    """
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(dask_settings(dashboard)):
+        if dashboard is None:
+            return LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address="127.0.0.1:0",
+                scheduler_kwargs={"dashboard": False},
+            )
         return LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=dashboard,
         )
 
 
 class _Dask(_Executor):
-    def __init__(self, address: str, jobs: int) -> None:
+    def __init__(
+        self, address: str, jobs: int, *, timeout: float = DEFAULT_DASK_TIMEOUT, dashboard: str | None = None
+    ) -> None:
         try:
             from distributed import Client
         except ImportError:
             raise InputError("--dask needs the dask extra: pip install 'vnpolicytext[dask]'") from None
         self.cluster = None
         if address == "local":
-            self.cluster = local_cluster(jobs)
+            self.cluster = local_cluster(jobs, dashboard)
             self.client = Client(self.cluster)
         else:
             try:
-                self.client = Client(address, timeout=20)
-            except (OSError, TimeoutError) as exc:
-                raise InputError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+                self.client = _connect(address, timeout)
+            except (OSError, TimeoutError, ValueError) as exc:
+                reason = " ".join(str(exc).split()) or type(exc).__name__
+                raise InputError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
 
     def map_unordered(
@@ -403,6 +435,16 @@ class _Dask(_Executor):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+def _connect(address: str, timeout: float) -> Any:
+    """A Client on the scheduler at `address`, giving up after `timeout` seconds (connection attempts
+    included: a closed port is retried until then)."""
+    import dask
+    from distributed import Client
+
+    with dask.config.set({"distributed.comm.timeouts.connect": f"{timeout}s"}):
+        return Client(address, timeout=timeout, set_as_default=False)
 
 
 def _folder_tag(path: str) -> str:
@@ -554,6 +596,25 @@ def _error_rows(task: PartitionTask, exc: BaseException) -> None:
     _write_atomic(documents_schema().empty_table(), out / "documents" / f"{task.name}.parquet")
 
 
+def _run_tasks(executor: _Executor, tasks: list[PartitionTask], summary: AuditSummary, bar: Progress) -> None:
+    """Run the parts, counting what they did into `summary`; a part whose worker died becomes error rows."""
+    try:
+        for task, result in executor.map_unordered(run_partition, tasks):
+            size = sum(r.size for r in task.refs)
+            if isinstance(result, BaseException):
+                _error_rows(task, result)
+                summary.errors += len(task.refs)
+                bar.step(0, len(task.refs), 0, size)
+                continue
+            summary.parts.append(result)
+            summary.analyzed += result.documents
+            summary.errors += result.errors
+            summary.chars += result.chars
+            bar.step(result.documents, result.errors, result.chars, size)
+    finally:
+        bar.finish()
+
+
 def run_audit(
     sources: Sequence[str],
     out: str | Path,
@@ -561,6 +622,8 @@ def run_audit(
     config: Config | dict[str, Any] | None = None,
     jobs: int = 1,
     dask: str | None = None,
+    dask_timeout: float = DEFAULT_DASK_TIMEOUT,
+    dask_dashboard: str | None = None,
     executor: _Executor | None = None,
     input_format: InputFormat | None = None,
     text_column: str = "text",
@@ -573,13 +636,17 @@ def run_audit(
 ) -> AuditSummary:
     """Audit the documents of `sources` into the folder `out` (see the module docstring); resumable.
 
-    `dask` is a scheduler address or "local" (a LocalCluster of `jobs` worker processes); otherwise a
-    process pool of `jobs` workers (1: this process). Raises InputError for a usage problem.
+    `dask` is a scheduler address or "local" (a LocalCluster of `jobs` worker processes, with a dashboard
+    only when `dask_dashboard` gives its address); otherwise a process pool of `jobs` workers (1: this
+    process). A scheduler not reached within `dask_timeout` seconds is an InputError, raised before the
+    run is recorded in the manifest.
     """
     if jobs < 1:
         raise InputError("jobs must be at least 1")
     if partition_chars < 1:
         raise InputError("partition size must be positive")
+    if dask_timeout <= 0:
+        raise InputError("the Dask connect timeout must be positive")
     cfg = load_config(config)
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -620,37 +687,29 @@ def run_audit(
         "parts": len(tasks),
         "complete": False,
     }
-    manifest.update({"version": __version__, "config": json.loads(config_json), "run_key": key})
-    manifest["runs"].append(run_entry)
-    _write_manifest(out, manifest)
-    started = time.perf_counter()
-    if tasks:
-        own = executor is None
-        if executor is None:
-            if dask:
-                executor = _Dask(dask, jobs)
-            elif jobs > 1 and len(tasks) > 1:
-                executor = _Pool(min(jobs, len(tasks)))
-            else:
-                executor = _InProcess()
-        bar = Progress(len(todo), sum(r.size for r in todo), progress, interval=log_interval)
-        try:
-            for task, result in executor.map_unordered(run_partition, tasks):
-                size = sum(r.size for r in task.refs)
-                if isinstance(result, BaseException):
-                    _error_rows(task, result)
-                    summary.errors += len(task.refs)
-                    bar.step(0, len(task.refs), 0, size)
-                    continue
-                summary.parts.append(result)
-                summary.analyzed += result.documents
-                summary.errors += result.errors
-                summary.chars += result.chars
-                bar.step(result.documents, result.errors, result.chars, size)
-        finally:
-            bar.finish()
-            if own:
-                executor.close()
+    own = executor is None
+    if tasks and executor is None:
+        if dask:
+            executor = _Dask(dask, jobs, timeout=dask_timeout, dashboard=dask_dashboard)
+        elif jobs > 1 and len(tasks) > 1:
+            executor = _Pool(min(jobs, len(tasks)))
+        else:
+            executor = _InProcess()
+    try:
+        manifest.update({"version": __version__, "config": json.loads(config_json), "run_key": key})
+        manifest["runs"].append(run_entry)
+        _write_manifest(out, manifest)
+        started = time.perf_counter()
+        if executor is not None and tasks:
+            _run_tasks(
+                executor,
+                tasks,
+                summary,
+                Progress(len(todo), sum(r.size for r in todo), progress, interval=log_interval),
+            )
+    finally:
+        if own and executor is not None:
+            executor.close()
     summary.seconds = time.perf_counter() - started
     _compact(out)
     run_entry.update(
