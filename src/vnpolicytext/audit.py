@@ -838,7 +838,7 @@ def run_audit(
     `dask` is a scheduler address or "local" (a LocalCluster of `jobs` worker processes, with a dashboard
     only when `dask_dashboard` gives its address); otherwise a process pool of `jobs` workers (1: this
     process). A scheduler not reached within `dask_timeout` seconds is an InputError, raised before the
-    run is recorded in the manifest. With a `progress` stream, workers write what they are doing every
+    output folder is created or changed. With a `progress` stream, workers write what they are doing every
     `heartbeat` seconds (see `Heartbeat`) and the progress line shows it.
     """
     if jobs < 1:
@@ -856,18 +856,18 @@ def run_audit(
     refs = list_documents(sources, input_format=input_format, text_column=text_column, id_column=id_column)
     if not refs:
         raise InputError("no documents found in " + ", ".join(sources))
-    out.mkdir(parents=True, exist_ok=True)
-    _clean(out)
     key = run_key(cfg, profile_for)
     hashes = {ref.id: document_hash(ref, key) for ref in refs}
-    done = _done(out)
+    done = _done(out)  # committed parts only: what a killed run left half-written does not count
     todo = [ref for ref in refs if done.get(ref.id) != hashes[ref.id]]
-    manifest = {"version": __version__, "config": None, "run_key": None, **_read_manifest(out)}
-    run_number = len(manifest["runs"]) + 1
-    config_json = cfg.model_dump_json()
     own = executor is None
     if todo and executor is None and dask:
         executor = _Dask(dask, jobs, timeout=dask_timeout, dashboard=dask_dashboard)
+    out.mkdir(parents=True, exist_ok=True)
+    _clean(out)
+    manifest = {"version": __version__, "config": None, "run_key": None, **_read_manifest(out)}
+    run_number = len(manifest["runs"]) + 1
+    config_json = cfg.model_dump_json()
     workers = executor.workers if executor is not None else jobs
     size = part_size(sum(r.size for r in todo), workers, partition_chars)
     tasks = [
