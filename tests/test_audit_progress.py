@@ -170,3 +170,24 @@ def test_bench_repeats_the_corpus_to_the_size_asked(tmp_path: Path) -> None:
     assert bench.corpus_chars(folder) == 6 * size >= 5 * size + 1
     assert len(list(folder.rglob("*.txt"))) == 12
     assert bench.copies_for(corpus, size) == 1
+
+
+# --------------------------------------------------------------------------- the garbage collector
+
+
+def test_parts_run_with_the_loaded_models_frozen_and_the_caller_is_left_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "thong-bao.txt").write_text(variant(5), encoding="utf-8")
+    seen: list[int] = []
+
+    def citizen(text: str) -> str:
+        seen.append(gc.get_freeze_count())
+        return "citizen"
+
+    assert gc.get_freeze_count() == 0
+    run_audit([str(src)], tmp_path / "out", jobs=1, profile_for=citizen)
+    assert len(seen) == 1 and seen[0] > 10_000  # models and modules frozen while the part ran
+    assert gc.get_freeze_count() == 0  # and given back to the collector after the run

@@ -16,6 +16,7 @@ without the rows that were superseded. Needs pyarrow (extra `vnpolicytext[audit]
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -185,6 +186,7 @@ def run_partition(task: PartitionTask) -> PartitionResult:
     import pyarrow.parquet as pq
 
     _warm_up(task.config_json)
+    _freeze()
     started, cpu_started = time.perf_counter(), time.process_time()
     out = Path(task.out)
     config = _config(task.config_json)
@@ -286,6 +288,26 @@ def _warm_up(config_json: str) -> None:
         findings += process(ref, config.for_profile(profile)).findings
     pq.write_table(pa.Table.from_pylist(findings, schema=schema_of(FINDING_COLUMNS)), io.BytesIO())
     _WARMED.add(config_json)
+
+
+_FROZEN: list[bool] = []
+
+
+def _freeze() -> None:
+    """Freeze everything alive once the models are loaded (`gc.freeze`): the 90,000 to 130,000 objects of
+    the models, lexicons and imported modules are then never walked again by the cyclic garbage collector,
+    which spent about 5 % of the analysis walking them. Not when someone else froze objects already."""
+    if not _FROZEN and gc.get_freeze_count() == 0:
+        gc.collect()
+        gc.freeze()
+        _FROZEN.append(True)
+
+
+def _thaw() -> None:
+    """Undo `_freeze` (after a run in the caller's own process: frozen objects are never collected)."""
+    if _FROZEN:
+        gc.unfreeze()
+        _FROZEN.clear()
 
 
 def _config(config_json: str) -> Config:
@@ -911,6 +933,8 @@ def run_audit(
     finally:
         if own and executor is not None:
             executor.close()
+        if isinstance(executor, _InProcess):
+            _thaw()  # the parts ran in this process: leave its garbage collector as it was
     summary.seconds = time.perf_counter() - started
     _compact(out)
     run_entry.update(
