@@ -101,9 +101,7 @@ def run_mode(mode: str, source: Path, out: Path, partition: int | None) -> dict[
         started_cluster = time.perf_counter() - t0
         try:
             t0 = time.perf_counter()
-            s = run_audit(
-                [str(source)], out, executor=dask_executor_for_client(client), partition_chars=part
-            )
+            s = run_audit([str(source)], out, executor=dask_executor_for_client(client), partition_chars=part)
             wall = time.perf_counter() - t0
         finally:
             client.close()
