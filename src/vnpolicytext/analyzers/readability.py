@@ -170,12 +170,8 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
         return None
     doc = ctx.doc
     common = common_syllables()
-    syllables_count = difficult = 0  # counted as they are read: no list of every syllable (memory)
-    for u in doc.units:
-        for t in u.syllables:
-            if not t.text.isdigit():
-                syllables_count += 1
-                difficult += t.text.lower() not in common
+    letters, hard_syllables = _syllable_counts(doc, common)
+    syllables_count, difficult = sum(letters), sum(hard_syllables)
     words = doc.word_count
     sentences = len(doc.units)
     references = len(doc.cross_references)
@@ -193,7 +189,11 @@ def analyze(ctx: Context) -> ReadabilitySummary | None:
     level_id, level = result.level if result is not None else (None, None)
     jargon_summary = ctx.summaries.get("jargon")
     jargon_units = jargon_summary.unit_words() if isinstance(jargon_summary, JargonSummary) else ()
-    parts = _parts(doc, ctx.findings, set(measures), common, jargon_units) if result is not None else []
+    parts = (
+        _parts(doc, ctx.findings, set(measures), (letters, hard_syllables), jargon_units)
+        if result is not None
+        else []
+    )
     units = [p for p in parts if p.kind == "reading_unit"]
     total = sum(p.syllables for p in units)
     hard = sum(p.syllables for p in units if p.level_id in ("hard", "very_hard"))
@@ -234,8 +234,22 @@ class _Counts:
     references: list[int]
 
 
+def _syllable_counts(doc: Document, common: frozenset[str]) -> tuple[list[int], list[int]]:
+    """Per unit, the syllables that are not all digits (Y of the formula) and those of them not in the
+    common list (D)."""
+    letters, difficult = [], []
+    for u in doc.units:
+        texts = [t for t in u.syllables.texts() if not t.isdigit()]
+        letters.append(len(texts))
+        difficult.append(sum(1 for t in texts if t.lower() not in common))
+    return letters, difficult
+
+
 def _unit_counts(
-    doc: Document, findings: Sequence[Finding], common: frozenset[str], jargon_units: Sequence[int]
+    doc: Document,
+    findings: Sequence[Finding],
+    syllables: tuple[list[int], list[int]],
+    jargon_units: Sequence[int],
 ) -> _Counts:
     """Count, per unit, the syllables, words and what every measure counts: jargon words as the jargon
     analyzer counted them (every use, not only the reported first ones), the rest from the findings."""
@@ -255,12 +269,11 @@ def _unit_counts(
             passive[i] += 1
     for ref in doc.cross_references:
         references[ref.unit] += 1
-    letters = [[t for t in u.syllables if not t.text.isdigit()] for u in doc.units]
     return _Counts(
         syllables=[len(u.syllables) for u in doc.units],
         words=list(doc.word_counts),
-        letters=[len(t) for t in letters],
-        difficult=[sum(1 for t in ts if t.text.lower() not in common) for ts in letters],
+        letters=list(syllables[0]),
+        difficult=list(syllables[1]),
         jargon=jargon,
         undefined=undefined,
         passive=passive,
@@ -272,20 +285,21 @@ def _measures(
     c: _Counts, units: range, reading: Sequence[ReadingUnit], present: set[str]
 ) -> dict[str, float]:
     """The document's measures counted on some of its units (the same definitions as the whole text's)."""
-    words = sum(c.words[i] for i in units)
-    letters = sum(c.letters[i] for i in units)
+    part = slice(units.start, units.stop)
+    words = sum(c.words[part])
+    letters = sum(c.letters[part])
     lengths = [r.syllables for r in reading]
     out: dict[str, float] = {}
     if lengths and sum(lengths):
         out["sentence_length"] = sum(lengths) / len(lengths)
         out["sentence_length_weighted"] = sum(n * n for n in lengths) / sum(lengths)
     if words:
-        out["jargon"] = 100 * sum(c.jargon[i] for i in units) / words
-        out["undefined"] = 1000 * sum(c.undefined[i] for i in units) / words
-        out["cross_references"] = 100 * sum(c.references[i] for i in units) / words
+        out["jargon"] = 100 * sum(c.jargon[part]) / words
+        out["undefined"] = 1000 * sum(c.undefined[part]) / words
+        out["cross_references"] = 100 * sum(c.references[part]) / words
     if letters:
-        out["difficult_syllables"] = sum(c.difficult[i] for i in units) / letters
-    out["passive"] = sum(c.passive[i] for i in units) / len(units)
+        out["difficult_syllables"] = sum(c.difficult[part]) / letters
+    out["passive"] = sum(c.passive[part]) / len(units)
     return {k: v for k, v in out.items() if k in present}
 
 
@@ -293,11 +307,11 @@ def _parts(
     doc: Document,
     findings: Sequence[Finding],
     present: set[str],
-    common: frozenset[str],
+    syllables: tuple[list[int], list[int]],
     jargon_units: Sequence[int],
 ) -> list[ClarityPart]:
     """Every reading unit's and every section's clarity."""
-    counts = _unit_counts(doc, findings, common, jargon_units)
+    counts = _unit_counts(doc, findings, syllables, jargon_units)
     reading = document_reading_units(doc)
     out: list[ClarityPart] = []
 
@@ -306,7 +320,7 @@ def _parts(
     ) -> None:
         units = range(first, last + 1)
         result = assess(_measures(counts, units, rs, present))
-        if result is None or not sum(counts.words[i] for i in units):
+        if result is None or not sum(counts.words[first : last + 1]):
             return
         level_id, level = result.level
         start = doc.span_in_original(doc.units[first].start, doc.units[first].end)[0]
@@ -318,8 +332,8 @@ def _parts(
                 last_unit=last,
                 start=start,
                 end=end,
-                syllables=sum(counts.syllables[i] for i in units),
-                words=sum(counts.words[i] for i in units),
+                syllables=sum(counts.syllables[first : last + 1]),
+                words=sum(counts.words[first : last + 1]),
                 clarity_score=result.score,
                 level=level,
                 level_id=level_id,

@@ -6,6 +6,7 @@ calibrated in docs/method.md. Headings and list items are measured but judged by
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from math import fsum
 from typing import Any
 
@@ -140,7 +141,7 @@ def _joins_clauses(doc: Document, unit: Unit, at: int) -> bool:
     rather than two nouns ("nhận thức, ý chí và hành động")? Only a window of words around the conjunction
     is tagged."""
     words = doc.words[unit.index]
-    k = next((i for i, w in enumerate(words) if w.start >= at), len(words))
+    k = bisect_left(words.starts(), at)
     lo, hi = max(0, k - 12), min(len(words), k + 12)
     tags = tag_words([" ".join(w.text.split()) for w in words[lo:hi]])
     before = tags[: k - lo]
