@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _corpus import corpus_dir
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def baseline(texts: list[str]) -> None:
@@ -50,8 +50,13 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--cold", action="store_true", help="one first pass of each (no warm caches)")
     args = ap.parse_args()
-    folder = Path(args.corpus) if args.corpus else corpus_dir()
+    found = [p / "shared" / "corpus" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()]
+    folder = Path(args.corpus) if args.corpus else next(iter(found), None)
+    if folder is None:
+        raise SystemExit("corpus not found; pass CORPUS_DIR")
     texts = [f.read_text(encoding="utf-8") for f in sorted(folder.rglob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"no .txt files in {folder}")
     print(f"{len(texts)} texts, {sum(map(len, texts))} characters; load average {os.getloadavg()}")
     baseline(texts[:2])  # load the models
     ours(texts[:2])

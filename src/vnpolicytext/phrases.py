@@ -86,17 +86,14 @@ class PhraseMatcher(Generic[T]):
         root = self._root
         if root.keys().isdisjoint(keys):
             return  # no phrase can start in this unit
-        syl_starts: list[int] | None = None
-        syl_ends: list[int] = []
+        syl_starts, syl_ends = unit.syllables.starts(), unit.syllables.ends()
         n = len(keys)
         i = 0
-        while i < n:
-            node = root.get(keys[i])
-            if node is None:
-                i += 1
-                continue
-            if syl_starts is None:
-                syl_starts, syl_ends = unit.syllables.starts(), unit.syllables.ends()
+        for at in [k for k, key in enumerate(keys) if key in root]:  # where some phrase can start
+            if at < i:
+                continue  # inside the match before
+            i = at
+            node = root[keys[i]]
             best: tuple[int, T] | None = None
             j = i
             while node is not None:

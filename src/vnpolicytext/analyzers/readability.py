@@ -319,7 +319,7 @@ def _parts(
         kind: Literal["reading_unit", "section"], first: int, last: int, rs: Sequence[ReadingUnit]
     ) -> None:
         units = range(first, last + 1)
-        result = assess(_measures(counts, units, rs, present))
+        result = assess(_measures(counts, units, rs, present), details=False)  # score and capping barrier
         if result is None or not sum(counts.words[first : last + 1]):
             return
         level_id, level = result.level
