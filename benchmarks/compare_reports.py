@@ -1,11 +1,12 @@
 """Guard for speed work: every corpus report must stay byte-identical to a reference checkout's.
 
     PYTHONPATH=src .venv/bin/python benchmarks/compare_reports.py [CORPUS_DIR]
-        [--reference /work/main/src] [--cache /tmp/vnpolicytext-reports] [--profiles citizen,legal,news]
+        [--reference COMMIT] [--cache /tmp/vnpolicytext-reports] [--profiles citizen,legal,news]
 
 Dumps `vnpolicytext.analyze(text, config={"profile": P}).model_dump()` (as sorted JSON) for every .txt
-file of the corpus and every profile P, once with the package of `--reference` (in a child process, its
-dump cached in `--cache` under the reference's git commit) and once with the package imported here, and
+file of the corpus and every profile P, once with the package as it was at `--reference` (default: where
+this branch left main, `git merge-base HEAD main`; its `src/` is taken with `git archive`, run in a child
+process, and the dump cached in `--cache` under the commit) and once with the package imported here, and
 prints the number of reports that differ (and the first differing field of each). Exits 1 when any does.
 """
 
@@ -60,21 +61,24 @@ def first_difference(a: Any, b: Any, path: str = "") -> str:
     return f"{path}: {str(a)[:80]!r} vs {str(b)[:80]!r}"
 
 
-def reference_dump(src: Path, corpus: Path, profiles: list[str], cache: Path) -> dict[str, str]:
-    """The reference checkout's dump, from the cache when its commit and the corpus were dumped before."""
-    commit = subprocess.run(
-        ["git", "-C", str(src), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "-C", str(src), "status", "--porcelain", "--", "."], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    key = f"{commit or 'unknown'}{'-dirty' if dirty else ''}-{'_'.join(profiles)}-{len(list(corpus.rglob('*.txt')))}"
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def reference_dump(reference: str, corpus: Path, profiles: list[str], cache: Path) -> dict[str, str]:
+    """The reference commit's dump, from the cache when that commit and the corpus were dumped before."""
+    commit = _git("rev-parse", reference or _git("merge-base", "HEAD", "main"))
+    key = f"{commit}-{'_'.join(profiles)}-{len(list(corpus.rglob('*.txt')))}"
     path = cache / f"{key}.json"
-    if path.is_file() and not dirty:
+    if path.is_file():
         data: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
         return data
-    cache.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "PYTHONPATH": str(src)}
+    src = cache / f"src-{commit}"
+    if not (src / "src").is_dir():
+        src.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit, "src"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(src)], input=archive.stdout, check=True)
+    env = {**os.environ, "PYTHONPATH": str(src / "src")}
     subprocess.run(
         [sys.executable, __file__, str(corpus), "--dump-to", str(path), "--profiles", ",".join(profiles)],
         env=env,
@@ -87,7 +91,7 @@ def reference_dump(src: Path, corpus: Path, profiles: list[str], cache: Path) ->
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?")
-    ap.add_argument("--reference", default="/work/main/src", help="src folder of the reference checkout")
+    ap.add_argument("--reference", default="", help="commit to compare with (default: merge-base with main)")
     ap.add_argument("--cache", default="/tmp/vnpolicytext-reports")
     ap.add_argument("--profiles", default="citizen,legal,news")
     ap.add_argument("--dump-to", help=argparse.SUPPRESS)
@@ -97,7 +101,7 @@ def main() -> int:
     if args.dump_to:
         Path(args.dump_to).write_text(json.dumps(dump(corpus, profiles)), encoding="utf-8")
         return 0
-    before = reference_dump(Path(args.reference), corpus, profiles, Path(args.cache))
+    before = reference_dump(args.reference, corpus, profiles, Path(args.cache))
     after = dump(corpus, profiles)
     differences = 0
     for key in sorted(set(before) | set(after)):

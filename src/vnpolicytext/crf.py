@@ -40,6 +40,7 @@ BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
 _KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
 _MAX_WINDOWS = 600_000  # caches are dropped and rebuilt when they grow past this
 _BATCH = 2048  # tokens decoded together by `CRF.tag_ids_many`
+_SMALL = 400  # tokens decoded without numpy when it is not loaded yet (`CRF._small`)
 _WS_DIR = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
 _POS_DIR = "pipeline/pos_tag/models/pos_crf_vlsp2013_20230303"
 _TOKEN_RULES = "pipeline/word_tokenize/regex_tokenize.py"
@@ -327,6 +328,7 @@ class CRF:
             self._where.append((size, len(self._members[size - 1]), o1))
             self._members[size - 1].append((self.values[k], fn if fn in _FUNCTIONS else ""))
         self._trans_matrix: Any = None  # numpy is imported only for the exact decoder
+        self._sparse: dict[int, tuple[tuple[int, float], ...]] = {}  # weight row -> its non-zero labels
         if self._fast:
             self._diff = [w[2 * r] - w[2 * r + 1] for r in range(len(w) // 2)]
         self._scale: float = tables["scale"]
@@ -408,9 +410,77 @@ class CRF:
             rows[:, k] = tables[size - 1][centres + o1, col]
         return rows
 
+    def _exact_tags_py(self, st: _State, padded: Sequence[int]) -> list[int]:
+        """`_exact_tags` in plain Python, for a short text in a process that has not loaded numpy (importing
+        it costs more than decoding a few windows). The same operations in the same order: each label's
+        emission adds the templates' weights one after the other (a weight of zero changes no sum), each
+        step adds the transition to the previous score, keeps the first maximum, then adds the emission."""
+        n = len(padded) - 4
+        nl = len(self.labels)
+        K = _KEY
+        weights = self.weights
+        sparse = self._sparse
+        emissions = []
+        with self.lock:
+            urows = st.urows
+            while len(urows) < len(st.text):
+                urows.append(self._slice_rows(st, (len(urows),), self._members[0]))
+            for c in range(2, n + 2):
+                e = [0.0] * nl
+                for size, col, o1 in self._where:
+                    p = c + o1
+                    if size == 1:
+                        r = urows[padded[p]][col]
+                    else:
+                        cache, store = (st.pair_ids, st.prows) if size == 2 else (st.tri_ids, st.trows)
+                        part = padded[p : p + size]
+                        key = part[0] * K + part[1] if size == 2 else (part[0] * K + part[1]) * K + part[2]
+                        k = cache.get(key)
+                        if k is None:
+                            k = cache[key] = len(store)
+                            store.append(self._slice_rows(st, part, self._members[size - 1]))
+                        r = store[k][col]
+                    if r:
+                        nonzero = sparse.get(r)
+                        if nonzero is None:
+                            base = r * nl
+                            nonzero = sparse[r] = tuple((y, weights[base + y]) for y in range(nl) if weights[base + y])
+                        for y, x in nonzero:
+                            e[y] += x
+                emissions.append(e)
+        trans = [self.trans[i * nl : (i + 1) * nl] for i in range(nl)]
+        columns = [[trans[i][j] for i in range(nl)] for j in range(nl)]
+        score = emissions[0]
+        back = []
+        for t in range(1, n):
+            new, pointers = [], []
+            for j in range(nl):
+                into = columns[j]
+                best, arg = score[0] + into[0], 0
+                for i in range(1, nl):
+                    v = score[i] + into[i]
+                    if v > best:
+                        best, arg = v, i
+                new.append(best + emissions[t][j])
+                pointers.append(arg)
+            back.append(pointers)
+            score = new
+        y = max(range(nl), key=score.__getitem__)  # the first of equal maxima, as numpy's argmax
+        out = [y] * n
+        for t in range(n - 1, 0, -1):
+            y = back[t - 1][y]
+            out[t - 1] = y
+        return out
+
+    def _small(self, tokens: int) -> bool:
+        """Decode in plain Python: numpy is not loaded yet and the text is short."""
+        return tokens <= _SMALL and "numpy" not in sys.modules
+
     def _exact_tags(self, st: _State, padded: Sequence[int]) -> list[int]:
         """Label ids by underthesea's own arithmetic: emissions summed in template order, Viterbi with the
         first label winning ties. `padded` has two BOS before the tokens and two EOS after."""
+        if self._small(len(padded) - 4):
+            return self._exact_tags_py(st, padded)
         import numpy as np
 
         n = len(padded) - 4
@@ -459,10 +529,10 @@ class CRF:
     def tag_ids_many(self, sequences: Sequence[Sequence[str]]) -> list[list[int]]:
         """Label ids of several token sequences, decoded together (the same labels as `tag_ids` on each:
         every score is computed with the same operations in the same order, only many at a time)."""
+        if self._fast or self._small(sum(map(len, sequences))):
+            return [self.tag_ids(s) for s in sequences]
         import numpy as np
 
-        if self._fast:
-            return [self.tag_ids(s) for s in sequences]
         out: list[list[int]] = [[] for _ in sequences]
         order = sorted((k for k, s in enumerate(sequences) if s), key=lambda k: -len(sequences[k]))
         nl = len(self.labels)
