@@ -14,6 +14,7 @@ digits, and (optionally) capitalised words inside a sentence, which are mostly n
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -118,15 +119,22 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
     out: list[tuple[int, int, str]] = []
     for m in _TOKEN.finditer(text):
         token = m.group()
-        if token in UNITS or token.lower() in EXCEPTIONS:
-            continue
-        letters = "".join(_LETTERS.findall(token))
-        if len(letters) < 2 or letters.isupper() or _ROMAN.fullmatch(token):
-            continue
-        if not _ASCII_LETTERS.fullmatch(token) or _in_address(text, m.start(), m.end()):
+        if not _foreign_spelling(token) or _in_address(text, m.start(), m.end()):
             continue
         if skip_names and token[0].isupper() and not _sentence_start(text, m.start()):
             continue
-        if non_vietnamese_syllable(token):
-            out.append((m.start(), m.end(), token))
+        out.append((m.start(), m.end(), token))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _foreign_spelling(token: str) -> bool:
+    """What `loanword_spans` decides from the token alone (its context aside), once per distinct token."""
+    if token in UNITS or token.lower() in EXCEPTIONS:
+        return False
+    letters = "".join(_LETTERS.findall(token))
+    if len(letters) < 2 or letters.isupper() or _ROMAN.fullmatch(token):
+        return False
+    if not _ASCII_LETTERS.fullmatch(token):
+        return False
+    return non_vietnamese_syllable(token)
