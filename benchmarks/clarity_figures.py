@@ -8,6 +8,8 @@ documents, `manifest.jsonl` gives each one's group) and ../shared/corpus_laws (9
 law is cut to its first N characters at a line end, 40,000 by default, to keep the run to minutes; 0 = whole
 laws). Every document is analyzed with the DEFAULT configuration (profile citizen), as a CMS would run it;
 the gates of check() ("Gates of check()" in method.md) are counted with each group's own profile.
+The last table re-scores every document from its own measures under alternative scales and barriers
+(ALTERNATIVES: the levers measured for the (law, news) ordering, method.md "Figures").
 When ../shared is absent the script says so and exits 0.
 """
 
@@ -23,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 import vnpolicytext
-from vnpolicytext.clarity import BARRIERS, LEVELS
+from vnpolicytext.clarity import BARRIERS, LEVELS, SCALES, Barrier, Scale, assess
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL_IDS = [lv for _, lv, _ in LEVELS]
@@ -63,7 +65,7 @@ def measure(r: vnpolicytext.Report, key: str) -> float | None:
     return comp.value if comp else None
 
 
-def rewrites(shared: Path) -> None:
+def rewrites(shared: Path) -> tuple[list[vnpolicytext.Report], list[vnpolicytext.Report]]:
     rows = [json.loads(x) for x in (shared / "gold" / "rewrites_dev.jsonl").read_text().splitlines() if x]
     before = [vnpolicytext.analyze(r["original"]) for r in rows]
     after = [vnpolicytext.analyze(r["plain"]) for r in rows]
@@ -97,6 +99,7 @@ def rewrites(shared: Path) -> None:
         a = [v for r in after if (v := measure(r, key)) is not None]
         print(f"  {key}: {pct(b, 50):.2f} → {pct(a, 50):.2f} (p75 {pct(b, 75):.2f} → {pct(a, 75):.2f})")
     print()
+    return before, after
 
 
 def gates(shared: Path) -> None:
@@ -170,6 +173,17 @@ def group_tables(groups: dict[str, list[vnpolicytext.Report]]) -> None:
             v = [x for r in rs if (x := measure(r, key)) is not None]
             cells.append(f"{g} {pct(v, 25):.3g} / {pct(v, 50):.3g} / {pct(v, 75):.3g}")
         print(f"  {key}: " + "; ".join(cells))
+    print(
+        "\nsyllables per segmented word: "
+        + ", ".join(
+            f"{g} {sum(r.text.syllables for r in rs) / max(1, sum(r.text.words for r in rs)):.2f}"
+            for g, rs in groups.items()
+        )
+    )
+    print("\nabbreviations most adults know left unexplained (reported, not in the 'undefined' measure):")
+    for g, rs in groups.items():
+        n = [r.abbreviation.widely_known_unexplained for r in rs if r.abbreviation]
+        print(f"  {g}: in {sum(1 for x in n if x)} of {len(rs)} documents, {sum(n)} distinct in all")
     print("\nbarrier that capped the score (documents):")
     for g, rs in groups.items():
         c = Counter(r.readability.capped_by or "none" for r in rs if r.readability)
@@ -191,6 +205,132 @@ def long_documents(groups: dict[str, list[vnpolicytext.Report]]) -> None:
     print(f"documents with mean reading unit >= 40 syllables: {len(long)}; rated easy: {len(easy)}")
 
 
+def measures_of(r: vnpolicytext.Report, count_widely_known: bool = False) -> dict[str, float]:
+    """The report's clarity measures; with `count_widely_known`, the 'undefined' measure as it was before the
+    abbreviations most adults know were left out of it."""
+    m = {k: c.value for k, c in r.readability.clarity_components.items()} if r.readability else {}
+    if count_widely_known and "undefined" in m and r.abbreviation and r.text.words:
+        m["undefined"] += 1000 * r.abbreviation.widely_known_unexplained / r.text.words
+    return m
+
+
+def _length(measures: dict[str, float], combine: str = "min", weight: float = 0.30) -> Barrier:
+    b = BARRIERS["length"]
+    return Barrier(b.label, weight, b.cap, measures, combine)
+
+
+# Alternatives to the shipped scales and barriers: name -> (scales, barriers, count widely known abbreviations).
+ALTERNATIVES: dict[str, tuple[dict[str, Scale], dict[str, Barrier], bool]] = {
+    "shipped": ({}, {}, False),
+    "widely known abbreviations counted (before)": ({}, {}, True),
+    **{
+        f"sentence_length hard end {h}": ({"sentence_length": Scale("", 20.0, h)}, {}, False)
+        for h in (55.0, 62.0, 63.0, 65.0, 70.0)
+    },
+    **{
+        f"sentence_length_weighted hard end {h}": (
+            {"sentence_length_weighted": Scale("", 20.0, h)},
+            {},
+            False,
+        )
+        for h in (75.0, 80.0, 85.0, 100.0)
+    },
+    # 15-20 and 48 words at 1.5 syllables per word (our segmenter on the corpus) instead of 1.25; the hard end
+    # held below 57.5 so that a 40-syllable average is still never 'dễ đọc' by construction.
+    "clear ends 25, sentence_length hard end 57": (
+        {
+            "sentence_length": Scale("", 25.0, 57.0),
+            "sentence_length_weighted": Scale("", 25.0, SCALES["sentence_length_weighted"].hard),
+        },
+        {},
+        False,
+    ),
+    "length barrier: weighted mean only": ({}, {"length": _length({"sentence_length_weighted": 1.0})}, False),
+    "length barrier: mean only": ({}, {"length": _length({"sentence_length": 1.0})}, False),
+    "length barrier: average of the two": (
+        {},
+        {"length": _length({"sentence_length": 0.5, "sentence_length_weighted": 0.5}, "mean")},
+        False,
+    ),
+    "length weight 0.40, vocabulary 0.25": (
+        {},
+        {
+            "length": _length(dict(BARRIERS["length"].measures), weight=0.40),
+            "vocabulary": Barrier(
+                BARRIERS["vocabulary"].label,
+                0.25,
+                BARRIERS["vocabulary"].cap,
+                BARRIERS["vocabulary"].measures,
+            ),
+        },
+        False,
+    ),
+}
+
+
+def undefined_ordering(low: list[vnpolicytext.Report], news: list[vnpolicytext.Report], label: str) -> None:
+    """How often the 'undefined' measure alone is higher in the legal text than in the news article."""
+    cells = []
+    for counted in (False, True):
+        a = [m["undefined"] for r in low if "undefined" in (m := measures_of(r, counted))]
+        b = [m["undefined"] for r in news if "undefined" in (m := measures_of(r, counted))]
+        cells.append(f"{share_below(b, a):.3f}")
+    print(
+        f"({label}, news) pairs with the higher undefined-term rate in the {label} text: {cells[0]} "
+        f"({cells[1]} with the widely known abbreviations counted)"
+    )
+
+
+def sensitivity(
+    pairs: tuple[list[vnpolicytext.Report], list[vnpolicytext.Report]],
+    groups: dict[str, list[vnpolicytext.Report]],
+    law_reports: list[vnpolicytext.Report],
+) -> None:
+    """Every figure of the issue under each alternative, re-scored from the reports' measures."""
+    print("\n## Alternatives (re-scored from the same measures; 'laws' needs the check set)")
+    print(
+        "| alternative | rewrites clearer | rewrites easy/medium | dev ≥40 easy | (legal, news) | "
+        "(procedure, news) | (law, news) | laws ≥40 easy |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for name, (scales, barriers, counted) in ALTERNATIVES.items():
+        sc = {**SCALES, **scales}
+        ba = {**BARRIERS, **barriers}
+
+        def rescore(
+            r: vnpolicytext.Report,
+            sc: dict[str, Scale] = sc,
+            ba: dict[str, Barrier] = ba,
+            counted: bool = counted,
+        ) -> float:
+            result = assess(measures_of(r, counted), sc, ba)
+            return result.score if result is not None else 0.0
+
+        before, after = pairs
+        clearer = np.mean([rescore(a) > rescore(b) for a, b in zip(after, before, strict=True)])
+        ok = np.mean([level_id(rescore(r)) in ("easy", "medium") for r in after])
+        dev = [r for rs in groups.values() for r in rs]
+
+        def long_easy(rs: list[vnpolicytext.Report]) -> int:
+            return sum(
+                1
+                for r in rs
+                if r.sentence_length
+                and r.sentence_length.mean_syllables >= 40
+                and level_id(rescore(r)) == "easy"
+            )
+
+        news = [rescore(r) for r in groups["news"]]
+        legal = share_below(map(rescore, groups["legal"]), news)
+        proc = share_below(map(rescore, groups["citizen"]), news)
+        law = f"{share_below(map(rescore, law_reports), news):.3f}" if law_reports else "—"
+        law_easy = str(long_easy(law_reports)) if law_reports else "—"
+        print(
+            f"| {name} | {clearer:.3f} | {ok:.3f} | {long_easy(dev)} | {legal:.3f} | {proc:.3f} | {law} | "
+            f"{law_easy} |"
+        )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     default = next((d for d in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if d.is_dir()), None)
@@ -203,7 +343,7 @@ def main() -> int:
     if not (shared / "gold" / "rewrites_dev.jsonl").is_file() or not (shared / "corpus").is_dir():
         print(f"{shared} is absent: nothing to measure (the figures need ../shared).")
         return 0
-    rewrites(shared)
+    pairs = rewrites(shared)
     groups = corpus(shared)
     group_tables(groups)
     long_documents(groups)
@@ -231,6 +371,13 @@ def main() -> int:
         print(f"(law, dev news) pairs with the law less clear: {share_below(map(score, lr), news):.3f}")
         print(f"without the ceilings: {share_below(map(weighted, lr), news_w):.3f}")
         long_documents({"laws": lr})
+    else:
+        lr = []
+    print()
+    undefined_ordering(groups["legal"], groups["news"], "legal")
+    if lr:
+        undefined_ordering(lr, groups["news"], "law")
+    sensitivity(pairs, groups, lr)
     return 0
 
 

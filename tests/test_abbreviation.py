@@ -191,6 +191,48 @@ def test_known_abbreviations_from_config_are_honoured() -> None:
     assert summary.known == 2
 
 
+def test_widely_known_abbreviations_are_reported_but_marked() -> None:
+    # Khoản 4 Điều 69 makes no exception: UBND and THPT are still reported, marked as widely known; an
+    # abbreviation only insiders know (HTX) is reported without the mark.
+    text = (
+        "Em Lan vừa đỗ tốt nghiệp THPT năm nay. Gia đình mang giấy báo đến UBND phường để xác nhận. "
+        "Sau đó, bố em nộp đơn vay vốn ở HTX nông nghiệp của thôn."
+    )
+    summary, findings = run(text)
+    assert rules(findings) == [
+        ("abbreviation.undefined", "THPT"),
+        ("abbreviation.undefined", "UBND"),
+        ("abbreviation.undefined", "HTX"),
+    ]
+    marked = {f.text: f.data.get("widely_known", False) for f in findings}
+    assert marked == {"THPT": True, "UBND": True, "HTX": False}
+    assert summary.undefined == 3 and summary.widely_known_unexplained == 2
+    assert item(summary, "UBND").widely_known and not item(summary, "HTX").widely_known
+    # The clarity measure counts only what most readers cannot decode: HTX, one abbreviation in 25 words.
+    assert ab.measures(summary, 25) == {"undefined": 40.0}
+
+
+def test_widely_known_abbreviation_explained_late_is_reported_not_counted() -> None:
+    text = (
+        "Hồ sơ gửi HĐND huyện trước ngày 15. Hội đồng nhân dân (HĐND) huyện họp vào cuối tháng để xem xét."
+    )
+    summary, findings = run(text)
+    assert rules(findings) == [("abbreviation.used_before_definition", "HĐND")]
+    assert findings[0].data["widely_known"] is True
+    assert summary.widely_known_unexplained == 1
+    assert ab.measures(summary, 20) == {"undefined": 0.0}
+
+
+def test_widely_known_list_holds_only_unambiguous_everyday_names() -> None:
+    lex = ab.load_lexicon()
+    assert {"UBND", "HĐND", "THCS", "THPT", "CMND", "CCCD", "BHXH", "BHYT"} <= lex.widely_known
+    # One meaning each, with a bundled expansion, and none already in the never-reported international list.
+    for key in lex.widely_known:
+        assert len(lex.expansions[key]) == 1, key
+        assert key not in lex.international
+    assert "ĐH" not in lex.widely_known  # đại học | đại hội
+
+
 def test_rule_can_be_turned_off() -> None:
     _, findings = run("Nộp tại UBND xã.", rules={"abbreviation.undefined": "off"})
     assert findings == []

@@ -148,7 +148,34 @@ MIXED = (
 )
 
 
-@pytest.mark.parametrize("text", [PLAIN, JARGON, REFERENCES, MIXED, ONE_LONG_SENTENCE])
+# The same notice twice: with abbreviations every adult knows, and with ones only insiders can decode.
+EVERYDAY_ABBREVIATIONS = (
+    "Con chị Hoa học lớp 9 ở trường THCS của xã. Năm sau em thi vào lớp 10 THPT. Chị mang CCCD và thẻ "
+    "BHYT của con đến UBND xã để làm giấy xác nhận."
+)
+INSIDER_ABBREVIATIONS = (
+    "Con chị Hoa học lớp 9 ở trường PTDTBT của xã. Năm sau em thi vào lớp 10 GDTX. Chị mang CCCD và thẻ "
+    "BHYT của con đến TTPVHCC xã để làm giấy xác nhận."
+)
+
+
+def test_abbreviations_every_adult_knows_are_reported_but_do_not_lower_the_score() -> None:
+    everyday = vnpolicytext.analyze(EVERYDAY_ABBREVIATIONS)
+    insider = vnpolicytext.analyze(INSIDER_ABBREVIATIONS)
+    reported = {f.text for f in everyday.findings if f.rule == "abbreviation.undefined"}
+    assert {"THCS", "THPT", "UBND"} <= reported  # khoản 4 Điều 69: still to be written out at first use
+    read_everyday, read_insider = _read(EVERYDAY_ABBREVIATIONS), _read(INSIDER_ABBREVIATIONS)
+    assert read_everyday.clarity_components["undefined"].value == 0
+    assert read_insider.clarity_components["undefined"].value > 0
+    assert read_everyday.barriers["vocabulary"].score > read_insider.barriers["vocabulary"].score
+    assert read_everyday.clarity_score is not None and read_insider.clarity_score is not None
+    assert read_everyday.clarity_score > read_insider.clarity_score
+    assert insider.abbreviation is not None and insider.abbreviation.widely_known_unexplained == 2  # CCCD, BHYT
+
+
+@pytest.mark.parametrize(
+    "text", [PLAIN, JARGON, REFERENCES, MIXED, ONE_LONG_SENTENCE, EVERYDAY_ABBREVIATIONS, INSIDER_ABBREVIATIONS]
+)
 def test_a_text_of_one_section_scores_as_its_section(text: str) -> None:
     read = _read(text)
     (section,) = [p for p in read.parts if p.kind == "section"]

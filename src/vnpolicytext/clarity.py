@@ -150,16 +150,26 @@ class Assessment:
         return level_of(self.score)
 
 
-def assess(measures: Mapping[str, float], *, details: bool = True) -> Assessment | None:
-    """Score the available measures: barriers, weighted mean, ceilings; None when there is none.
+def assess(
+    measures: Mapping[str, float],
+    scales: Mapping[str, Scale] | None = None,
+    barriers: Mapping[str, Barrier] | None = None,
+    *,
+    details: bool = True,
+) -> Assessment | None:
+    """Score the available measures: barriers, weighted mean, ceilings; None when there is none. `scales` and
+    `barriers` replace SCALES and BARRIERS (benchmarks/clarity_figures.py measures alternatives with them).
 
     With `details=False` the barriers and components are left empty (the score, weighted mean and capping
     barrier are the same): for callers that read only those, such as the score of every part."""
-    present = {k: float(measures[k]) for k in SCALES if k in measures}
+    scales = SCALES if scales is None else scales
+    table = BARRIERS if barriers is None else barriers
+    barrier_of = {m: name for name, b in table.items() for m in b.measures}
+    present = {k: float(measures[k]) for k in scales if k in measures and k in barrier_of}
     if not present:
         return None
-    scores = {k: SCALES[k].score(v) for k, v in present.items()}
-    used = {name: b for name, b in BARRIERS.items() if any(m in present for m in b.measures)}
+    scores = {k: scales[k].score(v) for k, v in present.items()}
+    used = {name: b for name, b in table.items() if any(m in present for m in b.measures)}
     total = sum(b.weight for b in used.values())
     barrier_scores: dict[str, float] = {}
     for name, b in used.items():
@@ -180,17 +190,17 @@ def assess(measures: Mapping[str, float], *, details: bool = True) -> Assessment
         return Assessment(score, round(weighted, 2), capped_by, {}, {})
     components = {}
     for k, v in present.items():
-        b = BARRIERS[BARRIER_OF[k]]
+        b = table[barrier_of[k]]
         names = [m for m in b.measures if m in present]
         share = b.measures[k] / sum(b.measures[m] for m in names)
         components[k] = ClarityComponent(
             value=round(v, 4),
-            unit=SCALES[k].unit,
+            unit=scales[k].unit,
             score=scores[k],
             weight=round(b.weight / total * share, 4),
-            barrier=BARRIER_OF[k],
+            barrier=barrier_of[k],
         )
-    barriers = {
+    parts = {
         n: ClarityBarrier(
             label=b.label,
             score=round(barrier_scores[n], 2),
@@ -200,7 +210,7 @@ def assess(measures: Mapping[str, float], *, details: bool = True) -> Assessment
         )
         for n, b in used.items()
     }
-    return Assessment(score, round(weighted, 2), capped_by, barriers, components)
+    return Assessment(score, round(weighted, 2), capped_by, parts, components)
 
 
 def clarity(measures: Mapping[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:

@@ -84,6 +84,11 @@ class AbbreviationItem(Model):
         description="Full form: the text's own explanation if any, else the bundled list's expansions "
         "joined by ' | ', else None."
     )
+    widely_known: bool = Field(
+        default=False,
+        description="A Vietnamese abbreviation most adults know (UBND, THPT, CCCD …): still reported when "
+        "unexplained, but not counted in the clarity score's 'undefined' measure.",
+    )
 
 
 class AbbreviationSummary(Model):
@@ -101,6 +106,11 @@ class AbbreviationSummary(Model):
     known: int = Field(
         description="Distinct abbreviations readers are taken to know (international list or "
         "Config.known_abbreviations); not reported."
+    )
+    widely_known_unexplained: int = Field(
+        default=0,
+        description="Of `undefined` and `used_before_definition`, the abbreviations most adults know "
+        "(data/widely_known_abbreviations.txt): reported, but left out of the clarity measure.",
     )
     document_references: int = Field(
         description="Document numbers such as '15/2020/NĐ-CP' or '12/QĐ-UBND'; "
@@ -125,20 +135,23 @@ _HYPHEN_SPLIT = regex.compile(r"[^-]+")
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """The bundled abbreviation list (key -> expansions) and the international ones (keys)."""
+    """The bundled abbreviation list (key -> expansions), the international ones and the Vietnamese ones most
+    adults know (keys)."""
 
     expansions: dict[str, tuple[str, ...]]
     international: frozenset[str]
+    widely_known: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Read data/abbreviations.tsv and data/international_abbreviations.txt (once)."""
+    """Read data/abbreviations.tsv, international_abbreviations.txt and widely_known_abbreviations.txt (once)."""
     expansions: dict[str, tuple[str, ...]] = {}
     for row in rows(shipped_text("abbreviations.tsv"), "abbreviations.tsv", min_columns=2):
         expansions[abbr_key(row.get(0))] = tuple(e.strip() for e in row.get(1).split(" | ") if e.strip())
     international = frozenset(abbr_key(w) for w in word_list(shipped_text("international_abbreviations.txt")))
-    return Lexicon(expansions, international)
+    widely_known = frozenset(abbr_key(w) for w in word_list(shipped_text("widely_known_abbreviations.txt")))
+    return Lexicon(expansions, international, widely_known)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -460,6 +473,7 @@ def analyze(ctx: Context) -> AbbreviationSummary:
 
     items: list[AbbreviationItem] = []
     tally = {"defined": 0, "undefined": 0, "used_before_definition": 0, "known": 0}
+    widely_known_unexplained = 0
     for key in order:
         occ = first[key]
         defs = by_key.get(key, [])
@@ -478,9 +492,14 @@ def analyze(ctx: Context) -> AbbreviationSummary:
         else:
             status = "undefined"
         tally[status] += 1
+        widely_known = key in lex.widely_known
+        if status in ("undefined", "used_before_definition") and widely_known:
+            widely_known_unexplained += 1
         if status in ("undefined", "used_before_definition") and first_use is not None:
             n = len(uses[key])
             data = {"abbr": first_use.text, "key": key, "uses": n, "expansions": list(expansions)}
+            if widely_known:
+                data["widely_known"] = True  # reported, not counted in the clarity measure
             if status == "undefined":
                 fix = _expansion_fix(ctx, first_use, expansions[0]) if len(expansions) == 1 else None
                 ctx.add(
@@ -515,6 +534,7 @@ def analyze(ctx: Context) -> AbbreviationSummary:
                 defined=status == "defined" or status == "used_before_definition",
                 status=status,
                 expansion=own or (" | ".join(expansions) if expansions else None),
+                widely_known=widely_known,
             )
         )
     return AbbreviationSummary(
@@ -523,6 +543,7 @@ def analyze(ctx: Context) -> AbbreviationSummary:
         undefined=tally["undefined"],
         used_before_definition=tally["used_before_definition"],
         known=tally["known"],
+        widely_known_unexplained=widely_known_unexplained,
         document_references=scan.references,
         document_codes=sorted(scan.codes),
         items=items,
@@ -530,8 +551,10 @@ def analyze(ctx: Context) -> AbbreviationSummary:
 
 
 def measures(summary: AbbreviationSummary, words: int) -> dict[str, float]:
-    """Clarity measure: abbreviations nobody explains, per 1,000 words."""
-    return undefined_per_1000_words(summary.undefined, summary.used_before_definition, words)
+    """Clarity measure: abbreviations nobody explains, per 1,000 words; those most adults know (UBND, THPT …)
+    are reported but not counted (docs/method.md, "Abbreviations readers know")."""
+    unexplained = summary.undefined + summary.used_before_definition - summary.widely_known_unexplained
+    return undefined_per_1000_words(unexplained, 0, words)
 
 
 ANALYZER = Analyzer(

@@ -287,8 +287,8 @@ def _unit_counts(
         i = bisect_right(starts, f.start) - 1
         if i < 0:
             continue
-        if f.rule in UNDEFINED_RULES:
-            undefined[i] += 1
+        if f.rule in UNDEFINED_RULES and not f.data.get("widely_known"):
+            undefined[i] += 1  # an abbreviation most adults know is reported, not counted
         elif f.rule == "passive.short":
             passive[i] += 1
     for ref in doc.cross_references:
