@@ -255,12 +255,17 @@ def _unit_counts(
             passive[i] += 1
     for ref in doc.cross_references:
         references[ref.unit] += 1
-    letters = [[t for t in u.syllables if not t.text.isdigit()] for u in doc.units]
+    letters, difficult = [0] * n, [0] * n  # counted unit by unit: no list of every syllable (memory)
+    for u in doc.units:
+        for t in u.syllables:
+            if not t.text.isdigit():
+                letters[u.index] += 1
+                difficult[u.index] += t.text.lower() not in common
     return _Counts(
         syllables=[len(u.syllables) for u in doc.units],
         words=list(doc.word_counts),
-        letters=[len(t) for t in letters],
-        difficult=[sum(1 for t in ts if t.text.lower() not in common) for ts in letters],
+        letters=letters,
+        difficult=difficult,
         jargon=jargon,
         undefined=undefined,
         passive=passive,
