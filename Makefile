@@ -23,8 +23,9 @@ test: $(VENV)/.installed
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
-fuzz: $(VENV)/.installed  # the fuzz suite with 100,000 examples per property (long)
-	VNPOLICYTEXT_FUZZ_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py
+fuzz: $(VENV)/.installed  # the fuzz suite with 100,000 examples per property (hours; FUZZ_EXAMPLES=N for fewer)
+	VNPOLICYTEXT_FUZZ_PROFILE=fuzz VNPOLICYTEXT_FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),100000) \
+		$(BIN)/python -m pytest -p no:cacheprovider --hypothesis-show-statistics tests/test_fuzz.py
 
 complexity: $(VENV)/.installed  # growth from 200 k to 1.6 M characters of every hostile pattern
 	$(BIN)/python benchmarks/complexity.py --n 200000

@@ -5,7 +5,7 @@
 Each catalogue entry is a short unit repeated to n and to 8n characters and run through one public entry
 point (`analyze`, `analyze_markup` for HTML or Markdown, `extract_definitions`, `check`). A linear path
 grows about 8x; the run fails (exit 1) when an entry grows more than `--limit` times. The minimum of a few
-repeats is kept, and only ratios are compared, never absolute times. `tests/test_complexity.py` runs the
+repeats (CPU time of the process) is kept, and only ratios are compared, never absolute times. `tests/test_complexity.py` runs the
 same catalogue at small sizes.
 """
 
@@ -127,13 +127,14 @@ def runner(entry: Entry) -> Callable[[str], object]:
 
 
 def timed(entry: Entry, n: int, repeats: int) -> float:
-    """Best of `repeats` runs on `n` characters, in seconds."""
+    """Best of `repeats` runs on `n` characters, in seconds of CPU time of this process (a busy machine
+    slows the wall clock, much less the CPU time)."""
     run, text = runner(entry), build(entry, n)
     best = float("inf")
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         run(text)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 

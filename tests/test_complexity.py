@@ -1,7 +1,8 @@
 """A small run of the complexity catalogue (benchmarks/complexity.py): every hostile pattern, at n and 8n
-characters, must grow no more than 20x (12x in the benchmark). Sizes are small (n is the smallest size from 500 up whose run takes
-40 ms, at most 64,000 characters; about a second each at most);
-only growth ratios are compared, with the best of a few repeats, never absolute times."""
+characters, must grow no more than 12x, as in the benchmark. Sizes are small (n is the smallest size from 500
+up whose run takes 40 ms, at most 64,000 characters; about a second each at most); only growth ratios are
+compared, in CPU time (a loaded machine slows the wall clock, not the work) with the best of a few repeats,
+never absolute times."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ complexity = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = complexity
 _spec.loader.exec_module(complexity)
 
-# The benchmark fails over 12x at 200 k -> 1.6 M characters; at these small sizes, on a shared machine, runs
-# jitter more, so the test allows 20x: a quadratic path still grows about 64x and is caught.
-LIMIT = 20.0
+# The benchmark's limit. Measured in CPU time on a 2-core machine under a load of 12, every entry grew 5-10x at
+# these sizes (docs/performance.md); a quadratic path grows about 64x.
+LIMIT = 12.0
 
 
 @pytest.fixture(scope="module", autouse=True)

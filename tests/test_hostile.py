@@ -234,3 +234,43 @@ def test_stdin_closed_in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest
 def test_wrong_types_raise_type_error_naming_function_and_parameter(call: object, message: str) -> None:
     with pytest.raises(TypeError, match=message):
         call()  # type: ignore[operator]
+
+
+# ---------------------------------------------------------------------------------------------- memory layers
+
+_LONG_LINE = "Ủy ban nhân dân (UBND) xã Phú Lộc tiếp nhận hồ sơ, trả kết quả - đúng hẹn; lệ phí 50.000 đồng. "
+
+
+def test_phrase_views_built_on_demand_match_the_syllables_and_words() -> None:
+    from vnpolicytext.document import Document
+
+    text = _LONG_LINE * 3 + "\n\nCÔNG DÂN NỘP TỜ KHAI TẠI BỘ PHẬN MỘT CỬA.\n\nNgười dân nhận thẻ sau 5 ngày.\n"
+    doc = Document(text)
+    views = doc.phrase_views
+    assert len(views) == len(doc.units)
+    for _ in range(2):  # built again once dropped from the few kept: the same views
+        for unit, words in zip(doc.units, doc.words, strict=True):
+            view = views[unit.index]
+            syl = list(unit.syllables)
+            assert view.keys == tuple(t.text.lower() for t in syl)
+            assert len(view.gaps) == max(len(syl) - 1, 0)
+            for gap, a, b in zip(view.gaps, syl, syl[1:], strict=False):
+                between = doc.text[a.end : b.start]
+                assert (gap == " ") == between.isspace()
+                assert gap != "," or between.strip() == ","
+            if view.starts is not None and view.ends is not None:
+                assert all(w.start in view.starts and w.end in view.ends for w in words)
+                inside = [t.start for t in syl if all(t.start != w.start for w in words)]
+                assert not any(p in view.starts for p in inside)
+    shouting = next(u for u in doc.units if "CÔNG DÂN" in u.text)
+    assert views[shouting.index].starts is None  # text in capitals: word bounds not trusted
+    assert views[-1] == views[len(views) - 1]
+
+
+def test_line_start_by_bisection_matches_a_backward_search() -> None:
+    from vnpolicytext.document import Document
+
+    text = "Điều 1. Phạm vi\n\n1. Hồ sơ gồm tờ khai;\r\n2. Bản sao giấy khai sinh.\n" + _LONG_LINE * 2
+    doc = Document(text)
+    for pos in range(len(doc.text) + 1):
+        assert doc.line_start(pos) == doc.text.rfind("\n", 0, pos) + 1

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vnpolicytext.errors import ConfigError
-from vnpolicytext.server.offsets import convert_marked_offsets, report_to_utf16, utf16_converter, utf16_length
+from vnpolicytext.models import Finding
+from vnpolicytext.server.offsets import report_to_utf16, utf16_converter, utf16_length
 from vnpolicytext.server.settings import DEFAULT_MAX_BODY, Settings, parse_size, settings_from_env
 
 TEXT_WITH_ASTRAL = st.text(
@@ -25,44 +26,69 @@ def test_utf16_converter_matches_javascript_indices(text: str, data: st.DataObje
     assert utf16_length(text) == len(text.encode("utf-16-le")) // 2
 
 
-def test_marked_offsets_are_found_by_key_name() -> None:
-    convert = utf16_converter("😀😀😀 abc")  # every offset from 3 on moves by 3
-    data = {
-        "start": 4,
-        "end": 6,
-        "first_start": 4,
-        "definition_end": 5,
-        "split_at": 4,
-        "defined_at": 5,
-        "spans": [{"start": 4, "end": 5, "count": 4}],
-        "bounds_start": [4, 5],
-        "count": 4,
-        "started": 4,
-        "flag": True,
-        "end_marker": "x",
-    }
-    convert_marked_offsets(data, convert)
-    assert (
-        data["start"] == 7 and data["end"] == 9 and data["first_start"] == 7 and data["definition_end"] == 8
-    )
-    assert data["split_at"] == 7 and data["defined_at"] == 8 and data["bounds_start"] == [7, 8]
-    assert data["spans"] == [{"start": 7, "end": 8, "count": 4}]
-    assert data["count"] == 4 and data["started"] == 4 and data["flag"] is True  # not offsets: untouched
-
-
 def test_report_to_utf16_converts_findings_sentences_and_summaries() -> None:
     import vnpolicytext
 
     text = "👋 UBND xã đã được giao nhiệm vụ.\n🎉 UBND xã thông báo lịch tiếp dân."
-    report = vnpolicytext.analyze(text).model_dump(mode="json")
-    points = {f["rule"]: (f["start"], f["column"]) for f in report["findings"]}
-    report_to_utf16(report, text)
+    report = vnpolicytext.analyze(text)
+    moved = report_to_utf16(report, text)
     units = text.encode("utf-16-le")
-    for f in report["findings"]:
-        assert units[2 * f["start"] : 2 * f["end"]].decode("utf-16-le") == f["text"]
-        assert f["start"] == points[f["rule"]][0] + 1  # one emoji before each
-        assert f["column"] == points[f["rule"]][1] + 1
-    assert report["abbreviation"]["items"][0]["first_start"] == 3
+    assert moved.findings and [f.rule for f in moved.findings] == [f.rule for f in report.findings]
+    for f, before in zip(moved.findings, report.findings, strict=True):
+        assert units[2 * f.start : 2 * f.end].decode("utf-16-le") == f.text == before.text
+        assert f.start == before.start + 1  # one emoji before each
+        assert f.column == before.column + 1 and f.line == before.line
+    for s in moved.sentences:
+        assert units[2 * s.start : 2 * s.end].decode("utf-16-le") == s.text
+    assert moved.abbreviation is not None and report.abbreviation is not None
+    assert moved.abbreviation.items[0].first_start == report.abbreviation.items[0].first_start + 1 == 3
+    assert report.findings[0].start == moved.findings[0].start - 1  # the report itself is left alone
+    assert report_to_utf16(report, text.replace("👋", "*").replace("🎉", "*")) is report  # nothing to move
+
+
+def test_report_to_utf16_follows_marked_data_keys_nested_spans_included() -> None:
+    import vnpolicytext
+
+    text = "Hồ sơ 📄 gồm tờ khai 📝 và bản sao giấy khai sinh."
+    report = vnpolicytext.analyze(text)
+    term = text.index("tờ khai")
+    copy = text.index("bản sao")
+    finding = Finding(
+        analyzer="glossary",
+        rule="glossary.undefined",
+        severity="info",
+        start=term,
+        end=term + 7,
+        text="tờ khai",
+        line=1,
+        column=term + 1,
+        message="Thuật ngữ chưa được giải thích.",
+        data={
+            "term": {"start": term, "end": term + 7, "text": "tờ khai"},  # a nested span
+            "uses": [
+                {"start": term, "end": term + 7, "text": "tờ khai"},
+                {"start": copy, "end": copy + 7, "text": "bản sao"},
+            ],
+            "defined_at": copy,
+            "first_start": copy,  # named like an offset, not marked: a count for this test, left as it is
+            "count": copy,
+        },
+    )
+    finding.mark_offsets(["term", "uses", "defined_at"])
+    moved = report_to_utf16(report.model_copy(update={"findings": [finding]}), text).findings[0]
+    units = text.encode("utf-16-le")
+
+    def in_utf16(span: dict[str, object]) -> str:
+        return units[2 * int(span["start"]) : 2 * int(span["end"])].decode("utf-16-le")  # type: ignore[call-overload]
+
+    assert in_utf16(moved.data["term"]) == moved.data["term"]["text"] == "tờ khai"
+    assert moved.data["term"]["start"] == term + 1  # one emoji before
+    assert [in_utf16(u) for u in moved.data["uses"]] == ["tờ khai", "bản sao"]
+    assert moved.data["uses"][1]["start"] == copy + 2  # two emoji before
+    assert moved.data["defined_at"] == copy + 2
+    assert moved.data["first_start"] == moved.data["count"] == copy
+    assert moved.offset_keys == ("term", "uses", "defined_at")
+    assert finding.data["term"]["start"] == term  # the original finding is not changed
 
 
 def test_settings_from_environment() -> None:

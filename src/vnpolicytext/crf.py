@@ -38,7 +38,7 @@ from typing import Any
 FORMAT = 4
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
 _KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
-_MAX_WINDOWS = 600_000  # caches are dropped and rebuilt when they grow past this
+_MAX_WINDOWS = 150_000  # caches are dropped and rebuilt past this (memory: about 330 bytes a window)
 _BATCH = 2048  # tokens decoded together by `CRF.tag_ids_many`
 _SMALL = 400  # tokens decoded without numpy when it is not loaded yet (`CRF._small`)
 _WS_DIR = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"

@@ -355,7 +355,8 @@ def _article_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, i
 
 def _phrase_before(text: str, end: int, commas: int, stop_at_conjunction: bool) -> int:
     """Start of the noun phrase ending at `end`: back to a clause boundary, a list label or a line start."""
-    line_start = text.rfind("\n", 0, end) + 1
+    # the line start matters only within the last 400 characters: search no further (linear time)
+    line_start = text.rfind("\n", max(0, end - 400), end) + 1
     i = end
     limit = max(line_start, end - 400)
     while i > limit:
@@ -415,7 +416,7 @@ def _name_start(text: str, d0: int, d1: int, term: str) -> int:
     if not term_words or first is None or bare(first.group()) == term_words[0]:
         return d0
     # The clause the name may span: no sentence or bracket break, no other stop word than "và".
-    line_start = text.rfind("\n", 0, d0) + 1
+    line_start = text.rfind("\n", max(0, d1 - 400), d0) + 1  # only the last 400 characters matter
     lo = d0
     while lo > max(line_start, d1 - 400) and text[lo - 1] not in ".;:()[]\n":
         lo -= 1
@@ -521,8 +522,8 @@ def _match_abbreviation(text: str, abbr: str, end: int) -> int | None:
     chunks = abbreviation_chunks(abbr)
     if len(chunks) < 2 or len(chunks) > 12:
         return None
-    line_start = text.rfind("\n", 0, end) + 1
-    window_start = max(line_start, end - 30 * len(chunks))
+    window_start = max(0, end - 30 * len(chunks))
+    window_start = text.rfind("\n", window_start, end) + 1 or window_start  # not before the line start
     words = [(m.start(), m.group()) for m in WORD.finditer(text, window_start, end)]
     words = words[-(2 * len(chunks) + 4) :]
     folded = [bare(w) for _, w in words]

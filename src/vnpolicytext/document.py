@@ -15,8 +15,9 @@ once, on first use, and never change afterwards:
 
 from __future__ import annotations
 
+import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -144,21 +145,89 @@ class PhraseView:
 
 
 class Offsets:
-    """A sorted set of offsets in an array (4 bytes each): `in` by bisection."""
+    """A sorted array of offsets (4 bytes each, shared with the words' `Tokens`, not copied), shifted by
+    `base`: `in` by bisection."""
 
-    __slots__ = ("_values",)
+    __slots__ = ("_base", "_values")
 
-    def __init__(self, values: Iterable[int]) -> None:
-        self._values = array("i", sorted(set(values)))
+    def __init__(self, values: array[int], base: int = 0) -> None:
+        self._values, self._base = values, base
 
     def __contains__(self, value: object) -> bool:
         if not isinstance(value, int):
             return False
+        value -= self._base
         k = bisect_right(self._values, value) - 1
         return k >= 0 and self._values[k] == value
 
     def __len__(self) -> int:
         return len(self._values)
+
+
+class PhraseViews(Sequence[PhraseView]):
+    """Every unit's `PhraseView`, kept compact for the whole document (4 bytes a syllable for its key, one
+    character for its gap, word bounds shared with `Document.words`); a view is built when read, and only
+    the last few built are kept (memory: a view per unit costs about 40 bytes a syllable)."""
+
+    __slots__ = ("_firsts", "_gaps", "_ids", "_names", "_recent", "_trusted", "_words")
+
+    _KEEP = 32  # views kept: the analyzers read a unit's view many times in a row, then move on
+
+    def __init__(self, units: Sequence[Unit], words: Sequence[Tokens]) -> None:
+        index: dict[str, int] = {}  # a few thousand distinct syllables: each key string is kept once
+        self._names: list[str] = []
+        self._ids = array("i")
+        self._firsts = array("i", [0])
+        self._trusted = bytearray()
+        self._words = words
+        gaps: list[str] = []
+        for u, unit_words in zip(units, words, strict=True):
+            syl, text = u.syllables, u.text
+            starts, ends = syl._starts, syl._ends
+            for a, b in zip(starts, ends, strict=True):
+                key = text[a:b].lower()
+                k = index.get(key)
+                if k is None:
+                    k = index[key] = len(self._names)
+                    self._names.append(key)
+                self._ids.append(k)
+            if starts:  # one character per syllable: its gap to the next, "x" after the last
+                gaps.append("".join(_gap(text[e:s]) for e, s in zip(ends, starts[1:], strict=False)) + "x")
+            self._firsts.append(len(self._ids))
+            # the segmenter is unreliable on text in capitals
+            self._trusted.append(bool(unit_words) and upper_share(text) <= 0.6)
+        self._gaps = "".join(gaps)
+        self._recent: dict[int, PhraseView] = {}
+
+    def __len__(self) -> int:
+        return len(self._trusted)
+
+    @overload
+    def __getitem__(self, index: int) -> PhraseView: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[PhraseView, ...]: ...
+    def __getitem__(self, index: int | slice) -> PhraseView | tuple[PhraseView, ...]:
+        if isinstance(index, slice):
+            return tuple(self[k] for k in range(*index.indices(len(self))))
+        view = self._recent.get(index)
+        if view is not None:
+            return view
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("unit index out of range")
+        a, b = self._firsts[index], self._firsts[index + 1]
+        names = self._names
+        keys = tuple([names[k] for k in self._ids[a:b]])
+        starts = ends = None
+        if self._trusted[index]:
+            words = self._words[index]
+            starts, ends = Offsets(words._starts, words._base), Offsets(words._ends, words._base)
+        view = PhraseView(keys, self._gaps[a : b - 1] if b > a else "", starts, ends)
+        if len(self._recent) >= self._KEEP:
+            self._recent.clear()
+        self._recent[index] = view
+        return view
 
 
 class Document:
@@ -183,6 +252,17 @@ class Document:
     def unit_starts(self) -> list[int]:
         """Start offsets of the units, for finding the unit of a position by bisection."""
         return [u.start for u in self.units]
+
+    @cached_property
+    def _newlines(self) -> array[int]:
+        return array("i", (m.start() for m in _NEWLINE.finditer(self.text)))
+
+    def line_start(self, pos: int) -> int:
+        """Start of the working-copy line holding `pos` (just after the last "\\n" before it), by bisection:
+        `text.rfind("\\n", 0, pos)` reads the whole line, quadratic when called along a long one."""
+        newlines = self._newlines
+        k = bisect_left(newlines, pos)
+        return newlines[k - 1] + 1 if k else 0
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -219,20 +299,9 @@ class Document:
         return sum(self.word_counts)
 
     @cached_property
-    def phrase_views(self) -> tuple[PhraseView, ...]:
+    def phrase_views(self) -> PhraseViews:
         """Per unit, the view phrase lexicons match on (built on the words: never before them)."""
-        views = []
-        shared: dict[str, str] = {}  # a few thousand distinct syllables: each key string is kept once
-        for u, words in zip(self.units, self.words, strict=True):
-            syl = u.syllables
-            keys = tuple([shared.setdefault(key, key) for key in map(str.lower, syl.texts())])
-            joined = _gaps(u.text, syl)
-            starts = ends = None
-            if words and upper_share(u.text) <= 0.6:  # the segmenter is unreliable on text in capitals
-                starts = Offsets(words.starts())
-                ends = Offsets(words.ends())
-            views.append(PhraseView(keys, joined, starts, ends))
-        return tuple(views)
+        return PhraseViews(self.units, self.words)
 
     # ------------------------------------------------------------------ structure
 
@@ -312,10 +381,14 @@ class Document:
         """The report's sentence list, in the caller's offsets."""
         out = []
         counts = self.__dict__.get("word_counts")  # words are counted only where they were segmented
+        # Built without validation (every value is ours and typed) and with one shared set of the fields
+        # given: a validated model keeps its own set, about 40% of its memory (issue 18).
+        fields = set(Sentence.model_fields)  # complete: assigning a field later adds nothing to it
         for u in self.units:
             s, e = self.source.span(u.start, u.end)
             out.append(
-                Sentence(
+                Sentence.model_construct(
+                    fields,
                     index=u.index,
                     start=s,
                     end=e,
@@ -347,6 +420,8 @@ def _gap(between: str) -> str:
         return "-"
     return "x"
 
+
+_NEWLINE = re.compile("\n")
 
 _CHUNK = 1000  # characters: longer units are segmented piece by piece
 

@@ -89,13 +89,16 @@ def sections(units: Sequence[Unit], labels: Sequence[Label] = ()) -> list[Sectio
     structural = {lab.unit for lab in labels if lab.kind in SECTION_LABELS}
     out: list[Section] = []
     start = 0
+    only_openers = True  # every unit since `start` opens a section (kept as we go: no rescan, linear time)
     for u in units:
         opens = u.kind == "heading" or u.index in structural
         if opens and u.index > start:
-            if all(units[k].kind == "heading" or k in structural for k in range(start, u.index)):
+            if only_openers:
                 continue  # still in the run of headings that opened this section
             out.append(Section(start, u.index - 1))
             start = u.index
+            only_openers = True
+        only_openers = only_openers and opens
     if units:
         out.append(Section(start, len(units) - 1))
     return out

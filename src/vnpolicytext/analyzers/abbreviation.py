@@ -411,7 +411,7 @@ def _expansion_fix(ctx: Context, occ: _Occurrence, expansion: str) -> Fix | None
     words = expansion.split()
     if not words:
         return None
-    line_start = text.rfind("\n", 0, occ.start) + 1
+    line_start = ctx.doc.line_start(occ.start)
     before = text[line_start : occ.start].rstrip()
     sentence_start = not before or before[-1] in ".!?:" or (len(before) <= 4 and before[-1] in ").-")
     first = words[0]

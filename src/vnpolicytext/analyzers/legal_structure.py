@@ -213,7 +213,7 @@ def _numbering(
             amending = True
             outline.amending_units.add(u.index)
         at_line_start = lab is not None and doc.text[
-            doc.text.rfind("\n", 0, lab.start) + 1 : lab.start
+            doc.line_start(lab.start) : lab.start
         ].strip() in (
             "",
             "“",

@@ -2,7 +2,8 @@
 
 The library reports offsets in code points (Python str indices). A character outside the Basic
 Multilingual Plane (an emoji, a rare CJK ideograph) is one code point but two UTF-16 units, so every
-offset after it moves by one in UTF-16.
+offset after it moves by one in UTF-16. The report is moved by the mechanism that moves a markup report
+to its source (`markup.remap`): typed summary fields and the data keys each finding marks, never key names.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
+from ..markup.remap import Frame, move_data, move_model
+from ..models import Finding
+from ..report import Report
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_OFFSET_KEYS = frozenset({"start", "end", "split_at"})
-_OFFSET_SUFFIXES = ("_start", "_end", "_at")
-# Top-level report fields that are not analyzer summaries.
-_CORE = frozenset({"version", "profile", "profile_reasons", "text", "sentences", "findings"})
 
 Converter = Callable[[int], int]
 
@@ -38,51 +39,43 @@ def utf16_length(text: str) -> int:
     return len(text) + sum(1 for _ in _ASTRAL.finditer(text))
 
 
-def _is_offset_key(key: str) -> bool:
-    return key in _OFFSET_KEYS or key.endswith(_OFFSET_SUFFIXES)
+def utf16_frame(text: str) -> Frame:
+    """The frame moving code-point offsets of `text` to UTF-16 units (a span keeps its text)."""
+    convert = utf16_converter(text)
+    return Frame(convert, convert, lambda s, e: (convert(s), convert(e)))
 
 
-def convert_marked_offsets(value: Any, convert: Converter) -> Any:
-    """Convert every offset inside finding data and summaries, in place; returns `value`.
-
-    THE one walk over nested data: today an offset is an int (or a list of ints) under a key named start,
-    end, split_at, *_start, *_end or *_at. Re-point this function when offsets get another marking.
-    """
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str) and _is_offset_key(key):
-                if isinstance(item, int) and not isinstance(item, bool):
-                    value[key] = convert(item)
-                    continue
-                if isinstance(item, list) and all(
-                    isinstance(x, int) and not isinstance(x, bool) for x in item
-                ):
-                    value[key] = [convert(x) for x in item]
-                    continue
-            convert_marked_offsets(item, convert)
-    elif isinstance(value, list):
-        for item in value:
-            convert_marked_offsets(item, convert)
-    return value
-
-
-def report_to_utf16(report: dict[str, Any], source: str) -> dict[str, Any]:
-    """Rewrite a report (as `Report.model_dump(mode="json")`) in place so every offset counts UTF-16 units.
-
-    Findings' start, end and column, sentences' start and end, and offsets inside finding data and analyzer
-    summaries are converted. Counts (characters, syllables, words) stay counts.
-    """
-    convert = utf16_converter(source)
-    for f in report.get("findings", []):
-        line_start = f["start"] - (f["column"] - 1)
-        f["start"], f["end"] = convert(f["start"]), convert(f["end"])
-        f["column"] = f["start"] - convert(line_start) + 1
-        convert_marked_offsets(f.get("data"), convert)
-        for fix in f.get("fixes", []):
-            fix["start"], fix["end"] = convert(fix["start"]), convert(fix["end"])
-    for s in report.get("sentences", []):
-        s["start"], s["end"] = convert(s["start"]), convert(s["end"])
-    for key, summary in report.items():
-        if key not in _CORE:
-            convert_marked_offsets(summary, convert)
-    return report
+def report_to_utf16(report: Report, source: str) -> Report:
+    """A copy of `report` (made on `source`) whose every offset counts UTF-16 units: sentences' and findings'
+    start and end, findings' column and fixes, the data keys a finding marks as offsets and the summary
+    fields typed as offsets. Counts (characters, syllables, words) stay counts; texts stay texts."""
+    if _ASTRAL.search(source) is None:
+        return report  # the same offsets
+    frame = utf16_frame(source)
+    convert = frame.start
+    sentences = [
+        s.model_copy(update={"start": convert(s.start), "end": convert(s.end)}) for s in report.sentences
+    ]
+    findings: list[Finding] = []
+    for f in report.findings:
+        start = convert(f.start)
+        line_start = f.start - (f.column - 1)
+        moved = f.model_copy(
+            update={
+                "start": start,
+                "end": convert(f.end),
+                "column": start - convert(line_start) + 1,
+                "data": move_data(f, frame),
+                "fixes": [
+                    fix.model_copy(update={"start": convert(fix.start), "end": convert(fix.end)})
+                    for fix in f.fixes
+                ],
+            }
+        )
+        moved.mark_offsets(f.offset_keys)
+        findings.append(moved)
+    update: dict[str, Any] = {"sentences": sentences, "findings": findings}
+    for name, summary in report.summaries().items():
+        update[name] = move_model(summary, frame)
+    moved_report: Report = report.model_copy(update=update)
+    return moved_report

@@ -122,9 +122,8 @@ def _analyze(job: Job) -> Outcome:
         report = analyze_markup(job.source, job.input_format, config=job.config)
         if job.command == "analyze" and job.offsets == "codepoint":
             return Outcome(body=report.model_dump_json().encode())
-        report_data = report.model_dump(mode="json")
-        if job.offsets == "utf16":
-            report_to_utf16(report_data, job.source)
+        shown = report_to_utf16(report, job.source) if job.offsets == "utf16" else report
+        report_data = shown.model_dump(mode="json")
         if job.command == "analyze":
             return Outcome(body=json.dumps(report_data, ensure_ascii=False).encode())
         result = check_report(report, job.config)
