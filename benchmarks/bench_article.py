@@ -63,15 +63,17 @@ def main() -> int:
         passive_rules.tag_words = crf.pos_tags  # type: ignore[assignment]
     text = article(args.chars)
     vnpolicytext.analyze(text)  # loads models, fills caches
-    times = []
+    times, cpu = [], []
     for _ in range(args.runs):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         vnpolicytext.analyze(text)
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     times.sort()
     print(
         f"{len(text)} characters, {args.runs} runs: median {statistics.median(times) * 1e3:.1f} ms, "
-        f"min {times[0] * 1e3:.1f} ms, max {times[-1] * 1e3:.1f} ms"
+        f"min {times[0] * 1e3:.1f} ms, max {times[-1] * 1e3:.1f} ms; CPU median "
+        f"{statistics.median(cpu) * 1e3:.1f} ms, min {min(cpu) * 1e3:.1f} ms; load average {os.getloadavg()}"
         f"{' (old segmenter)' if args.old else ''}{' (crf POS)' if args.crf_pos else ''}"
     )
     return 0

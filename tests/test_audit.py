@@ -21,7 +21,14 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 import vnpolicytext  # noqa: E402
 from vnpolicytext import batch  # noqa: E402
-from vnpolicytext.audit import Progress, arrow_type, committed_parts, read_table, run_audit  # noqa: E402
+from vnpolicytext.audit import (  # noqa: E402
+    Progress,
+    arrow_type,
+    committed_parts,
+    local_cluster,
+    read_table,
+    run_audit,
+)
 from vnpolicytext.cli import main  # noqa: E402
 
 from .audit_texts import DOCUMENTS, NEWS_HTML, NOTICE_ID_CARD, NOTICE_WATER, PROCEDURE_BIRTH, variant  # noqa: E402
@@ -248,9 +255,7 @@ def test_dask_cluster_and_process_pool_write_identical_tables(corpus: Path, tmp_
     pool = run_audit(sources, pool_out, jobs=2, partition_chars=1500, text_column="body", time_budget=600)
     assert len(pool.parts) >= 4  # several parts, so both workers got some
     with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-        ) as cluster,
+        local_cluster(2) as cluster,  # what `--dask local --jobs 2` starts
         distributed.Client(cluster),
     ):
         code = main(

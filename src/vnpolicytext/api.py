@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel
@@ -38,12 +39,17 @@ def decode_bytes(data: bytes, *, source: str = "input") -> str:
 
 
 def analyze(
-    text: str, *, config: Config | dict[str, Any] | None = None, converted_from: str | None = None
+    text: str,
+    *,
+    config: Config | dict[str, Any] | None = None,
+    converted_from: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
     """Analyze a Vietnamese text and return its report; offsets index `text` exactly as given.
 
     `converted_from` names the legacy encoding ("tcvn3", "vni", "cp1258") the caller converted the text
-    from; the report then says so in a `text.converted_encoding` finding."""
+    from; the report then says so in a `text.converted_encoding` finding. `progress(analyzer, i, n)` is
+    called before each of the n analyzers runs (for progress on a large text)."""
     expect_text("analyze", text)
     expect_config("analyze", config)
     cfg = load_config(config)
@@ -59,12 +65,14 @@ def analyze(
     summaries: dict[str, BaseModel] = {}
     measures: dict[str, float] = {}
     options = {spec.name: cfg.options_for(spec.name) for spec in ANALYZERS}
-    for spec in ANALYZERS:
+    for i, spec in enumerate(ANALYZERS):
         if spec.name != "text":
             if not cfg.enabled(spec.name):
                 continue
             if getattr(summaries["text"], "problems", None):
                 break  # text that cannot be read as Vietnamese: every other figure would be noise
+        if progress is not None:
+            progress(spec.name, i, len(ANALYZERS))
         summary = spec.run(_context(spec.name, doc, cfg, options, summaries, measures, findings))
         if summary is None:
             continue

@@ -602,15 +602,18 @@ def process(
     doc_hash: str = "",
     profile_for: ProfileFor | None = None,
     time_budget: float | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> DocumentResult:
-    """Read and analyze one document; any exception becomes an error row instead of escaping."""
+    """Read and analyze one document; any exception becomes an error row instead of escaping.
+
+    `progress(analyzer, i, n)` is called before each analyzer runs (see `vnpolicytext.analyze`)."""
     started = time.perf_counter()
     try:
 
         def work() -> tuple[dict[str, Any], list[dict[str, Any]]]:
             text = read_text(ref)
             cfg = _profile_config(config, profile_for, text)
-            report = analyze_markup(text, ref.input_format, config=cfg)
+            report = analyze_markup(text, ref.input_format, config=cfg, progress=progress)
             return document_row(ref, report, cfg)
 
         row, findings = call_with_budget(work, time_budget)

@@ -150,8 +150,11 @@ class Assessment:
         return level_of(self.score)
 
 
-def assess(measures: Mapping[str, float]) -> Assessment | None:
-    """Score the available measures: barriers, weighted mean, ceilings; None when there is none."""
+def assess(measures: Mapping[str, float], *, details: bool = True) -> Assessment | None:
+    """Score the available measures: barriers, weighted mean, ceilings; None when there is none.
+
+    With `details=False` the barriers and components are left empty (the score, weighted mean and capping
+    barrier are the same): for callers that read only those, such as the score of every part."""
     present = {k: float(measures[k]) for k in SCALES if k in measures}
     if not present:
         return None
@@ -173,6 +176,8 @@ def assess(measures: Mapping[str, float]) -> Assessment | None:
     worst = min(ceilings, key=lambda n: ceilings[n])
     capped_by = worst if ceilings[worst] <= weighted - 1.0 else None  # named when it costs a point or more
     score = round(max(0.0, min(weighted, ceilings[worst])), 1)
+    if not details:
+        return Assessment(score, round(weighted, 2), capped_by, {}, {})
     components = {}
     for k, v in present.items():
         b = BARRIERS[BARRIER_OF[k]]

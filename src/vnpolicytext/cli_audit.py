@@ -44,6 +44,18 @@ def add_parsers(sub: Any) -> None:
         "--dask", metavar="ADDRESS", help="run on Dask: tcp://host:port, or 'local' for a LocalCluster"
     )
     p.add_argument(
+        "--dask-timeout",
+        type=float,
+        default=5.0,
+        metavar="S",
+        help="give up reaching the Dask scheduler after S seconds (default 5; exit 2)",
+    )
+    p.add_argument(
+        "--dask-dashboard",
+        metavar="ADDRESS",
+        help="with --dask local: serve the Dask dashboard there, e.g. :8787 (default: no dashboard)",
+    )
+    p.add_argument(
         "--text-column", default="text", metavar="NAME", help="Parquet text column (default: text)"
     )
     p.add_argument("--id-column", default="id", metavar="NAME", help="Parquet id column (default: id)")
@@ -98,6 +110,10 @@ def _audit(args: argparse.Namespace) -> int:
         raise InputError("argument --jobs: must be at least 1")
     if args.partition_mb <= 0:
         raise InputError("argument --partition-mb: must be positive")
+    if args.dask_timeout <= 0:
+        raise InputError("argument --dask-timeout: must be positive")
+    if args.dask_dashboard is not None and args.dask != "local":
+        raise InputError("argument --dask-dashboard: only with --dask local")
     explicit: Path | None = args.config
     if explicit is not None and not explicit.is_file():
         raise InputError(f"{explicit}: configuration file not found")
@@ -111,6 +127,8 @@ def _audit(args: argparse.Namespace) -> int:
         config=config,
         jobs=args.jobs,
         dask=args.dask,
+        dask_timeout=args.dask_timeout,
+        dask_dashboard=args.dask_dashboard,
         input_format=None if args.input_format == "auto" else args.input_format,
         text_column=args.text_column,
         id_column=args.id_column,

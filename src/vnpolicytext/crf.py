@@ -39,6 +39,8 @@ FORMAT = 4
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
 _KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
 _MAX_WINDOWS = 600_000  # caches are dropped and rebuilt when they grow past this
+_BATCH = 2048  # tokens decoded together by `CRF.tag_ids_many`
+_SMALL = 400  # tokens decoded without numpy when it is not loaded yet (`CRF._small`)
 _WS_DIR = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
 _POS_DIR = "pipeline/pos_tag/models/pos_crf_vlsp2013_20230303"
 _TOKEN_RULES = "pipeline/word_tokenize/regex_tokenize.py"
@@ -270,6 +272,7 @@ class _State:
         self.left: list[float] = []  # part of the next token's emission
         self.right: list[float] = []  # part of the previous token's emission
         self.urows: list[tuple[int, ...]] = []  # per token: weight row of each one-token template
+        self.urow_array: Any = None  # urows as a numpy array (for `CRF._rows_many`)
         self.pair_ids: dict[int, int] = {}
         self.prows: list[tuple[int, ...]] = []  # per pair of tokens: row of each two-token template
         self.tri_ids: dict[int, int] = {}
@@ -325,6 +328,7 @@ class CRF:
             self._where.append((size, len(self._members[size - 1]), o1))
             self._members[size - 1].append((self.values[k], fn if fn in _FUNCTIONS else ""))
         self._trans_matrix: Any = None  # numpy is imported only for the exact decoder
+        self._sparse: dict[int, tuple[tuple[int, float], ...]] = {}  # weight row -> its non-zero labels
         if self._fast:
             self._diff = [w[2 * r] - w[2 * r + 1] for r in range(len(w) // 2)]
         self._scale: float = tables["scale"]
@@ -368,9 +372,115 @@ class CRF:
             rows[:, k] = tables[size - 1][2 + o1 : 2 + o1 + n, col]
         return rows
 
+    def _rows_many(self, st: _State, paddeds: Sequence[list[int]]) -> Any:
+        """`_rows` of several padded sequences (of one state), stacked: the same rows, with the keys of
+        pairs and triples computed by numpy and each distinct key looked up once."""
+        import numpy as np
+
+        K = _KEY
+        flat = np.array([i for p in paddeds for i in p], dtype=np.int64)
+        lengths = [len(p) - 4 for p in paddeds]
+        starts = np.cumsum([0, *[n + 4 for n in lengths[:-1]]])
+        centres = np.concatenate([np.arange(s + 2, s + 2 + n) for s, n in zip(starts, lengths, strict=True)])
+        with self.lock:
+            urows = st.urows
+            while len(urows) < len(st.text):
+                urows.append(self._slice_rows(st, (len(urows),), self._members[0]))
+            if st.urow_array is None or len(st.urow_array) != len(urows):
+                st.urow_array = np.array(urows, dtype=np.intp)
+            tables = [st.urow_array[flat]]
+            for size, cache, store in ((2, st.pair_ids, st.prows), (3, st.tri_ids, st.trows)):
+                members = self._members[size - 1]
+                pair = flat[:-1] * K + flat[1:]
+                keys = pair if size == 2 else pair[:-1] * K + flat[2:]
+                distinct, inverse = np.unique(keys, return_inverse=True)
+                got = []
+                for key in distinct.tolist():
+                    r = cache.get(key)
+                    if r is None:
+                        r = cache[key] = len(store)
+                        a, b = divmod(key, K)
+                        part = (a, b) if size == 2 else (*divmod(a, K), b)
+                        store.append(self._slice_rows(st, part, members))
+                    got.append(store[r])
+                table = np.array(got, dtype=np.intp).reshape(len(got), len(members))[inverse.reshape(-1)]
+                tables.append(np.concatenate([table, np.zeros((size - 1, len(members)), dtype=np.intp)]))
+        rows = np.empty((len(centres), len(self.templates)), dtype=np.intp)
+        for k, (size, col, o1) in enumerate(self._where):
+            rows[:, k] = tables[size - 1][centres + o1, col]
+        return rows
+
+    def _exact_tags_py(self, st: _State, padded: Sequence[int]) -> list[int]:
+        """`_exact_tags` in plain Python, for a short text in a process that has not loaded numpy (importing
+        it costs more than decoding a few windows). The same operations in the same order: each label's
+        emission adds the templates' weights one after the other (a weight of zero changes no sum), each
+        step adds the transition to the previous score, keeps the first maximum, then adds the emission."""
+        n = len(padded) - 4
+        nl = len(self.labels)
+        K = _KEY
+        weights = self.weights
+        sparse = self._sparse
+        emissions = []
+        with self.lock:
+            urows = st.urows
+            while len(urows) < len(st.text):
+                urows.append(self._slice_rows(st, (len(urows),), self._members[0]))
+            for c in range(2, n + 2):
+                e = [0.0] * nl
+                for size, col, o1 in self._where:
+                    p = c + o1
+                    if size == 1:
+                        r = urows[padded[p]][col]
+                    else:
+                        cache, store = (st.pair_ids, st.prows) if size == 2 else (st.tri_ids, st.trows)
+                        part = padded[p : p + size]
+                        key = part[0] * K + part[1] if size == 2 else (part[0] * K + part[1]) * K + part[2]
+                        k = cache.get(key)
+                        if k is None:
+                            k = cache[key] = len(store)
+                            store.append(self._slice_rows(st, part, self._members[size - 1]))
+                        r = store[k][col]
+                    if r:
+                        nonzero = sparse.get(r)
+                        if nonzero is None:
+                            base = r * nl
+                            nonzero = sparse[r] = tuple((y, weights[base + y]) for y in range(nl) if weights[base + y])
+                        for y, x in nonzero:
+                            e[y] += x
+                emissions.append(e)
+        trans = [self.trans[i * nl : (i + 1) * nl] for i in range(nl)]
+        columns = [[trans[i][j] for i in range(nl)] for j in range(nl)]
+        score = emissions[0]
+        back = []
+        for t in range(1, n):
+            new, pointers = [], []
+            for j in range(nl):
+                into = columns[j]
+                best, arg = score[0] + into[0], 0
+                for i in range(1, nl):
+                    v = score[i] + into[i]
+                    if v > best:
+                        best, arg = v, i
+                new.append(best + emissions[t][j])
+                pointers.append(arg)
+            back.append(pointers)
+            score = new
+        y = max(range(nl), key=score.__getitem__)  # the first of equal maxima, as numpy's argmax
+        out = [y] * n
+        for t in range(n - 1, 0, -1):
+            y = back[t - 1][y]
+            out[t - 1] = y
+        return out
+
+    def _small(self, tokens: int) -> bool:
+        """Decode in plain Python: numpy is not loaded yet and the text is short."""
+        return tokens <= _SMALL and "numpy" not in sys.modules
+
     def _exact_tags(self, st: _State, padded: Sequence[int]) -> list[int]:
         """Label ids by underthesea's own arithmetic: emissions summed in template order, Viterbi with the
         first label winning ties. `padded` has two BOS before the tokens and two EOS after."""
+        if self._small(len(padded) - 4):
+            return self._exact_tags_py(st, padded)
         import numpy as np
 
         n = len(padded) - 4
@@ -382,23 +492,26 @@ class CRF:
         if self._trans_matrix is None:
             self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
         trans = self._trans_matrix
+        # candidates[t - 1][i, j]: the best score ending in label i at t - 1, then label j at t; the maxima
+        # are taken step by step, the back pointers in one call at the end (argmax keeps the first of equals)
+        candidates = np.empty((max(n - 1, 1), nl, nl))
+        add, best = np.add, np.maximum.reduce
         score = emission[0]
-        back = []
+        rows = list(emission)
         for t in range(1, n):
-            m = score[:, None] + trans
-            back.append(m.argmax(axis=0))
-            score = m.max(axis=0) + emission[t]
+            m = add(score[:, None], trans, out=candidates[t - 1])
+            score = add(best(m, axis=0), rows[t])
         y = int(score.argmax())
         out = [y] * n
-        for t in range(n - 1, 0, -1):
-            y = int(back[t - 1][y])
-            out[t - 1] = y
+        if n > 1:
+            back = candidates.argmax(axis=1).tolist()
+            for t in range(n - 1, 0, -1):
+                y = back[t - 1][y]
+                out[t - 1] = y
         return out
 
-    def tag_ids(self, tokens: Sequence[str]) -> list[int]:
-        """Label ids of a token sequence."""
-        if not tokens:
-            return []
+    def _padded(self, tokens: Sequence[str]) -> tuple[_State, list[int]]:
+        """The state and the token ids of a sequence, with two BOS before and two EOS after."""
         st = self.state
         get = st.ids.get
         ids = [get(t, -1) for t in tokens]
@@ -411,7 +524,71 @@ class CRF:
                     st = self.state = _State()
                 add = st.add
                 ids = [add(t) for t in tokens]
-        padded = [BOS, BOS, *ids, EOS, EOS]
+        return st, [BOS, BOS, *ids, EOS, EOS]
+
+    def tag_ids_many(self, sequences: Sequence[Sequence[str]]) -> list[list[int]]:
+        """Label ids of several token sequences, decoded together (the same labels as `tag_ids` on each:
+        every score is computed with the same operations in the same order, only many at a time)."""
+        if self._fast or self._small(sum(map(len, sequences))):
+            return [self.tag_ids(s) for s in sequences]
+        import numpy as np
+
+        out: list[list[int]] = [[] for _ in sequences]
+        order = sorted((k for k, s in enumerate(sequences) if s), key=lambda k: -len(sequences[k]))
+        nl = len(self.labels)
+        w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
+        if self._trans_matrix is None:
+            self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
+        trans = self._trans_matrix
+        lo = 0
+        while lo < len(order):  # batches of about _BATCH tokens (the arrays stay small)
+            hi, size = lo, 0
+            while hi < len(order) and (hi == lo or size + len(sequences[order[hi]]) <= _BATCH):
+                size += len(sequences[order[hi]])
+                hi += 1
+            batch = order[lo:hi]
+            lo = hi
+            paddeds: list[list[int]] = []
+            state: _State | None = None
+            for k in batch:
+                st, padded = self._padded(sequences[k])
+                if state is not None and st is not state:  # the caches were reset: new ids for those before
+                    paddeds = [self._padded(sequences[b])[1] for b in batch[: len(paddeds)]]
+                state = st
+                paddeds.append(padded)
+            assert state is not None
+            allrows = self._rows_many(state, paddeds)
+            # the templates' weights added one after the other, in template order (as underthesea_core)
+            emission = w[allrows[:, 0]]
+            for t in range(1, allrows.shape[1]):
+                emission += w[allrows[:, t]]
+            lengths = [len(sequences[k]) for k in batch]
+            firsts = np.cumsum([0, *lengths[:-1]])
+            score = emission[firsts].copy()
+            backs = []
+            active = len(batch)
+            for t in range(1, lengths[0]):
+                while lengths[active - 1] <= t:
+                    active -= 1
+                m = score[:active, :, None] + trans
+                backs.append(m.argmax(axis=1).tolist())
+                score[:active] = m.max(axis=1) + emission[firsts[:active] + t]
+            last = score.argmax(axis=1).tolist()
+            for j, k in enumerate(batch):
+                n = lengths[j]
+                y = last[j]
+                tags = [y] * n
+                for t in range(n - 1, 0, -1):
+                    y = backs[t - 1][j][y]
+                    tags[t - 1] = y
+                out[k] = tags
+        return out
+
+    def tag_ids(self, tokens: Sequence[str]) -> list[int]:
+        """Label ids of a token sequence."""
+        if not tokens:
+            return []
+        st, padded = self._padded(tokens)
         if not self._fast:
             return self._exact_tags(st, padded)
         tags = self._fast_tags(st, padded)
@@ -651,6 +828,13 @@ def word_spans(text: str) -> list[tuple[int, int]]:
         else:
             out.append(span)
     return out
+
+
+def pos_tags_many(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """`pos_tags` of several word sequences at once (the same tags, decoded together: faster)."""
+    crf = model("pos")
+    labels = [t[2:] if t[:2] in ("B-", "I-") else t for t in crf.labels]
+    return [[labels[y] for y in ids] for ids in crf.tag_ids_many([list(s) for s in sentences])]
 
 
 def pos_tags(words: Sequence[str]) -> list[str]:

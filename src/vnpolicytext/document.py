@@ -20,7 +20,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
 from typing import NamedTuple, overload
 
 from .definitions import Definition, definitions_in_working_copy
@@ -50,10 +49,9 @@ class Tokens(Sequence[Token]):
     def __init__(self, text: str, base: int, spans: Iterable[tuple[int, int]]) -> None:
         """`spans`: (start, end) offsets relative to `text`, which starts at `base` in the working copy."""
         self._text, self._base = text, base
-        self._starts, self._ends = array("i"), array("i")
-        for start, end in spans:
-            self._starts.append(start)
-            self._ends.append(end)
+        pairs = spans if isinstance(spans, list) else list(spans)
+        self._starts = array("i", [s for s, _ in pairs])
+        self._ends = array("i", [e for _, e in pairs])
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -72,6 +70,21 @@ class Tokens(Sequence[Token]):
         text, base = self._text, self._base
         for start, end in zip(self._starts, self._ends, strict=True):
             yield Token(base + start, base + end, text[start:end])
+
+    def texts(self) -> list[str]:
+        """The text of every token (no `Token` made: the cheap way to read them all)."""
+        text = self._text
+        return [text[s:e] for s, e in zip(self._starts, self._ends, strict=True)]
+
+    def starts(self) -> list[int]:
+        """The working-copy start of every token."""
+        base = self._base
+        return [base + s for s in self._starts]
+
+    def ends(self) -> list[int]:
+        """The working-copy end of every token."""
+        base = self._base
+        return [base + e for e in self._ends]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Tokens | tuple | list):
@@ -160,14 +173,7 @@ class Document:
         units = []
         for i, u in enumerate(segment(self.text)):
             body = self.text[u.start : u.end]
-            syllables = Tokens(
-                body,
-                u.start,
-                (
-                    (m.start() - u.start, m.end() - u.start)
-                    for m in SYLLABLE.finditer(self.text, u.start, u.end)
-                ),
-            )
+            syllables = Tokens(body, u.start, [m.span() for m in SYLLABLE.finditer(body)])
             units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
         self.units: tuple[Unit, ...] = tuple(units)
 
@@ -205,7 +211,7 @@ class Document:
     @cached_property
     def word_counts(self) -> tuple[int, ...]:
         """Per unit, the words that contain a letter or digit (what the report counts as words)."""
-        return tuple(sum(1 for w in ws if any(c.isalnum() for c in w.text)) for ws in self.words)
+        return tuple(sum(1 for w in ws.texts() if any(map(str.isalnum, w))) for ws in self.words)
 
     @property
     def word_count(self) -> int:
@@ -219,12 +225,12 @@ class Document:
         shared: dict[str, str] = {}  # a few thousand distinct syllables: each key string is kept once
         for u, words in zip(self.units, self.words, strict=True):
             syl = u.syllables
-            keys = tuple(shared.setdefault(key, key) for key in (s.text.lower() for s in syl))
-            joined = "".join(_gap(self.text[a.end : b.start]) for a, b in pairwise(syl))
+            keys = tuple([shared.setdefault(key, key) for key in map(str.lower, syl.texts())])
+            joined = _gaps(u.text, syl)
             starts = ends = None
             if words and upper_share(u.text) <= 0.6:  # the segmenter is unreliable on text in capitals
-                starts = Offsets(w.start for w in words)
-                ends = Offsets(w.end for w in words)
+                starts = Offsets(words.starts())
+                ends = Offsets(words.ends())
             views.append(PhraseView(keys, joined, starts, ends))
         return tuple(views)
 
@@ -321,6 +327,13 @@ class Document:
                 )
             )
         return out
+
+
+def _gaps(body: str, syllables: Tokens) -> str:
+    """`_gap` of every two neighbouring syllables of a unit, one character each."""
+    starts, ends = syllables._starts, syllables._ends
+    gaps = [body[e:s] for e, s in zip(ends, starts[1:], strict=False)]
+    return "".join([" " if g == " " else _gap(g) for g in gaps])
 
 
 def _gap(between: str) -> str:

@@ -14,6 +14,7 @@ digits, and (optionally) capitalised words inside a sentence, which are mostly n
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -233,15 +234,20 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
     as "kilôgam", and words glued together, which are another rule's business), parts of web and e-mail
     addresses, and, with `skip_names`, tokens that start with a capital letter inside a sentence (names of
     people, firms, apps: "Zalo", "Samsung").
+    Names of species, substances and minerals are not loans either: binomials and rank words ("Panthera
+    tigris", "Manta sp."), list entries and bracketed glosses made mostly of foreign words, chemical
+    nomenclature ("methyl", "phosphonate"), and names after a noun of kind ("đá dolomit"); nor are words cut
+    by a soft hyphen.
     A capitalised token at the start of a sentence or line is judged like any other ("Hotline của phường").
     Offsets are Python str indices into `text`.
     """
-    # Every word with its verdict first: names and foreign labels are told by their neighbours.
-    tokens = [
-        (m.start(), m.end(), m.group(), non_vietnamese_syllable(m.group())) for m in _TOKEN.finditer(text)
-    ]
-    if not any(t[3] for t in tokens):
+    matches = list(_TOKEN.finditer(text))
+    # Most units hold no foreign word at all: the per-token verdicts are cached, the context is built only
+    # when one is found.
+    if not any(_foreign_spelling(m.group()) for m in matches):
         return []
+    # Every word with its spelling verdict: names and foreign labels are told by their neighbours.
+    tokens = [(m.start(), m.end(), m.group(), _non_vietnamese(m.group())) for m in matches]
     # Lines and semicolons bound a list entry; brackets inside it are judged on their own as well.
     foreign_stretches = [
         (lo, hi) for lo, hi in _stretches(text, "\n\r;") if _foreign_stretch(tokens, text, lo, hi)
@@ -251,15 +257,10 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
         if _foreign_stretch(tokens, text, lo, hi) or _gloss(tokens, text, lo, hi)
     ]
     out: list[tuple[int, int, str]] = []
-    for i, (start, end, token, foreign) in enumerate(tokens):
-        if not foreign or token in UNITS or token.lower() in EXCEPTIONS:
+    for i, (start, end, token, _) in enumerate(tokens):
+        if not _foreign_spelling(token) or _in_address(text, start, end):
             continue
-        letters = "".join(_LETTERS.findall(token))
-        if len(letters) < 2 or letters.isupper() or _ROMAN.fullmatch(token):
-            continue
-        if not _ASCII_LETTERS.fullmatch(token) or _in_address(text, start, end):
-            continue
-        # A word cut by a soft hyphen or a stray sign ("ph\u00adương", "tr¬ường") is a broken Vietnamese word, not a loan.
+        # A word cut by a soft hyphen or a stray sign ("ph\u00adương", "tr¬ường") is a broken word, not a loan.
         if (start and text[start - 1] in _CUT) or (end < len(text) and text[end] in _CUT):
             continue
         if skip_names and token[0].isupper() and not _sentence_start(text, start):
@@ -270,3 +271,22 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
             continue
         out.append((start, end, token))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _non_vietnamese(token: str) -> bool:
+    """`non_vietnamese_syllable`, once per distinct token."""
+    return non_vietnamese_syllable(token)
+
+
+@lru_cache(maxsize=65536)
+def _foreign_spelling(token: str) -> bool:
+    """What `loanword_spans` decides from the token alone (its context aside), once per distinct token."""
+    if token in UNITS or token.lower() in EXCEPTIONS:
+        return False
+    letters = "".join(_LETTERS.findall(token))
+    if len(letters) < 2 or letters.isupper() or _ROMAN.fullmatch(token):
+        return False
+    if not _ASCII_LETTERS.fullmatch(token):
+        return False
+    return non_vietnamese_syllable(token)

@@ -86,18 +86,18 @@ class PhraseMatcher(Generic[T]):
         root = self._root
         if root.keys().isdisjoint(keys):
             return  # no phrase can start in this unit
-        syl = unit.syllables
+        syl_starts, syl_ends = unit.syllables.starts(), unit.syllables.ends()
         n = len(keys)
         i = 0
-        while i < n:
-            node = root.get(keys[i])
-            if node is None:
-                i += 1
-                continue
+        for at in [k for k, key in enumerate(keys) if key in root]:  # where some phrase can start
+            if at < i:
+                continue  # inside the match before
+            i = at
+            node = root[keys[i]]
             best: tuple[int, T] | None = None
             j = i
             while node is not None:
-                if _END in node and (ends is None or syl[j].end in ends):
+                if _END in node and (ends is None or syl_ends[j] in ends):
                     best = (j + 1, node[_END])
                 if j + 1 >= n:
                     break
@@ -116,9 +116,9 @@ class PhraseMatcher(Generic[T]):
                     j, node = j + 1, sep.get(keys[j + 1])
                 else:
                     break
-            if best is not None and (starts is None or syl[i].start in starts):
+            if best is not None and (starts is None or syl_starts[i] in starts):
                 last, value = best
-                yield Match(i, last, syl[i].start, syl[last - 1].end, value)
+                yield Match(i, last, syl_starts[i], syl_ends[last - 1], value)
                 i = last
             else:
                 i += 1

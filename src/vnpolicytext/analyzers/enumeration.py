@@ -19,7 +19,7 @@ from ..models import Model
 from ..registry import Analyzer, Rule
 from ..vocab import fold
 from .base import Context
-from .nominalisation import _phrase_at
+from .nominalisation import _first_syllables, _phrase_at
 
 RULES = (
     Rule(
@@ -74,9 +74,13 @@ def chains_in_unit(doc: Document, unit: Unit) -> list[list[tuple[int, int]]]:
     view = doc.phrase_views[unit.index]
     keys, syl = view.keys, unit.syllables
     words = abstract_words()
+    firsts = _first_syllables(words)
     out: list[list[tuple[int, int]]] = []
     i, n = 0, len(keys)
     while i < n:
+        if keys[i] not in firsts:  # no listed word starts here (most syllables): what _phrase_at would say
+            i += 1
+            continue
         j = _phrase_at(doc, unit, i, words)
         if j == i:
             i += 1

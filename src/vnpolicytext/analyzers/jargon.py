@@ -360,7 +360,7 @@ def analyze(ctx: Context) -> JargonSummary:
             matched.append((m.start, m.end))
             by_category[e.category] += 1
             if starts is None:
-                starts, ends = [w.start for w in words_of_unit], [w.end for w in words_of_unit]
+                starts, ends = words_of_unit.starts(), words_of_unit.ends()
             covered = max(1, bisect_left(starts, m.end) - bisect_right(ends, m.start))
             words_by_category[e.category] += covered
             unit_words[unit.index] += covered

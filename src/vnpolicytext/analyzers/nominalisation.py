@@ -155,9 +155,13 @@ def find_in_unit(doc: Document, unit: Unit) -> list[Found]:
     keys = doc.phrase_views[unit.index].keys
     gaps = doc.phrase_views[unit.index].gaps
     verbs = action_verbs()
+    firsts = _first_syllables(NOMINALISERS)
     out: list[Found] = []
     i, n = 0, len(keys)
     while i < n:
+        if keys[i] not in firsts:  # no nominaliser starts here (most syllables): what _phrase_at would say
+            i += 1
+            continue
         j = _phrase_at(doc, unit, i, NOMINALISERS)
         if j == i:
             i += 1

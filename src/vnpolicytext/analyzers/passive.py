@@ -19,7 +19,7 @@ from ..passive_rules import (
     chapeau_subject_animate,
     classify_markers,
     has_marker,
-    tag_around,
+    tag_around_many,
     tag_words,
 )
 from ..registry import Analyzer, Rule
@@ -222,17 +222,18 @@ def analyze(ctx: Context) -> PassiveSummary:
     conventions = statements = 0
     legal = ctx.profile == "legal"
     chapeaux: dict[int, bool | None] = {}
-    for unit, words in zip(doc.units, doc.words, strict=True):
-        if not words or not has_marker(unit.text):
-            continue
-        texts = [" ".join(w.text.split()) for w in words]  # one space inside a word, as the tagger expects
+    marked = [(u, ws) for u, ws in zip(doc.units, doc.words, strict=True) if ws and has_marker(u.text)]
+    # one space inside a word, as the tagger expects; every unit's windows tagged in one call
+    all_texts = [[" ".join(w.split()) for w in words.texts()] for _, words in marked]
+    all_tags = tag_around_many(all_texts)
+    for (unit, words), texts, tags in zip(marked, all_texts, all_tags, strict=True):
         context: bool | None = None
         if unit.kind == "list_item" and (chapeau := _chapeau(doc, unit)) is not None:
             if chapeau.index not in chapeaux:
                 chapeau_words = [" ".join(w.text.split()) for w in doc.words[chapeau.index]]
                 chapeaux[chapeau.index] = chapeau_subject_animate(chapeau_words, tag_words(chapeau_words))
             context = chapeaux[chapeau.index]
-        uses = classify_markers(texts, tag_around(texts), context_subject_animate=context)
+        uses = classify_markers(texts, tags, context_subject_animate=context)
         if unit.kind == "heading":  # "Điều 17. Các đối tượng được bảo hộ": a title names, it does not assert
             uses = [replace(u, convention="status") if u.label == "passive_short" and not u.role_noun else u for u in uses]
         markers += len(uses)

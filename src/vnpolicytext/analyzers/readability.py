@@ -309,20 +309,21 @@ def _measures(
     c: _Counts, units: range, reading: Sequence[ReadingUnit], present: set[str]
 ) -> dict[str, float]:
     """The document's measures counted on some of its units (the same definitions as the whole text's)."""
-    words = sum(c.words[i] for i in units)
-    vocabulary = sum(c.vocabulary[i] for i in units)
+    part = slice(units.start, units.stop)
+    words = sum(c.words[part])
+    vocabulary = sum(c.vocabulary[part])
     lengths = [r.syllables for r in reading]
     out: dict[str, float] = {}
     if lengths and sum(lengths):
         out["sentence_length"] = sum(lengths) / len(lengths)
         out["sentence_length_weighted"] = sum(n * n for n in lengths) / sum(lengths)
     if words:
-        out["jargon"] = 100 * sum(c.jargon[i] for i in units) / words
-        out["undefined"] = 1000 * sum(c.undefined[i] for i in units) / words
-        out["cross_references"] = 100 * sum(c.references[i] for i in units) / words
+        out["jargon"] = 100 * sum(c.jargon[part]) / words
+        out["undefined"] = 1000 * sum(c.undefined[part]) / words
+        out["cross_references"] = 100 * sum(c.references[part]) / words
     if vocabulary:
-        out["difficult_syllables"] = sum(c.vocabulary_difficult[i] for i in units) / vocabulary
-    out["passive"] = sum(c.passive[i] for i in units) / len(units)
+        out["difficult_syllables"] = sum(c.vocabulary_difficult[part]) / vocabulary
+    out["passive"] = sum(c.passive[part]) / len(units)
     return {k: v for k, v in out.items() if k in present}
 
 
@@ -342,8 +343,8 @@ def _parts(
         kind: Literal["reading_unit", "section"], first: int, last: int, rs: Sequence[ReadingUnit]
     ) -> None:
         units = range(first, last + 1)
-        result = assess(_measures(counts, units, rs, present))
-        if result is None or not sum(counts.words[i] for i in units):
+        result = assess(_measures(counts, units, rs, present), details=False)  # score and capping barrier
+        if result is None or not sum(counts.words[first : last + 1]):
             return
         level_id, level = result.level
         start = doc.span_in_original(doc.units[first].start, doc.units[first].end)[0]
@@ -355,8 +356,8 @@ def _parts(
                 last_unit=last,
                 start=start,
                 end=end,
-                syllables=sum(counts.syllables[i] for i in units),
-                words=sum(counts.words[i] for i in units),
+                syllables=sum(counts.syllables[first : last + 1]),
+                words=sum(counts.words[first : last + 1]),
                 clarity_score=result.score,
                 level=level,
                 level_id=level_id,

@@ -6,6 +6,7 @@ calibrated in docs/method.md. Headings and list items are measured but judged by
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from math import fsum
 from typing import Any
 
@@ -141,7 +142,7 @@ def _joins_clauses(doc: Document, unit: Unit, at: int) -> bool:
     rather than two nouns ("nhận thức, ý chí và hành động")? Only a window of words around the conjunction
     is tagged."""
     words = doc.words[unit.index]
-    k = next((i for i, w in enumerate(words) if w.start >= at), len(words))
+    k = bisect_left(words.starts(), at)
     lo, hi = max(0, k - 12), min(len(words), k + 12)
     tags = tag_words([" ".join(w.text.split()) for w in words[lo:hi]])
     before = tags[: k - lo]
@@ -161,16 +162,14 @@ def _split_point(doc: Document, unit: Unit) -> int | None:
     a list introduced by a colon, at a clause conjunction after a comma, or at "và"/"nhưng" joining clauses."""
     body = unit.text
     middle = len(body) / 2
-    best: int | None = None
-    for m in _SPLITS.finditer(body, unit.label_end - unit.start):
-        if m.start() < 15 or len(body) - m.end() < 15:
-            continue
-        if best is not None and abs(m.start() - middle) >= abs(best - middle):
-            continue
+    found = [m for m in _SPLITS.finditer(body, unit.label_end - unit.start) if m.start() >= 15 and len(body) - m.end() >= 15]
+    # nearest the middle first (the earlier of two as near): the first that qualifies is the answer, and the
+    # conjunctions farther away are never tagged
+    for m in sorted(found, key=lambda m: (abs(m.start() - middle), m.start())):
         if m.group()[0].isspace() and not _joins_clauses(doc, unit, unit.start + m.end()):
             continue  # a bare conjunction: only between two clauses
-        best = m.start()
-    return None if best is None else unit.start + best
+        return unit.start + m.start()
+    return None
 
 
 def _word_edge(text: str, lo: int, hi: int, *, left: bool) -> str:

@@ -9,6 +9,8 @@ corpus (docs/method.md, "Drafting checks"). A section is the text between two he
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 from pydantic import ConfigDict, Field
 
@@ -110,10 +112,11 @@ def _structured(units: list[Unit], limit: int) -> bool:
 
 def _opening(unit: Unit) -> str | None:
     """The first two syllables after the label, lower case (None when the unit is too short)."""
-    syl = [s for s in unit.syllables if s.start >= unit.label_end]
-    if len(syl) < 4:
+    syl = unit.syllables
+    k = bisect_left(syl.starts(), unit.label_end)
+    if len(syl) - k < 4:
         return None
-    return f"{syl[0].text.lower()} {syl[1].text.lower()}"
+    return f"{syl[k].text.lower()} {syl[k + 1].text.lower()}"
 
 
 def analyze(ctx: Context) -> StructureSummary:

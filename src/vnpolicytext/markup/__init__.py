@@ -11,6 +11,7 @@ included) and ``line``/``column`` count the source's lines. Suppression comments
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -72,6 +73,7 @@ def analyze_markup(
     config: Config | dict[str, Any] | None = None,
     *,
     converted_from: str | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
     """Analyze an HTML or Markdown source (or plain text); every offset indexes `source`.
 
@@ -83,12 +85,12 @@ def analyze_markup(
     if input_format not in INPUT_FORMATS:
         raise InputError(f"unknown input format {input_format!r}; use one of: {', '.join(INPUT_FORMATS)}")
     if input_format == "text":
-        return analyze(source, config=config, converted_from=converted_from)
+        return analyze(source, config=config, converted_from=converted_from, progress=progress)
     fmt: InputFormat = input_format  # type: ignore[assignment]
     cfg = load_config(config)
     check_size(source, cfg)  # before parsing: the markup is never shorter than its text
     ex = extract(source, fmt)
-    report = remap(analyze(ex.text, config=cfg, converted_from=converted_from), ex)
+    report = remap(analyze(ex.text, config=cfg, converted_from=converted_from, progress=progress), ex)
     silenced = regions(ex.directives, source)
     if silenced:
         report = report.model_copy(update={"findings": apply(report.findings, silenced)})

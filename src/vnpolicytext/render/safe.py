@@ -38,7 +38,17 @@ def _unsafe(ch: str) -> bool:
     )
 
 
-_TABLE = {code: _escape_char(chr(code)) for code in range(0xE000) if _unsafe(chr(code))}
+# every character `_unsafe` accepts, listed by range (testing all 57,344 code points cost 30 ms at import)
+_TABLE = {
+    ord(ch): _escape_char(ch)
+    for ch in (
+        *(chr(c) for c in range(0x20) if c != 0x09),
+        *(chr(c) for c in range(0x7F, 0xA0)),
+        *_BIDI,
+        *_SEPARATORS,
+        *(chr(c) for c in range(0xD800, 0xE000)),
+    )
+}
 
 
 def printable(text: str) -> str:
