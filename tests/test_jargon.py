@@ -124,3 +124,16 @@ def test_profiles_relevel_rules_without_changing_the_scores() -> None:
     # the user's own level wins over the profile's
     mine = vnpolicytext.analyze(text, config={"profile": "legal", "rules": {"jargon.legal": "error"}})
     assert {f.rule: f.severity for f in mine.findings}["jargon.legal"] == "error"
+
+
+def test_annex_of_species_and_substances_is_not_foreign_but_a_loan_in_the_article_is() -> None:
+    text = (
+        "Điều 5. Danh mục loài và chất cấm kinh doanh\n"
+        "1. Doanh nghiệp không được quảng cáo các loài sau đây trên fanpage của mình:\n"
+        "a) Bò tót (Bos gaurus);\n"
+        "b) Rùa hộp trán vàng Cuora galbinifrons;\n"
+        "c) Nycticebus pygmaeus.\n"
+        "2. Các chất sau đây: methyl phosphonyl difluoride; 3-quinuclidinyl benzilate."
+    )
+    found = [(rule, term) for rule, term, _ in jargon(text) if rule == "jargon.foreign"]
+    assert found == [("jargon.foreign", "fanpage")]

@@ -150,3 +150,39 @@ def test_news_sentence_about_a_startup() -> None:
         "tư vấn miễn phí; công ty cho biết sẽ tổ chức workshop cho các bác sĩ trẻ."
     )
     assert spans(text) == ["startup", "app", "telehealth", "livestream", "workshop"]
+
+
+def test_scientific_names_in_an_annex_list_are_names_not_loans() -> None:
+    text = (
+        "Danh mục loài cần bảo vệ:\n"
+        "1. Voi châu Á (Elephas maximus)\n"
+        "2. Ursus thibetanus\n"
+        "3. Cá đuối Manta sp. và các loài Pristidae spp.\n"
+        "4. Lan hoàng thảo Dendrobium nobile var. alboflorum\n"
+        "5. Kentrosaurus\n"
+        "6. Sâm Ngọc Linh (Panax vietnamensis)"
+    )
+    assert spans(text) == []
+
+
+def test_chemical_and_mineral_names_are_not_loans() -> None:
+    text = (
+        "a) Khí nhà kính gồm methane và nitrous oxide;\n"
+        "b) 2-(dimethylamino) ethyl phosphonofluoridate và các muối alkyl hóa của chúng;\n"
+        "c) Đá vôi lẫn khoáng vật dolomit, barit và fluorit được khai thác theo giấy phép."
+    )
+    assert spans(text) == []
+
+
+def test_loans_in_vietnamese_prose_next_to_a_species_list_stay_flagged() -> None:
+    text = (
+        "Trung tâm cứu hộ Cúc Phương nuôi Pygathrix cinerea và Nomascus leucogenys.\n"
+        "Các hoạt động marketing online về động vật hoang dã bị cấm; hãy gọi hotline để báo tin.\n"
+        "Đổi mới sáng tạo (innovation) cần một deadline rõ ràng."
+    )
+    assert spans(text) == ["marketing", "online", "hotline", "deadline"]
+
+
+def test_a_word_cut_by_a_soft_hyphen_is_not_a_loan() -> None:
+    assert spans("Cán bộ không được gây ph\u00adiền hà cho người dân.") == []
+    assert spans("Hotline: 0912 345 678") == ["Hotline"]

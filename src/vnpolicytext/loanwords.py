@@ -51,7 +51,7 @@ EXCEPTIONS: frozenset[str] = _words(
     """
     internet video radio taxi camera email wifi karaoke pizza gas ga xăng sms tivi piano guitar
     ghita rock pop jazz golf tennis yoga vitamin insulin oxy covid virus vắc-xin ampe oát
-    vôn ki-lô-gam ki-lô-mét mét lít gam tấn photocopy fax e-mail alo album ô-tô mô-tô xích-lô
+    vôn ki-lô-gam ki-lô-mét mét lít gam tấn hecta héc-ta byte kilobyte megabyte gigabyte terabyte photocopy fax e-mail alo album ô-tô mô-tô xích-lô
     cà-phê sô-cô-la kíp cyclo ecmo inox gen ipad iphone zalo facebook google youtube tiktok đắk lắk
     kon kông kạn krông pắc ea plei pleiku grai h'mông hmông m'nông k'ho k'bang đrắk
     """
@@ -104,6 +104,127 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return before in "./@:" or after in "/@" or (after in ".:" and (nxt.isalnum() or nxt == "/"))
 
 
+# Where a scientific name or a foreign label can start and end: lines, brackets and semicolons. Commas are
+# not bounds: "marketing, online" inside a sentence stays one stretch with its Vietnamese words.
+_STRETCH_BOUND = "\n\r;()[]{}"
+# The label of a list entry before its text: "5. ", "12) ", "b) ", "- ".
+_LIST_LABEL = regex.compile(r"^\W*(?:\d+(?:\.\d+)*|[a-zđ])?[.)]?\s*")
+# Rank words of botanical and zoological names ("Panthera tigris subsp. altaica", "Manta sp.").
+_RANKS = frozenset({"sp", "spp", "subsp", "ssp", "var", "f", "cf", "aff"})
+
+
+# Chemical nomenclature: radicals and roots no everyday loan carries ("methyl", "phosphonate", "-idine").
+_CHEMICAL = regex.compile(
+    r"(?i)yl(?:$|amin|oxy|thio|ic|ate|ene|ide)|phosph|photph|chlor|fluor|sulf|sunf|benz|hydro|amine?$|idine?$"
+    r"|oxide$|anilide|ethane$|methane$|^(?:ester|ether|este|ete)$"
+    # Locants and prefixes of a chemical name: "n-Pr", "O-Alkyl", "N-methyl" (not "e-commerce").
+    r"|^[A-Za-z]-[A-Z]|^[A-Z]-"
+)
+# Characters that cut a word in two in badly converted files: soft hyphen, not sign.
+_CUT = "\u00ad¬"
+# Nouns that name a kind and take a technical or scientific name after them ("đá dolomit", "khí methane").
+_KIND_NOUNS = frozenset(
+    {"đá", "quặng", "khoáng", "khí", "chất", "axit", "acid", "muối", "loài", "giống", "vật"}
+)
+
+
+def _kind_name(tokens: list[tuple[int, int, str, bool]], i: int, text: str) -> bool:
+    """True when lower-case foreign token i names a thing of the kind the noun before it says ("đá dolomit"),
+    or follows such a name in a list ("khoáng vật monazit, ilmenit và rutil")."""
+    if not tokens[i][2][0].islower():
+        return False
+    j = i
+    while j:
+        prev = tokens[j - 1]
+        gap = text[prev[1] : tokens[j][0]]
+        if prev[2].lower() in _KIND_NOUNS and gap == " ":
+            return True
+        conjunction = prev[2] in {"và", "hoặc"} and gap == " "
+        if not conjunction and not (prev[3] and prev[2][0].islower() and gap.strip() in {",", ""}):
+            return False
+        j -= 1
+    return False
+
+
+def _before_chemical(tokens: list[tuple[int, int, str, bool]], i: int, text: str) -> bool:
+    """True when the next word is a chemical name and token i, foreign too, is its first part ("nitrous
+    oxide", "ethyl ester")."""
+    if i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt[3] and text[tokens[i][1] : nxt[0]] == " " and _CHEMICAL.search(nxt[2]) is not None
+
+
+def _stretches(text: str, bounds: str) -> list[tuple[int, int]]:
+    """Half-open stretches of `text` between any of the characters in `bounds`."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in bounds:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return out
+
+
+def _gloss(tokens: list[tuple[int, int, str, bool]], text: str, lo: int, hi: int) -> bool:
+    """True when [lo, hi) is the inside of brackets holding only foreign words, right after a Vietnamese
+    word: the original or scientific name given as a gloss ("đổi mới sáng tạo (innovation)")."""
+    if lo == 0 or text[lo - 1] not in "([":
+        return False
+    inside = [t for t in tokens if lo <= t[0] and t[1] <= hi]
+    before = [t for t in tokens if t[1] < lo]
+    return bool(inside) and all(t[3] for t in inside) and bool(before) and not before[-1][3]
+
+
+def _foreign_stretch(tokens: list[tuple[int, int, str, bool]], text: str, lo: int, hi: int) -> bool:
+    """True when the stretch [lo, hi) is a name or a foreign label, not Vietnamese prose with a loan in it.
+
+    Either most of its words cannot be Vietnamese and at least two of them are foreign (a list entry such
+    as "Pygathrix nigripes", a chemical name, an English phrase), or it is one capitalised foreign word
+    alone on its line or in its brackets (the genus or substance of a list entry).
+    """
+    inside = [t for t in tokens if lo <= t[0] and t[1] <= hi]
+    foreign = sum(1 for t in inside if t[3])
+    if foreign >= 2 and 2 * foreign > len(inside):
+        return True
+    if len(inside) == 1 and inside[0][3] and inside[0][2][0].isupper():
+        before = _LIST_LABEL.sub("", text[lo : inside[0][0]], count=1)
+        return not any(ch.isalnum() for ch in before + text[inside[0][1] : hi])
+    return False
+
+
+def _scientific(tokens: list[tuple[int, int, str, bool]], i: int, text: str) -> bool:
+    """True when token i is part of a binomial name: a capitalised foreign genus followed by a lower-case
+    foreign epithet ("Panthera tigris"), the epithet itself, or a rank word and what follows it
+    ("subsp. altaica", "Manta sp.")."""
+    tok, foreign = tokens[i][2], tokens[i][3]
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+
+    def adjacent(a: tuple[int, int, str, bool], b: tuple[int, int, str, bool]) -> bool:
+        gap = text[a[1] : b[0]]
+        return gap.strip(" .") == "" and len(gap) <= 3
+
+    if tok.lower() in _RANKS:
+        return prev is not None and adjacent(prev, tokens[i]) and prev[3]
+    if not foreign:
+        return False
+    if tok[0].isupper():
+        return (
+            nxt is not None
+            and adjacent(tokens[i], nxt)
+            and nxt[2][0].islower()
+            and (nxt[3] or nxt[2].lower() in _RANKS)
+        )
+    # An epithet: after a capitalised foreign genus, after another epithet or after a rank word.
+    if prev is None or not adjacent(prev, tokens[i]):
+        return False
+    if prev[2].lower() in _RANKS:
+        return True
+    return prev[3] and (prev[2][0].isupper() or _scientific(tokens, i - 1, text))
+
+
 def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, token) of each token of `text` that cannot be Vietnamese and is no exception.
 
@@ -113,18 +234,49 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
     as "kilôgam", and words glued together, which are another rule's business), parts of web and e-mail
     addresses, and, with `skip_names`, tokens that start with a capital letter inside a sentence (names of
     people, firms, apps: "Zalo", "Samsung").
+    Names of species, substances and minerals are not loans either: binomials and rank words ("Panthera
+    tigris", "Manta sp."), list entries and bracketed glosses made mostly of foreign words, chemical
+    nomenclature ("methyl", "phosphonate"), and names after a noun of kind ("đá dolomit"); nor are words cut
+    by a soft hyphen.
     A capitalised token at the start of a sentence or line is judged like any other ("Hotline của phường").
     Offsets are Python str indices into `text`.
     """
+    matches = list(_TOKEN.finditer(text))
+    # Most units hold no foreign word at all: the per-token verdicts are cached, the context is built only
+    # when one is found.
+    if not any(_foreign_spelling(m.group()) for m in matches):
+        return []
+    # Every word with its spelling verdict: names and foreign labels are told by their neighbours.
+    tokens = [(m.start(), m.end(), m.group(), _non_vietnamese(m.group())) for m in matches]
+    # Lines and semicolons bound a list entry; brackets inside it are judged on their own as well.
+    foreign_stretches = [
+        (lo, hi) for lo, hi in _stretches(text, "\n\r;") if _foreign_stretch(tokens, text, lo, hi)
+    ] + [
+        (lo, hi)
+        for lo, hi in _stretches(text, _STRETCH_BOUND)
+        if _foreign_stretch(tokens, text, lo, hi) or _gloss(tokens, text, lo, hi)
+    ]
     out: list[tuple[int, int, str]] = []
-    for m in _TOKEN.finditer(text):
-        token = m.group()
-        if not _foreign_spelling(token) or _in_address(text, m.start(), m.end()):
+    for i, (start, end, token, _) in enumerate(tokens):
+        if not _foreign_spelling(token) or _in_address(text, start, end):
             continue
-        if skip_names and token[0].isupper() and not _sentence_start(text, m.start()):
+        # A word cut by a soft hyphen or a stray sign ("ph\u00adương", "tr¬ường") is a broken word, not a loan.
+        if (start and text[start - 1] in _CUT) or (end < len(text) and text[end] in _CUT):
             continue
-        out.append((m.start(), m.end(), token))
+        if skip_names and token[0].isupper() and not _sentence_start(text, start):
+            continue
+        if _CHEMICAL.search(token) or _kind_name(tokens, i, text) or _before_chemical(tokens, i, text):
+            continue
+        if _scientific(tokens, i, text) or any(lo <= start and end <= hi for lo, hi in foreign_stretches):
+            continue
+        out.append((start, end, token))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _non_vietnamese(token: str) -> bool:
+    """`non_vietnamese_syllable`, once per distinct token."""
+    return non_vietnamese_syllable(token)
 
 
 @lru_cache(maxsize=65536)
