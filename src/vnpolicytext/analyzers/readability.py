@@ -14,7 +14,7 @@ counted on its own text (the findings inside it), so an editor sees where the te
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -367,8 +367,14 @@ def _parts(
 
     for r in reading:
         add("reading_unit", r.first, r.last, [r])
+    firsts = [r.first for r in reading]  # in order: a section's reading units are one slice of them
     for sec in document_sections(doc):
-        add("section", sec.first, sec.last, [r for r in reading if sec.first <= r.first <= sec.last])
+        add(
+            "section",
+            sec.first,
+            sec.last,
+            reading[bisect_left(firsts, sec.first) : bisect_right(firsts, sec.last)],
+        )
     return out
 
 
