@@ -107,8 +107,8 @@ _LEGACY = regex.compile(r"[¸µ¶·¹¨©ª«¬®°±²³´»¼½¾¿ÆÇËÌÎ�
 # VNI writes the tone as a separate Latin-1 letter after the vowel (uû, öôù, aø).
 _VNI = regex.compile(r"[aeiouyâêôöAEIOUYÂÊÔÖ][ùøûõïÙØÛÕÏ]|[öÖ][ôÔ]|[ñÑ](?=[aeiouôöâêAEIOUÔÖÂÊ])")
 _WORD = regex.compile(r"[^\W\d_]+")
-# A whole token with no Vietnamese-only letter (one character class: the scan stays fast).
-_PLAIN_TOKEN = regex.compile(r"(?<![^\W\d_])[^\W\d_" + _VI_LOWER + _VI_LOWER.upper() + r"]+(?![^\W\d_])")
+# Vietnamese-only letters as a set: a token of `_WORD` without any of them is a plain (ASCII-like) token.
+_VI_LETTER_SET = frozenset(_VI_LOWER + _VI_LOWER.upper())
 _LEGACY_MARK = regex.compile(_LEGACY.pattern + "|" + _VNI.pattern)
 # Common Vietnamese syllables as typed without diacritics (and unlikely in English text).
 
@@ -138,7 +138,8 @@ def _no_diacritics_text(tokens: list[str], vi_share: float) -> bool:
 
 def _count_tokens(sample: str) -> tuple[int, int, int]:
     """(tokens, tokens in a legacy encoding, other tokens with Vietnamese letters)."""
-    tokens = len(_WORD.findall(sample))
+    words = _WORD.findall(sample)
+    tokens = len(words)
     legacy_starts: set[int] = set()
     legacy_vi = 0
     for m in _LEGACY_MARK.finditer(sample):  # rare in Unicode text: find each one's token
@@ -151,7 +152,8 @@ def _count_tokens(sample: str) -> tuple[int, int, int]:
             while end < len(sample) and end < m.end() + 40 and sample[end].isalpha():
                 end += 1
             legacy_vi += bool(_VI_LETTERS.search(sample, start, end))
-    vi = tokens - len(_PLAIN_TOKEN.findall(sample)) - legacy_vi
+    plain = sum(map(_VI_LETTER_SET.isdisjoint, words))  # tokens with no Vietnamese-only letter
+    vi = tokens - plain - legacy_vi
     return tokens, len(legacy_starts), vi
 
 
