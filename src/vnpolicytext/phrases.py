@@ -86,10 +86,13 @@ class PhraseMatcher(Generic[T]):
         root = self._root
         if root.keys().isdisjoint(keys):
             return  # no phrase can start in this unit
+        candidates = [k for k, key in enumerate(keys) if key in root]  # where some phrase can start
+        if not candidates:
+            return
         syl_starts, syl_ends = unit.syllables.starts(), unit.syllables.ends()
         n = len(keys)
         i = 0
-        for at in [k for k, key in enumerate(keys) if key in root]:  # where some phrase can start
+        for at in candidates:
             if at < i:
                 continue  # inside the match before
             i = at

@@ -65,10 +65,15 @@ def letters_digits(text: str) -> int:
     return len(_NOT_LETTER_DIGIT.sub("", text))
 
 
+def capital_count(text: str) -> int:
+    """Number of capital letters in `text`."""
+    return len(_NOT_UPPER.sub("", text))
+
+
 def upper_share(text: str) -> float:
     """Share of the letters of `text` that are capitals (0 when it has no letter)."""
     letters = letter_count(text)
-    return len(_NOT_UPPER.sub("", text)) / letters if letters else 0.0
+    return capital_count(text) / letters if letters else 0.0
 
 
 FOLDED_FUNCTION_WORDS: frozenset[str] = frozenset(bare(w) for w in FUNCTION_WORDS)

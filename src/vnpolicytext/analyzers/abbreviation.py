@@ -25,7 +25,7 @@ from ..lexicon import rows, shipped_text, word_list
 from ..models import Fix, Model, Start
 from ..registry import Analyzer, Rule
 from ..structure import document_code, in_spans, merge_spans, url_spans
-from ..vocab import abbr_key, is_syllable_shape, letter_count, upper_share
+from ..vocab import abbr_key, capital_count, is_syllable_shape, letter_count
 from .base import Context
 
 _SOURCE = "Khoản 4 Điều 69 Nghị định 34/2016/NĐ-CP."
@@ -231,7 +231,11 @@ class _Scan:
 
 def _mostly_upper(unit: Unit) -> bool:
     body = unit.text[unit.label_end - unit.start :]
-    return letter_count(body) >= 4 and upper_share(body) >= 0.7
+    upper = capital_count(body)
+    if upper < 3:
+        return False  # 70 % of at least 4 letters are at least 3 capitals (prose has few: decided here)
+    letters = letter_count(body)
+    return letters >= 4 and upper / letters >= 0.7
 
 
 def _neighbours(body: str, m: regex.Match[str]) -> list[str]:

@@ -235,19 +235,29 @@ def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
     noun) are not vocabulary a reader has to know: the clarity measure leaves them out; the formula's D/Y
     keeps every syllable, as published."""
     out = _Syllables([], [], [], [])
+    hard_of: dict[str, bool] = {}  # per distinct syllable: outside the common list?
     for u in doc.units:
         letters = difficult = vocabulary = vocabulary_difficult = 0
         opening = True  # the first syllable after the label opens the sentence: its capital is no name
-        for t in u.syllables:
-            if t.text.isdigit():
+        texts = u.syllables.texts()
+        # a unit no name overlaps has no syllable in a name (the same answer as `doc.in_name` per syllable)
+        names = bool(texts) and doc.in_name(u.start, u.end)
+        starts = u.syllables.starts()
+        ends = u.syllables.ends() if names else starts
+        label_end = u.label_end
+        for text, start, end in zip(texts, starts, ends, strict=True):
+            if text.isdigit():
                 continue
-            hard = t.text.lower() not in common
+            hard = hard_of.get(text)
+            if hard is None:
+                hard = hard_of[text] = text.lower() not in common
             letters += 1
             difficult += hard
-            if t.start < u.label_end:
+            if start < label_end:
                 continue
-            capital, opening = t.text[0].isupper() and not opening, False
-            if capital or not t.text[0].isalpha() or doc.in_name(t.start, t.end):
+            first = text[0]
+            capital, opening = first.isupper() and not opening, False
+            if capital or not first.isalpha() or (names and doc.in_name(start, end)):
                 continue
             vocabulary += 1
             vocabulary_difficult += hard
