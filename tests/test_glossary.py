@@ -279,3 +279,21 @@ def test_undefined_terms_feed_the_clarity_score() -> None:
     assert r.readability is not None and r.readability.clarity_components is not None
     undefined = r.readability.clarity_components["undefined"]
     assert undefined.value == pytest.approx(1000 * 2 / r.text.words, abs=0.01)
+
+
+def test_undefined_term_is_a_warning_for_citizens_and_info_in_a_law() -> None:
+    # a law's readers (drafters, officials) share the standard legal vocabulary: the same unexplained
+    # term is still listed in the legal profile, as info, and still counts as undefined in the summary
+    text = (
+        "Điều 7. Thành viên Hội đồng thẩm định\n"
+        "1. Chủ tịch Hội đồng đề nghị miễn nhiệm thành viên không còn đủ sức khỏe để làm việc.\n"
+        "2. Thành viên bị miễn nhiệm bàn giao tài liệu cho Thư ký Hội đồng trong thời hạn 05 ngày.\n"
+    )
+    levels = {}
+    for profile in ("citizen", "news", "legal"):
+        r = analyze(text, profile=profile)
+        hits = [f for f in r.findings if f.rule == "glossary.undefined_term"]
+        assert [(f.text, f.start) for f in hits] == [("miễn nhiệm", text.index("miễn nhiệm"))]
+        assert r.glossary is not None and r.glossary.undefined == 1
+        levels[profile] = hits[0].severity
+    assert levels == {"citizen": "warning", "news": "warning", "legal": "info"}

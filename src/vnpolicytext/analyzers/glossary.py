@@ -37,11 +37,13 @@ RULES = (
         "glossary.undefined_term",
         "warning",
         "A legal term that neither the text nor any glossary explains (Decree 34/2016/NĐ-CP, Art. 69(3)); "
-        "reported at its first use.",
+        "reported at its first use. Info in the legal profile: a law's readers (drafters, officials, courts) "
+        "share the standard legal vocabulary, so an unexplained term there is a note, not a defect.",
         "«{term}» là thuật ngữ chuyên môn nhưng văn bản không giải thích{basis}.",
         "Vụ việc đang trong giai đoạn tố tụng. → Vụ việc đang được tòa án giải quyết.",
         why="Thuật ngữ chuyên môn không được giải thích làm người đọc hiểu sai quyền và nghĩa vụ của mình.",
         source=_SOURCE,
+        levels={"legal": "info"},
     ),
     Rule(
         "glossary.used_before_definition",
