@@ -8,11 +8,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def shared_dir() -> Path:
+    """The ../shared folder (corpus, corpus_laws, gold) found above the repository or its worktree."""
+    for parent in ROOT.parents:
+        if (parent / "shared" / "corpus" / "manifest.jsonl").is_file():
+            return parent / "shared"
+    raise SystemExit("../shared not found (corpus/manifest.jsonl); pass the folder on the command line")
+
+
 def corpus_dir() -> Path:
     """The corpus folder named on the command line, else ../shared/corpus found above the repository."""
     if len(sys.argv) > 1:
         return Path(sys.argv[1])
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus" / "manifest.jsonl").is_file():
-            return parent / "shared" / "corpus"
-    raise SystemExit("corpus not found; pass CORPUS_DIR")
+    return shared_dir() / "corpus"

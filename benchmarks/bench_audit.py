@@ -47,11 +47,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def default_corpus() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        folder = base / "shared" / "corpus_laws"
-        if folder.is_dir():
-            return folder
-    raise SystemExit("no ../shared/corpus_laws; pass CORPUS_DIR")
+    """../shared/corpus_laws found above the repository."""
+    from _corpus import shared_dir  # the script's folder is on sys.path only when it runs as a script
+
+    return shared_dir() / "corpus_laws"
 
 
 def corpus_chars(folder: Path) -> int:

@@ -20,15 +20,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from _corpus import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def default_corpus() -> Path:
     """../shared/corpus found above the repository."""
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus").is_dir():
-            return parent / "shared" / "corpus"
-    raise SystemExit("corpus not found; pass CORPUS_DIR")
+    return shared_dir() / "corpus"
 
 
 def dump(corpus: Path, profiles: list[str]) -> dict[str, str]:

@@ -23,16 +23,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from _corpus import shared_dir
+
 from vnpolicytext.fixes import fix_text, protected_tokens, safety_problems
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def shared() -> Path:
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus" / "manifest.jsonl").is_file():
-            return parent / "shared"
-    raise SystemExit("../shared not found; pass CORPUS_DIR")
 
 
 def texts(corpus: Path, gold: Path) -> list[tuple[str, str, str]]:
@@ -60,7 +53,7 @@ def texts(corpus: Path, gold: Path) -> list[tuple[str, str, str]]:
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--unsafe"]
     unsafe = "--unsafe" in sys.argv[1:]
-    corpus = Path(args[0]) if args else shared() / "corpus"
+    corpus = Path(args[0]) if args else shared_dir() / "corpus"
     gold = corpus.parent / "gold" / "rewrites_dev.jsonl"
     by_rule: Counter[str] = Counter()
     bad = held_texts = held_fixes = moved_names = added_numbers = 0

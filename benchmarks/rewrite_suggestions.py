@@ -18,17 +18,10 @@ import random
 import sys
 from pathlib import Path
 
+from _corpus import shared_dir
+
 from vnpolicytext import analyze
 from vnpolicytext.analyzers import ANALYZERS
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def shared() -> Path:
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus" / "manifest.jsonl").is_file():
-            return parent / "shared"
-    raise SystemExit("../shared not found")
 
 
 def inputs(base: Path, laws: int, seed: int) -> list[tuple[str, str, str]]:
@@ -59,7 +52,7 @@ def main() -> None:
     off = {a.name: False for a in ANALYZERS if a.name not in ("passive", "sentence_length")}
     long_passives = 0
     lines = []
-    for name, profile, text in inputs(shared(), args.laws, args.seed):
+    for name, profile, text in inputs(shared_dir(), args.laws, args.seed):
         report = analyze(text, config={"profile": profile, "analyzers": off})
         for f in report.findings:
             long_passives += f.rule == "passive.long"

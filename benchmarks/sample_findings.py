@@ -19,18 +19,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from _corpus import shared_dir
+
 from vnpolicytext import analyze
 from vnpolicytext.analyzers import ANALYZERS
 
-ROOT = Path(__file__).resolve().parents[1]
 CHECKED = ("enumeration", "nominalisation", "structure", "terminology", "legal_structure")
 
-
-def shared() -> Path:
-    for parent in ROOT.parents:
-        if (parent / "shared" / "corpus" / "manifest.jsonl").is_file():
-            return parent / "shared"
-    raise SystemExit("../shared not found")
 
 
 def inputs(base: Path, laws: int, seed: int) -> list[tuple[str, str, str]]:
@@ -57,7 +52,7 @@ def main() -> None:
     parser.add_argument("--laws", type=int, default=12)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    base = shared()
+    base = shared_dir()
     off = {a.name: False for a in ANALYZERS if a.name not in CHECKED and a.name != "text"}
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for label, profile, _ in inputs(base, args.laws, args.seed):
