@@ -17,19 +17,126 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 import vnpolicytext
 from vnpolicytext.clarity import BARRIERS, LEVELS, SCALES, Barrier, Scale, assess
+from vnpolicytext.document import Document
+from vnpolicytext.provisions import SECTION_LABELS, document_reading_units, document_sections
+from vnpolicytext.structure import STRUCTURE_REFERENCE
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL_IDS = [lv for _, lv, _ in LEVELS]
 GROUPS = ("legal", "citizen", "news")
+
+# Measures the shipped score does not use, counted for the alternatives table (method.md, "Figures"), per
+# report (keyed by id: the reports live for the whole run). `analyze` below fills it.
+EXTRA: dict[int, dict[str, float]] = {}
+
+# Condition and exception markers (a branch the reader has to evaluate).
+CONDITION = re.compile(r"\b(?:nếu|trường hợp|trừ|ngoại trừ|trừ khi|miễn là|với điều kiện)\b", re.IGNORECASE)
+_SELF = r"(?:[Đđ]iều|khoản|điểm|[Cc]hương|[Mm]ục|Luật|Bộ luật|Nghị định|Thông tư|Pháp lệnh|Nghị quyết|Quyết định|Quy chế)"
+# The text naming itself or one of its parts ("Luật này", "Điều này"), wherever it is, except as the
+# container of a numbered part ("khoản 2 Điều này": one reference, already counted)…
+SELF_MENTION = re.compile(rf"(?<!\d\s)(?<!\d[a-zđ]\s)\b{_SELF}\s+này\b")
+# … and only where it points the reader somewhere in it without saying where ("quy định tại Luật này").
+SELF_POINTER = re.compile(
+    rf"\b(?:quy định|theo)\s+(?:(?:tại|của|trong)\s+)?(?:(?:các|những)\s+)?{_SELF}\s+này\b"
+)
+
+
+def extra_measures(text: str) -> dict[str, float]:
+    """What the alternatives need beyond the report, from the text's own Document: mean syllables per
+    vocabulary word (words in lower case outside names, as the difficult-syllable measure counts them);
+    condition markers, self-mentions and self-pointers per 100 words; and the two length measures with an
+    article or chapter title that ends with a period read as a heading (not a reading unit)."""
+    doc = Document(text)
+    words = doc.word_count or 1
+    syllables = vocabulary = 0
+    for u, ws in zip(doc.units, doc.words, strict=True):
+        opening = True
+        for w, start, end in zip(ws.texts(), ws.starts(), ws.ends(), strict=True):
+            if start < u.label_end or not w[0].isalpha():
+                continue
+            capital, opening = w[0].isupper() and not opening, False
+            if capital or doc.in_name(start, end):
+                continue
+            vocabulary += 1
+            syllables += len(w.split())
+    body = [u.text for u in doc.units]
+    labelled = {lab.unit for lab in doc.labels if lab.kind in SECTION_LABELS}
+    lengths = [
+        r.syllables
+        for r in document_reading_units(doc)
+        if not (r.first == r.last and r.first in labelled and r.first + 1 not in labelled)
+        or r.first + 1 >= len(doc.units)
+    ]
+    out = {
+        "conditions": 100 * sum(len(CONDITION.findall(t)) for t in body) / words,
+        "self_mentions": 100 * sum(len(SELF_MENTION.findall(t)) for t in body) / words,
+        "self_pointers": 100 * sum(len(SELF_POINTER.findall(t)) for t in body) / words,
+    }
+    out.update(reference_counts(doc))
+    if vocabulary:
+        out["word_length"] = syllables / vocabulary
+    if lengths and sum(lengths):
+        out["titles_apart_mean"] = sum(lengths) / len(lengths)
+        out["titles_apart_weighted"] = sum(n * n for n in lengths) / sum(lengths)
+    return out
+
+
+def reference_counts(doc: Document) -> dict[str, float]:
+    """The cross-reference measure counted four other ways, per 100 words: a document number once per text
+    (parts as now); every look-up once (document numbers per text, parts per section); one per chain
+    ("điểm a khoản 2 Điều 5 Nghị định 15/2020/NĐ-CP" is one look-up, now three); chains, each once."""
+    words = doc.word_count or 1
+    section = {}
+    for k, sec in enumerate(document_sections(doc)):
+        section.update(dict.fromkeys(range(sec.first, sec.last + 1), k))
+    refs = doc.cross_references
+    structural = [STRUCTURE_REFERENCE.match(r.text) is not None for r in refs]
+    key = [" ".join(r.text.lower().split()) for r in refs]
+    numbers = {k for k, st in zip(key, structural, strict=True) if not st}
+    parts = [(section.get(r.unit), k) for r, k, st in zip(refs, key, structural, strict=True) if st]
+    chains: list[tuple[int, str, bool]] = []  # unit, text, names a document or an article
+    previous = None
+    for r, k, st in zip(refs, key, structural, strict=True):
+        gap = doc.text[previous.end : r.start] if previous is not None and previous.unit == r.unit else None
+        joins = (
+            previous is not None
+            and gap is not None
+            and STRUCTURE_REFERENCE.match(previous.text) is not None
+            and not re.search(r"[.;:()\n]", gap)
+            and len(gap.split()) <= 6
+        )
+        absolute = not st or k.startswith("điều")
+        if joins:
+            unit, text, named = chains[-1]
+            chains[-1] = (unit, f"{text} {k}", named or absolute)
+        else:
+            chains.append((r.unit, k, absolute))
+        previous = r
+    once = {(None if named else section.get(unit), text) for unit, text, named in chains}
+    return {
+        "references_documents_once": 100 * (len(parts) + len(numbers)) / words,
+        "references_distinct": 100 * (len(set(parts)) + len(numbers)) / words,
+        "references_chains": 100 * len(chains) / words,
+        "references_chains_once": 100 * len(once) / words,
+    }
+
+
+def analyze(text: str) -> vnpolicytext.Report:
+    """`vnpolicytext.analyze` with the default configuration, and the text's extra measures kept in EXTRA."""
+    report = vnpolicytext.analyze(text)
+    EXTRA[id(report)] = extra_measures(text)
+    return report
 
 
 def share_below(low: Iterable[float], high: Iterable[float]) -> float:
@@ -67,8 +174,8 @@ def measure(r: vnpolicytext.Report, key: str) -> float | None:
 
 def rewrites(shared: Path) -> tuple[list[vnpolicytext.Report], list[vnpolicytext.Report]]:
     rows = [json.loads(x) for x in (shared / "gold" / "rewrites_dev.jsonl").read_text().splitlines() if x]
-    before = [vnpolicytext.analyze(r["original"]) for r in rows]
-    after = [vnpolicytext.analyze(r["plain"]) for r in rows]
+    before = [analyze(r["original"]) for r in rows]
+    after = [analyze(r["plain"]) for r in rows]
     won = [score(a) > score(b) for a, b in zip(after, before, strict=True)]
     gain = np.mean([score(a) - score(b) for a, b in zip(after, before, strict=True)])
     print(
@@ -125,7 +232,7 @@ def corpus(shared: Path) -> dict[str, list[vnpolicytext.Report]]:
     manifest = [json.loads(x) for x in (folder / "manifest.jsonl").read_text().splitlines() if x]
     out: dict[str, list[vnpolicytext.Report]] = {g: [] for g in GROUPS}
     for row in manifest:
-        out[row["group"]].append(vnpolicytext.analyze((folder / row["file"]).read_text(encoding="utf-8")))
+        out[row["group"]].append(analyze((folder / row["file"]).read_text(encoding="utf-8")))
     return out
 
 
@@ -135,7 +242,7 @@ def laws(shared: Path, limit: int) -> list[vnpolicytext.Report]:
         text = path.read_text(encoding="utf-8")
         if limit and len(text) > limit:
             text = text[: max(text.rfind("\n", 0, limit), limit // 2)]
-        report = vnpolicytext.analyze(text)
+        report = analyze(text)
         if report.readability is None or report.readability.clarity_score is None:
             print(f"  {path.name}: not scorable ({len(text)} characters), left out")
             continue
@@ -219,42 +326,104 @@ def _length(measures: dict[str, float], combine: str = "min", weight: float = 0.
     return Barrier(b.label, weight, b.cap, measures, combine)
 
 
-# Alternatives to the shipped scales and barriers: name -> (scales, barriers, count widely known abbreviations).
-ALTERNATIVES: dict[str, tuple[dict[str, Scale], dict[str, Barrier], bool]] = {
-    "shipped": ({}, {}, False),
-    "widely known abbreviations counted (before)": ({}, {}, True),
+@dataclass(frozen=True)
+class Alternative:
+    """Scales and barriers replacing the shipped ones, whether the widely known abbreviations count, and a
+    change to the measures (from the report's and its EXTRA measures)."""
+
+    scales: dict[str, Scale] = field(default_factory=dict)
+    barriers: dict[str, Barrier] = field(default_factory=dict)
+    count_widely_known: bool = False
+    measures: Callable[[dict[str, float], dict[str, float]], dict[str, float]] | None = None
+
+
+def _vocabulary(word_length: float) -> dict[str, Barrier]:
+    """The vocabulary barrier with the mean word length as a fourth measure, taking its weight from jargon
+    and undefined terms (jargon 0.60 → 0.50, undefined 0.25 → 0.20)."""
+    v = BARRIERS["vocabulary"]
+    measures = {"jargon": 0.50, "undefined": 0.20, "difficult_syllables": 0.15, "word_length": word_length}
+    return {"vocabulary": Barrier(v.label, v.weight, v.cap, measures)}
+
+
+def _word_length(m: dict[str, float], x: dict[str, float]) -> dict[str, float]:
+    return {**m, "word_length": x["word_length"]} if "word_length" in x else m
+
+
+def _titles_apart(m: dict[str, float], x: dict[str, float]) -> dict[str, float]:
+    if "titles_apart_mean" not in x:
+        return m
+    return {
+        **m,
+        "sentence_length": x["titles_apart_mean"],
+        "sentence_length_weighted": x["titles_apart_weighted"],
+    }
+
+
+def _references_plus(key: str) -> Callable[[dict[str, float], dict[str, float]], dict[str, float]]:
+    def change(m: dict[str, float], x: dict[str, float]) -> dict[str, float]:
+        return {**m, "cross_references": m.get("cross_references", 0.0) + x[key]}
+
+    return change
+
+
+def _references_as(key: str) -> Callable[[dict[str, float], dict[str, float]], dict[str, float]]:
+    def change(m: dict[str, float], x: dict[str, float]) -> dict[str, float]:
+        return {**m, "cross_references": x[key]} if "cross_references" in m else m
+
+    return change
+
+
+def _conditions(m: dict[str, float], x: dict[str, float]) -> dict[str, float]:
+    return {**m, "conditions": x["conditions"]}
+
+
+def _chain(
+    *changes: Callable[[dict[str, float], dict[str, float]], dict[str, float]],
+) -> Callable[[dict[str, float], dict[str, float]], dict[str, float]]:
+    def change(m: dict[str, float], x: dict[str, float]) -> dict[str, float]:
+        for c in changes:
+            m = c(m, x)
+        return m
+
+    return change
+
+
+def _word_length_scale(clear: float, hard: float) -> dict[str, Scale]:
+    return {"word_length": Scale("syllables per vocabulary word", clear, hard)}
+
+
+# Alternatives to the shipped scales and barriers (method.md, "Figures": the levers measured for the
+# (law, news) ordering).
+ALTERNATIVES: dict[str, Alternative] = {
+    "shipped": Alternative(),
+    "widely known abbreviations counted (before)": Alternative(count_widely_known=True),
     **{
-        f"sentence_length hard end {h}": ({"sentence_length": Scale("", 20.0, h)}, {}, False)
+        f"sentence_length hard end {h}": Alternative({"sentence_length": Scale("", 20.0, h)})
         for h in (55.0, 62.0, 63.0, 65.0, 70.0)
     },
     **{
-        f"sentence_length_weighted hard end {h}": (
-            {"sentence_length_weighted": Scale("", 20.0, h)},
-            {},
-            False,
+        f"sentence_length_weighted hard end {h}": Alternative(
+            {"sentence_length_weighted": Scale("", 20.0, h)}
         )
         for h in (75.0, 80.0, 85.0, 100.0)
     },
     # 15-20 and 48 words at 1.5 syllables per word (our segmenter on the corpus) instead of 1.25; the hard end
     # held below 57.5 so that a 40-syllable average is still never 'dễ đọc' by construction.
-    "clear ends 25, sentence_length hard end 57": (
+    "clear ends 25, sentence_length hard end 57": Alternative(
         {
             "sentence_length": Scale("", 25.0, 57.0),
             "sentence_length_weighted": Scale("", 25.0, SCALES["sentence_length_weighted"].hard),
-        },
-        {},
-        False,
+        }
     ),
-    "length barrier: weighted mean only": ({}, {"length": _length({"sentence_length_weighted": 1.0})}, False),
-    "length barrier: mean only": ({}, {"length": _length({"sentence_length": 1.0})}, False),
-    "length barrier: average of the two": (
-        {},
-        {"length": _length({"sentence_length": 0.5, "sentence_length_weighted": 0.5}, "mean")},
-        False,
+    "length barrier: weighted mean only": Alternative(
+        barriers={"length": _length({"sentence_length_weighted": 1.0})}
     ),
-    "length weight 0.40, vocabulary 0.25": (
-        {},
-        {
+    "length barrier: mean only": Alternative(barriers={"length": _length({"sentence_length": 1.0})}),
+    "length barrier: average of the two": Alternative(
+        barriers={"length": _length({"sentence_length": 0.5, "sentence_length_weighted": 0.5}, "mean")}
+    ),
+    "length weight 0.40, vocabulary 0.25": Alternative(
+        barriers={
             "length": _length(dict(BARRIERS["length"].measures), weight=0.40),
             "vocabulary": Barrier(
                 BARRIERS["vocabulary"].label,
@@ -262,8 +431,61 @@ ALTERNATIVES: dict[str, tuple[dict[str, Scale], dict[str, Barrier], bool]] = {
                 BARRIERS["vocabulary"].cap,
                 BARRIERS["vocabulary"].measures,
             ),
+        }
+    ),
+    # Word length (Nguyen & Henkin's WL, Luong-Nguyen-Dinh's C/W): syllables per vocabulary word, a proxy for
+    # Sino-Vietnamese compounds (everyday native words are mostly one syllable).
+    **{
+        f"word length {c}–{h} syllables, weight 0.15 in vocabulary": Alternative(
+            _word_length_scale(c, h), _vocabulary(0.15), measures=_word_length
+        )
+        for c, h in ((1.4, 1.6), (1.3, 1.7), (1.25, 1.75))
+    },
+    "word length 1.3–1.7, weight 0.30 in vocabulary": Alternative(
+        _word_length_scale(1.3, 1.7),
+        {
+            "vocabulary": Barrier(
+                BARRIERS["vocabulary"].label,
+                BARRIERS["vocabulary"].weight,
+                BARRIERS["vocabulary"].cap,
+                {"jargon": 0.40, "undefined": 0.20, "difficult_syllables": 0.10, "word_length": 0.30},
+            )
         },
-        False,
+        measures=_word_length,
+    ),
+    "article titles ending with a period read as headings": Alternative(measures=_titles_apart),
+    "self-pointers ('quy định tại Luật này') as references": Alternative(
+        measures=_references_plus("self_pointers")
+    ),
+    **{
+        label: Alternative(measures=_references_as(key))
+        for label, key in (
+            ("references: a document number once per text", "references_documents_once"),
+            ("references: each look-up once (numbers per text, parts per section)", "references_distinct"),
+            ("references: one per chain ('khoản 2 Điều 5' one, not two)", "references_chains"),
+            ("references: chains, each once", "references_chains_once"),
+        )
+    },
+    "every self-mention ('Luật này', 'Điều này') as a reference": Alternative(
+        measures=_references_plus("self_mentions")
+    ),
+    **{
+        f"conditions barrier (nếu, trường hợp, trừ …): 0 at {h:g} per 100 words, weight {w}": Alternative(
+            {"conditions": Scale("condition markers per 100 words", 0.0, h)},
+            {"conditions": Barrier("Điều kiện", w, 60.0, {"conditions": 1.0})},
+            measures=_conditions,
+        )
+        for h, w in ((2.0, 0.10), (3.0, 0.10), (3.0, 0.15), (4.0, 0.15))
+    },
+    "word length 1.4–1.6 + titles as headings + self-pointers": Alternative(
+        _word_length_scale(1.4, 1.6),
+        _vocabulary(0.15),
+        measures=_chain(_word_length, _titles_apart, _references_plus("self_pointers")),
+    ),
+    "word length 1.4–1.6 + titles as headings + every self-mention": Alternative(
+        _word_length_scale(1.4, 1.6),
+        _vocabulary(0.15),
+        measures=_chain(_word_length, _titles_apart, _references_plus("self_mentions")),
     ),
 }
 
@@ -281,6 +503,38 @@ def undefined_ordering(low: list[vnpolicytext.Report], news: list[vnpolicytext.R
     )
 
 
+def extra_medians(
+    pairs: tuple[list[vnpolicytext.Report], list[vnpolicytext.Report]],
+    groups: dict[str, list[vnpolicytext.Report]],
+    law_reports: list[vnpolicytext.Report],
+) -> None:
+    """Medians of the measures the second pass of alternatives adds, and how often each is higher in the legal
+    text than in the news article, and in the original than in its rewrite."""
+    sets = {**groups, "laws": law_reports, "originals": pairs[0], "rewrites": pairs[1]}
+    keys = ("word_length", "conditions", "self_pointers", "self_mentions", "references_chains")
+    print("\nmeasures of the second pass, medians (p75):")
+    for key in keys:
+        cells = []
+        for name, rs in sets.items():
+            v = [EXTRA[id(r)][key] for r in rs if key in EXTRA.get(id(r), {})]
+            if v:
+                cells.append(f"{name} {pct(v, 50):.3g} ({pct(v, 75):.3g})")
+
+        def values(rs: list[vnpolicytext.Report], key: str = key) -> list[float]:
+            return [EXTRA[id(r)].get(key, 0.0) for r in rs]
+
+        news = values(groups["news"])
+        higher = f"legal > news {share_below(news, values(groups['legal'])):.3f}"
+        if law_reports:
+            higher += f", law > news {share_below(news, values(law_reports)):.3f}"
+        b, a = values(pairs[0]), values(pairs[1])
+        higher += f", original > rewrite {np.mean([x > y for x, y in zip(b, a, strict=True)]):.3f}"
+        print(f"  {key}: " + "; ".join(cells) + f" | {higher}")
+    for name, rs in sets.items():
+        total = sum(EXTRA[id(r)]["self_pointers"] * r.text.words / 100 for r in rs if id(r) in EXTRA)
+        print(f"  self-pointers in {name}: {total:.0f}")
+
+
 def sensitivity(
     pairs: tuple[list[vnpolicytext.Report], list[vnpolicytext.Report]],
     groups: dict[str, list[vnpolicytext.Report]],
@@ -293,17 +547,20 @@ def sensitivity(
         "(procedure, news) | (law, news) | laws ≥40 easy |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for name, (scales, barriers, counted) in ALTERNATIVES.items():
-        sc = {**SCALES, **scales}
-        ba = {**BARRIERS, **barriers}
+    for name, alt in ALTERNATIVES.items():
+        sc = {**SCALES, **alt.scales}
+        ba = {**BARRIERS, **alt.barriers}
 
         def rescore(
             r: vnpolicytext.Report,
             sc: dict[str, Scale] = sc,
             ba: dict[str, Barrier] = ba,
-            counted: bool = counted,
+            alt: Alternative = alt,
         ) -> float:
-            result = assess(measures_of(r, counted), sc, ba)
+            m = measures_of(r, alt.count_widely_known)
+            if alt.measures is not None and m:
+                m = alt.measures(m, EXTRA.get(id(r), {}))
+            result = assess(m, sc, ba)
             return result.score if result is not None else 0.0
 
         before, after = pairs
@@ -377,6 +634,7 @@ def main() -> int:
     undefined_ordering(groups["legal"], groups["news"], "legal")
     if lr:
         undefined_ordering(lr, groups["news"], "law")
+    extra_medians(pairs, groups, lr)
     sensitivity(pairs, groups, lr)
     return 0
 
