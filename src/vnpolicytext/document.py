@@ -72,6 +72,10 @@ class Tokens(Sequence[Token]):
         for start, end in zip(self._starts, self._ends, strict=True):
             yield Token(base + start, base + end, text[start:end])
 
+    def span(self, index: int) -> tuple[int, int]:
+        """The working-copy (start, end) of one token (no `Token` made)."""
+        return self._base + self._starts[index], self._base + self._ends[index]
+
     def texts(self) -> list[str]:
         """The text of every token (no `Token` made: the cheap way to read them all)."""
         text = self._text
@@ -140,28 +144,8 @@ class PhraseView:
 
     keys: tuple[str, ...]  # one shared str per distinct key in the document
     gaps: str  # one character per gap: " " spaces only, "," a comma, "-" a spaced dash, "x" anything else
-    starts: Offsets | None
-    ends: Offsets | None
-
-
-class Offsets:
-    """A sorted array of offsets (4 bytes each, shared with the words' `Tokens`, not copied), shifted by
-    `base`: `in` by bisection."""
-
-    __slots__ = ("_base", "_values")
-
-    def __init__(self, values: array[int], base: int = 0) -> None:
-        self._values, self._base = values, base
-
-    def __contains__(self, value: object) -> bool:
-        if not isinstance(value, int):
-            return False
-        value -= self._base
-        k = bisect_right(self._values, value) - 1
-        return k >= 0 and self._values[k] == value
-
-    def __len__(self) -> int:
-        return len(self._values)
+    opens: bytes | None  # per syllable: 1 when a word starts where it starts
+    closes: bytes | None  # per syllable: 1 when a word ends where it ends
 
 
 class PhraseViews(Sequence[PhraseView]):
@@ -169,7 +153,7 @@ class PhraseViews(Sequence[PhraseView]):
     character for its gap, word bounds shared with `Document.words`); a view is built when read, and only
     the last few built are kept (memory: a view per unit costs about 40 bytes a syllable)."""
 
-    __slots__ = ("_firsts", "_gaps", "_ids", "_names", "_recent", "_trusted", "_words")
+    __slots__ = ("_firsts", "_gaps", "_ids", "_names", "_recent", "_trusted", "_units", "_words")
 
     _KEEP = 32  # views kept: the analyzers read a unit's view many times in a row, then move on
 
@@ -179,7 +163,7 @@ class PhraseViews(Sequence[PhraseView]):
         self._ids = array("i")
         self._firsts = array("i", [0])
         self._trusted = bytearray()
-        self._words = words
+        self._units, self._words = units, words
         gaps: list[str] = []
         for u, unit_words in zip(units, words, strict=True):
             syl, text = u.syllables, u.text
@@ -219,11 +203,12 @@ class PhraseViews(Sequence[PhraseView]):
         a, b = self._firsts[index], self._firsts[index + 1]
         names = self._names
         keys = tuple([names[k] for k in self._ids[a:b]])
-        starts = ends = None
-        if self._trusted[index]:
-            words = self._words[index]
-            starts, ends = Offsets(words._starts, words._base), Offsets(words._ends, words._base)
-        view = PhraseView(keys, self._gaps[a : b - 1] if b > a else "", starts, ends)
+        opens = closes = None
+        if self._trusted[index]:  # syllables and words share the unit's text: their offsets compare
+            words, syllables = self._words[index], self._units[index].syllables
+            opens = bytes(map(set(words._starts).__contains__, syllables._starts))
+            closes = bytes(map(set(words._ends).__contains__, syllables._ends))
+        view = PhraseView(keys, self._gaps[a : b - 1] if b > a else "", opens, closes)
         if len(self._recent) >= self._KEEP:
             self._recent.clear()
         self._recent[index] = view
