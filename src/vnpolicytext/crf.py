@@ -486,9 +486,12 @@ class CRF:
         n = len(padded) - 4
         nl = len(self.labels)
         w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
-        # np.add.accumulate adds the templates' weights one after the other, in template order, as
-        # underthesea_core does (a plain sum could pair them up and round differently)
-        emission = np.add.accumulate(w[self._rows(st, padded)], axis=1)[:, -1, :]
+        # the templates' weights added one after the other, in template order, as underthesea_core does (a
+        # plain sum could pair them up and round differently)
+        rows = self._rows(st, padded)
+        emission = w[rows[:, 0]]
+        for k in range(1, rows.shape[1]):
+            emission += w[rows[:, k]]
         if self._trans_matrix is None:
             self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
         trans = self._trans_matrix
