@@ -583,16 +583,18 @@ class CRF:
         emissions = emission[steps]
         score = emissions[:, 0].copy()
         backs = np.zeros((longest, count, nl), dtype=np.intp)
-        m, best = np.empty((count, nl, nl)), np.empty((count, nl))
+        m = np.empty((count, nl, nl))
+        seq, label = np.arange(count)[:, None], np.arange(nl)[None, :]
         active = count
         for t in range(1, longest):
             while lengths[active - 1] <= t:
                 active -= 1
-            # m[b, j, i]: the score ending in label i, then label j (the previous label on the last axis)
+            # m[b, j, i]: the score ending in label i, then label j (the previous label on the last axis); the
+            # maximum is read at the first argmax (one pass over m instead of two)
             np.add(score[:active, None, :], into, out=m[:active])
-            m[:active].argmax(axis=2, out=backs[t, :active])
-            np.maximum.reduce(m[:active], axis=2, out=best[:active])
-            np.add(best[:active], emissions[:active, t], out=score[:active])
+            arg = m[:active].argmax(axis=2)
+            backs[t, :active] = arg
+            np.add(m[seq[:active], label, arg], emissions[:active, t], out=score[:active])
         ys = score.argmax(axis=1)
         tags = np.zeros((count, longest), dtype=np.intp)
         ends = np.array(lengths) - 1
