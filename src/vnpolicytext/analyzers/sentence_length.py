@@ -143,7 +143,7 @@ def _window(doc: Document, unit: Unit, at: int) -> tuple[list[str], int]:
     words = doc.words[unit.index]
     k = bisect_left(words.starts(), at)
     lo, hi = max(0, k - 12), min(len(words), k + 12)
-    return [" ".join(w.text.split()) for w in words[lo:hi]], k - lo
+    return [" ".join(w.split()) for w in words.texts()[lo:hi]], k - lo
 
 
 def _joins_clauses(tags: list[str], k: int) -> bool:
