@@ -486,9 +486,12 @@ class CRF:
         n = len(padded) - 4
         nl = len(self.labels)
         w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
-        # np.add.accumulate adds the templates' weights one after the other, in template order, as
-        # underthesea_core does (a plain sum could pair them up and round differently)
-        emission = np.add.accumulate(w[self._rows(st, padded)], axis=1)[:, -1, :]
+        # the templates' weights added one after the other, in template order, as underthesea_core does (a
+        # plain sum could pair them up and round differently)
+        rows = self._rows(st, padded)
+        emission = w[rows[:, 0]]
+        for k in range(1, rows.shape[1]):
+            emission += w[rows[:, k]]
         if self._trans_matrix is None:
             self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
         trans = self._trans_matrix
@@ -539,7 +542,6 @@ class CRF:
         w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
         if self._trans_matrix is None:
             self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
-        trans = self._trans_matrix
         lo = 0
         while lo < len(order):  # batches of about _BATCH tokens (the arrays stay small)
             hi, size = lo, 0
@@ -563,26 +565,48 @@ class CRF:
             for t in range(1, allrows.shape[1]):
                 emission += w[allrows[:, t]]
             lengths = [len(sequences[k]) for k in batch]
-            firsts = np.cumsum([0, *lengths[:-1]])
-            score = emission[firsts].copy()
-            backs = []
-            active = len(batch)
-            for t in range(1, lengths[0]):
-                while lengths[active - 1] <= t:
-                    active -= 1
-                m = score[:active, :, None] + trans
-                backs.append(m.argmax(axis=1).tolist())
-                score[:active] = m.max(axis=1) + emission[firsts[:active] + t]
-            last = score.argmax(axis=1).tolist()
-            for j, k in enumerate(batch):
-                n = lengths[j]
-                y = last[j]
-                tags = [y] * n
-                for t in range(n - 1, 0, -1):
-                    y = backs[t - 1][j][y]
-                    tags[t - 1] = y
+            for k, tags in zip(batch, self._viterbi_many(emission, lengths), strict=True):
                 out[k] = tags
         return out
+
+    def _viterbi_many(self, emission: Any, lengths: list[int]) -> list[list[int]]:
+        """Viterbi of several sequences (their emissions stacked, lengths in decreasing order), decoded
+        together step by step: the same additions and first-maximum choices as `_exact_tags` on each. Back
+        pointers stay in one array and are followed for all sequences at once."""
+        import numpy as np
+
+        into = np.ascontiguousarray(self._trans_matrix.T)  # into[j, i]: transition from label i to j
+        count, longest, nl = len(lengths), lengths[0], len(self.labels)
+        firsts = np.cumsum([0, *lengths[:-1]])
+        # emissions[b, t]: sequence b's emission at step t (rows past its end are never read)
+        steps = np.minimum(firsts[:, None] + np.arange(longest), len(emission) - 1)
+        emissions = emission[steps]
+        score = emissions[:, 0].copy()
+        backs = np.zeros((longest, count, nl), dtype=np.intp)
+        m = np.empty((count, nl, nl))
+        seq, label = np.arange(count)[:, None], np.arange(nl)[None, :]
+        active = count
+        for t in range(1, longest):
+            while lengths[active - 1] <= t:
+                active -= 1
+            # m[b, j, i]: the score ending in label i, then label j (the previous label on the last axis); the
+            # maximum is read at the first argmax (one pass over m instead of two)
+            np.add(score[:active, None, :], into, out=m[:active])
+            arg = m[:active].argmax(axis=2)
+            backs[t, :active] = arg
+            np.add(m[seq[:active], label, arg], emissions[:active, t], out=score[:active])
+        ys = score.argmax(axis=1)
+        tags = np.zeros((count, longest), dtype=np.intp)
+        ends = np.array(lengths) - 1
+        rows = np.arange(count)
+        tags[rows, ends] = ys
+        for t in range(longest - 1, 0, -1):
+            live = int(np.searchsorted(-ends, -t, side="right"))  # sequences reaching step t
+            if live:
+                ys[:live] = backs[t, rows[:live], ys[:live]]
+                tags[rows[:live], t - 1] = ys[:live]
+        listed = tags.tolist()
+        return [listed[j][:n] for j, n in enumerate(lengths)]
 
     def tag_ids(self, tokens: Sequence[str]) -> list[int]:
         """Label ids of a token sequence."""

@@ -72,6 +72,10 @@ class Tokens(Sequence[Token]):
         for start, end in zip(self._starts, self._ends, strict=True):
             yield Token(base + start, base + end, text[start:end])
 
+    def span(self, index: int) -> tuple[int, int]:
+        """The working-copy (start, end) of one token (no `Token` made)."""
+        return self._base + self._starts[index], self._base + self._ends[index]
+
     def texts(self) -> list[str]:
         """The text of every token (no `Token` made: the cheap way to read them all)."""
         text = self._text
@@ -140,63 +144,46 @@ class PhraseView:
 
     keys: tuple[str, ...]  # one shared str per distinct key in the document
     gaps: str  # one character per gap: " " spaces only, "," a comma, "-" a spaced dash, "x" anything else
-    starts: Offsets | None
-    ends: Offsets | None
-
-
-class Offsets:
-    """A sorted array of offsets (4 bytes each, shared with the words' `Tokens`, not copied), shifted by
-    `base`: `in` by bisection."""
-
-    __slots__ = ("_base", "_values")
-
-    def __init__(self, values: array[int], base: int = 0) -> None:
-        self._values, self._base = values, base
-
-    def __contains__(self, value: object) -> bool:
-        if not isinstance(value, int):
-            return False
-        value -= self._base
-        k = bisect_right(self._values, value) - 1
-        return k >= 0 and self._values[k] == value
-
-    def __len__(self) -> int:
-        return len(self._values)
+    opens: bytes | None  # per syllable: 1 when a word starts where it starts
+    closes: bytes | None  # per syllable: 1 when a word ends where it ends
 
 
 class PhraseViews(Sequence[PhraseView]):
     """Every unit's `PhraseView`, kept compact for the whole document (4 bytes a syllable for its key, one
-    character for its gap, word bounds shared with `Document.words`); a view is built when read, and only
-    the last few built are kept (memory: a view per unit costs about 40 bytes a syllable)."""
+    character for its gap, one byte each for the word bounds); a view is built when read, and only the last
+    few built are kept (memory: a view per unit costs about 40 bytes a syllable)."""
 
-    __slots__ = ("_firsts", "_gaps", "_ids", "_names", "_recent", "_trusted", "_words")
+    __slots__ = ("_closes", "_firsts", "_gaps", "_ids", "_names", "_opens", "_recent", "_trusted")
 
     _KEEP = 32  # views kept: the analyzers read a unit's view many times in a row, then move on
 
     def __init__(self, units: Sequence[Unit], words: Sequence[Tokens]) -> None:
         index: dict[str, int] = {}  # a few thousand distinct syllables: each key string is kept once
-        self._names: list[str] = []
+        key_id = index.setdefault
         self._ids = array("i")
         self._firsts = array("i", [0])
         self._trusted = bytearray()
-        self._words = words
+        opens, closes = bytearray(), bytearray()
         gaps: list[str] = []
         for u, unit_words in zip(units, words, strict=True):
             syl, text = u.syllables, u.text
             starts, ends = syl._starts, syl._ends
-            for a, b in zip(starts, ends, strict=True):
-                key = text[a:b].lower()
-                k = index.get(key)
-                if k is None:
-                    k = index[key] = len(self._names)
-                    self._names.append(key)
-                self._ids.append(k)
+            self._ids.extend([key_id(text[a:b].lower(), len(index)) for a, b in zip(starts, ends, strict=True)])
             if starts:  # one character per syllable: its gap to the next, "x" after the last
-                gaps.append("".join(_gap(text[e:s]) for e, s in zip(ends, starts[1:], strict=False)) + "x")
+                gaps.append(_gaps(text, syl) + "x")
             self._firsts.append(len(self._ids))
             # the segmenter is unreliable on text in capitals
-            self._trusted.append(bool(unit_words) and upper_share(text) <= 0.6)
+            trusted = bool(unit_words) and upper_share(text) <= 0.6
+            self._trusted.append(trusted)
+            if trusted:  # syllables and words share the unit's text: their offsets compare
+                opens += bytes(map(set(unit_words._starts).__contains__, starts))
+                closes += bytes(map(set(unit_words._ends).__contains__, ends))
+            else:
+                opens += bytes(len(starts))
+                closes += bytes(len(starts))
+        self._names = list(index)
         self._gaps = "".join(gaps)
+        self._opens, self._closes = bytes(opens), bytes(closes)
         self._recent: dict[int, PhraseView] = {}
 
     def __len__(self) -> int:
@@ -217,13 +204,11 @@ class PhraseViews(Sequence[PhraseView]):
         if not 0 <= index < len(self):
             raise IndexError("unit index out of range")
         a, b = self._firsts[index], self._firsts[index + 1]
-        names = self._names
-        keys = tuple([names[k] for k in self._ids[a:b]])
-        starts = ends = None
+        keys = tuple(map(self._names.__getitem__, self._ids[a:b]))
+        opens = closes = None
         if self._trusted[index]:
-            words = self._words[index]
-            starts, ends = Offsets(words._starts, words._base), Offsets(words._ends, words._base)
-        view = PhraseView(keys, self._gaps[a : b - 1] if b > a else "", starts, ends)
+            opens, closes = self._opens[a:b], self._closes[a:b]
+        view = PhraseView(keys, self._gaps[a : b - 1] if b > a else "", opens, closes)
         if len(self._recent) >= self._KEEP:
             self._recent.clear()
         self._recent[index] = view

@@ -241,11 +241,11 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
     A capitalised token at the start of a sentence or line is judged like any other ("Hotline của phường").
     Offsets are Python str indices into `text`.
     """
-    matches = list(_TOKEN.finditer(text))
-    # Most units hold no foreign word at all: the per-token verdicts are cached, the context is built only
-    # when one is found.
-    if not any(_foreign_spelling(m.group()) for m in matches):
+    # Most units hold no foreign word at all: the per-token verdicts are cached (read on the tokens' strings,
+    # no match objects), the context is built only when one is found.
+    if not any(map(_foreign_spelling, _TOKEN.findall(text))):
         return []
+    matches = list(_TOKEN.finditer(text))
     # Every word with its spelling verdict: names and foreign labels are told by their neighbours.
     tokens = [(m.start(), m.end(), m.group(), _non_vietnamese(m.group())) for m in matches]
     # Lines and semicolons bound a list entry; brackets inside it are judged on their own as well.

@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 
 import regex
 
-from .document import Document, Unit
+from .document import Document, PhraseView, Unit
 from .vocab import fold
 
 T = TypeVar("T")
@@ -23,6 +23,7 @@ _SEP = ","  # trie key between the parts of a coordinated phrase; never a syllab
 _SEPARATORS = regex.compile(r"\s*,\s*|\s+[-–]\s+")
 _COORDINATORS = regex.compile(r"\s*,\s*(?:và\s+)?|\s+[-–]\s+|\s+và\s+")
 _VA = "và"
+_NONE = object()  # no payload at a trie node
 
 
 def phrase_keys(phrase: str, *, coordinated: bool = False) -> list[str]:
@@ -82,46 +83,67 @@ class PhraseMatcher(Generic[T]):
     def find(self, doc: Document, unit: Unit) -> Iterator[Match[T]]:
         """Non-overlapping matches in `unit`, left to right, the longest at each position."""
         view = doc.phrase_views[unit.index]
-        keys, gaps, starts, ends = view.keys, view.gaps, view.starts, view.ends
+        keys = view.keys
         root = self._root
         if root.keys().isdisjoint(keys):
             return  # no phrase can start in this unit
-        candidates = [k for k, key in enumerate(keys) if key in root]  # where some phrase can start
-        if not candidates:
-            return
-        syl_starts, syl_ends = unit.syllables.starts(), unit.syllables.ends()
-        n = len(keys)
+        opens, gaps, n = view.opens, view.gaps, len(keys)
         i = 0
-        for at in candidates:
+        for at in [k for k, key in enumerate(keys) if key in root]:  # where some phrase can start
             if at < i:
                 continue  # inside the match before
+            node = root[keys[at]]
+            if (_END not in node and _SEP not in node) and (
+                at + 1 == n or gaps[at] != " " or keys[at + 1] not in node
+            ):
+                continue  # most candidates: no one-syllable phrase, and the next syllable goes on with none
             i = at
-            node = root[keys[i]]
-            best: tuple[int, T] | None = None
-            j = i
-            while node is not None:
-                if _END in node and (ends is None or syl_ends[j] in ends):
-                    best = (j + 1, node[_END])
-                if j + 1 >= n:
-                    break
-                gap = gaps[j]
-                sep = node.get(_SEP)
-                if gap == " ":
-                    step = node.get(keys[j + 1])
-                    if step is None and sep is not None and keys[j + 1] == _VA and j + 2 < n and gaps[j + 1] == " ":
-                        j, node = j + 2, sep.get(keys[j + 2])  # "… ý chí và hành động"
-                        continue
-                    j, node = j + 1, step
-                elif gap in (",", "-") and sep is not None:
-                    if keys[j + 1] == _VA and j + 2 < n and gaps[j + 1] == " " and keys[j + 2] in sep:
-                        j, node = j + 2, sep[keys[j + 2]]  # ", và …"
-                        continue
-                    j, node = j + 1, sep.get(keys[j + 1])
-                else:
-                    break
-            if best is not None and (starts is None or syl_starts[i] in starts):
-                last, value = best
-                yield Match(i, last, syl_starts[i], syl_ends[last - 1], value)
+            last, value = self._longest(view, at)
+            if last and (opens is None or opens[at]):
+                start, _ = unit.syllables.span(at)
+                yield Match(at, last, start, unit.syllables.span(last - 1)[1], value)
                 i = last
             else:
                 i += 1
+
+    def _longest(self, view: PhraseView, i: int) -> tuple[int, Any]:
+        """(end index, value) of the longest phrase starting at syllable i that ends on a word end, or (0,
+        None): the trie walked along the keys, across the gaps a phrase may span."""
+        keys, gaps, closes = view.keys, view.gaps, view.closes
+        n = len(keys)
+        node = self._root[keys[i]]
+        best: tuple[int, Any] = (0, None)
+        j = i
+        while True:
+            value = node.get(_END, _NONE)
+            if value is not _NONE and (closes is None or closes[j]):
+                best = (j + 1, value)
+            if j + 1 >= n:
+                return best
+            gap = gaps[j]
+            if gap == " ":
+                step = node.get(keys[j + 1])
+                if step is None:
+                    sep = node.get(_SEP)
+                    if sep is None or keys[j + 1] != _VA or j + 2 >= n or gaps[j + 1] != " ":
+                        return best
+                    step, j = sep.get(keys[j + 2]), j + 1  # "… ý chí và hành động"
+                    if step is None:
+                        return best
+            elif gap == "," or gap == "-":
+                sep = node.get(_SEP)
+                if sep is None:
+                    return best
+                step = None
+                if keys[j + 1] == _VA and j + 2 < n and gaps[j + 1] == " ":
+                    step = sep.get(keys[j + 2])  # ", và …"
+                    if step is not None:
+                        j += 1
+                if step is None:
+                    step = sep.get(keys[j + 1])
+                    if step is None:
+                        return best
+            else:
+                return best
+            j += 1
+            node = step

@@ -18,18 +18,19 @@ read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from .document import Document, Token, Unit
 from .models import Fix
 from .passive_rewrite import ADVERBIAL, NOT_SUBJECT, lower_subject, noun_phrase, word_key
-from .passive_rules import is_animate_noun, tag_words
+from .passive_rules import is_animate_noun, tag_words, tag_words_many
 from .vocab import fold
 
 if TYPE_CHECKING:
     from .analyzers.base import Context
 
-__all__ = ["split_fix", "split_rewrite"]
+__all__ = ["split_fix", "split_fixes", "split_rewrite"]
 
 # The connector at the split point and the opener of the second sentence ("" : none, the next word opens it).
 _OPENERS = {
@@ -129,12 +130,21 @@ _SUBORDINATE_OPENERS = frozenset(
 )
 
 
-def split_rewrite(
-    doc: Document, unit: Unit, at: int
-) -> tuple[int, int, list[tuple[str, tuple[int, int] | None]]] | None:
-    """(start, end, pieces) of the split at working-copy offset `at`: replace [start, end) by the pieces,
-    each literal text or a working-copy span to copy (the repeated subject, with a flag in the text: "lower"
-    or "upper" for its first letter). None when no safe split can be written."""
+class _Site(NamedTuple):
+    """What a split point gives before any tagging: the unit's words, the connector and where the second
+    sentence starts."""
+
+    words: list[Token]
+    at: int
+    connector: str
+    opener: str
+    nxt: int
+    second: int
+
+
+def _site(doc: Document, unit: Unit, at: int) -> _Site | None:
+    """The connector at `at` and the second sentence's first word, or None when no safe split can be written
+    (decided without POS tags)."""
     text = doc.text
     words = list(doc.words[unit.index])
     if not words:
@@ -173,7 +183,20 @@ def split_rewrite(
     second = next((i for i, w in enumerate(words) if w.start >= nxt), None)
     if second is None or words[second].start != nxt:
         return None
-    tags = tag_words([" ".join(w.text.split()) for w in words])
+    return _Site(words, at, connector, opener, nxt, second)
+
+
+def _tag_input(site: _Site) -> list[str]:
+    """The words `_rewrite` needs POS tags of (the whole unit)."""
+    return [" ".join(w.text.split()) for w in site.words]
+
+
+_Rewrite = tuple[int, int, list[tuple[str, tuple[int, int] | None]]]
+
+
+def _rewrite(unit: Unit, site: _Site, tags: list[str]) -> _Rewrite | None:
+    """`split_rewrite` once the unit's words are tagged."""
+    words, at, connector, opener, nxt, second = site
     first = next((i for i, w in enumerate(words) if w.start >= unit.label_end), len(words))
     while first < len(words) and words[first].text in _SKIP_START:
         first += 1
@@ -211,11 +234,18 @@ def split_rewrite(
     return at, nxt + 1, pieces
 
 
-def split_fix(ctx: Context, unit: Unit, at: int | None) -> list[Fix]:
-    """The split at `at` as a suggestion (`safe=False`) for a `sentence_length` finding, or no fix."""
-    if at is None:
-        return []
-    found = split_rewrite(ctx.doc, unit, at)
+def split_rewrite(doc: Document, unit: Unit, at: int) -> _Rewrite | None:
+    """(start, end, pieces) of the split at working-copy offset `at`: replace [start, end) by the pieces,
+    each literal text or a working-copy span to copy (the repeated subject, with a flag in the text: "lower"
+    or "upper" for its first letter). None when no safe split can be written."""
+    site = _site(doc, unit, at)
+    if site is None:
+        return None
+    return _rewrite(unit, site, tag_words(_tag_input(site)))
+
+
+def _fix(ctx: Context, found: _Rewrite | None) -> list[Fix]:
+    """A found split as a suggestion (`safe=False`), or no fix."""
     if found is None:
         return []
     start, end, pieces = found
@@ -228,3 +258,20 @@ def split_fix(ctx: Context, unit: Unit, at: int | None) -> list[Fix]:
         out.append((copied[:1].lower() if piece == "lower" else copied[:1].upper()) + copied[1:])
     description = "Tách thành hai câu" + (" (nhắc lại chủ ngữ)" if len(pieces) > 2 else "")
     return [ctx.fix(start, end, "".join(out), safe=False, description=description)]
+
+
+def split_fix(ctx: Context, unit: Unit, at: int | None) -> list[Fix]:
+    """The split at `at` as a suggestion (`safe=False`) for a `sentence_length` finding, or no fix."""
+    return _fix(ctx, split_rewrite(ctx.doc, unit, at)) if at is not None else []
+
+
+def split_fixes(ctx: Context, points: Sequence[tuple[Unit, int | None]]) -> list[list[Fix]]:
+    """`split_fix` of several (unit, split point) pairs, the units that need POS tags tagged together (the
+    same tags: `tag_words_many`)."""
+    sites = [_site(ctx.doc, unit, at) if at is not None else None for unit, at in points]
+    wanted = [site for site in sites if site is not None]
+    tagged = iter(tag_words_many([_tag_input(site) for site in wanted]) if wanted else [])
+    return [
+        _fix(ctx, _rewrite(unit, site, next(tagged)) if site is not None else None)
+        for (unit, _), site in zip(points, sites, strict=True)
+    ]

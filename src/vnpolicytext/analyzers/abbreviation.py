@@ -20,7 +20,7 @@ from pydantic import ConfigDict, Field
 
 from ..clarity import undefined_per_1000_words
 from ..definitions import looks_like_abbreviation
-from ..document import Document, Unit
+from ..document import Document
 from ..lexicon import rows, shipped_text, word_list
 from ..models import Fix, Model, Start
 from ..registry import Analyzer, Rule
@@ -229,9 +229,8 @@ class _Scan:
     codes: set[str] = field(default_factory=set)
 
 
-def _mostly_upper(unit: Unit) -> bool:
-    body = unit.text[unit.label_end - unit.start :]
-    upper = capital_count(body)
+def _mostly_upper(body: str, upper: int) -> bool:
+    """Is `body` (a unit after its label, holding `upper` capitals) a title in capitals?"""
     if upper < 3:
         return False  # 70 % of at least 4 letters are at least 3 capitals (prose has few: decided here)
     letters = letter_count(body)
@@ -278,14 +277,16 @@ def _ordinary_words(doc: Document) -> set[str]:
     for unit in doc.units:
         if unit.text == unit.text.lower():
             continue
-        for m in _CAPITALISED.finditer(unit.text):
-            w = m.group()
-            upper = sum(1 for c in w if c.isupper())
-            if len(w) >= 3 and w.isalpha() and ((upper <= 1 and not w[1:].isupper()) or _GLUED.fullmatch(w)):
-                words.add(w.upper())
+        for w in _CAPITALISED.findall(unit.text):
+            if len(w) >= 3 and w.isalpha():
+                upper = sum(map(str.isupper, w))
+                if (upper <= 1 and not w[1:].isupper()) or _GLUED.fullmatch(w):
+                    words.add(w.upper())
     return words
 
 
+# What `_CAPS_TOKEN`'s second alternative needs: a capital, one or two lower-case letters and a period.
+_CAPITAL_PERIOD = regex.compile(r"\p{Lu}\p{Ll}{1,2}\.")
 # How far before a Roman-numeral-like token its context word ("Chương", "Phụ lục") is looked for: a bounded
 # look-behind keeps the scan linear in the length of a unit.
 _CONTEXT_WINDOW = 80
@@ -306,10 +307,14 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
         body = unit.text
         if body == body.lower():
             continue  # no capital letter: no abbreviation and no document number
-        masked = merge_spans([*numbers.get(unit.index, ()), *url_spans(body)])
-        if _mostly_upper(unit):
-            continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
         label = unit.label_end - unit.start
+        prose = body[label:] if label else body
+        upper = capital_count(prose)
+        if upper < 2 and not _CAPITAL_PERIOD.search(prose):
+            continue  # no token after the label can hold two capitals, none is "Tp.": nothing to find
+        if _mostly_upper(prose, upper):
+            continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
+        masked = merge_spans([*numbers.get(unit.index, ()), *url_spans(body)])
         for m in _CAPS_TOKEN.finditer(body):
             token = m.group()
             if m.start() < label:

@@ -100,9 +100,9 @@ class Found:
 def _word(doc: Document, unit: Unit, first: int, last: int) -> bool:
     """Do syllables [first, last) form whole words (or is the segmenter not trusted here)?"""
     view = doc.phrase_views[unit.index]
-    if view.starts is None or view.ends is None:
+    if view.opens is None or view.closes is None:
         return True
-    return unit.syllables[first].start in view.starts and unit.syllables[last - 1].end in view.ends
+    return bool(view.opens[first] and view.closes[last - 1])
 
 
 _FIRSTS: dict[int, tuple[object, frozenset[str]]] = {}

@@ -15,10 +15,10 @@ from pydantic import ConfigDict, Field, model_validator
 
 from ..document import Document, Unit
 from ..models import End, Model, Start
-from ..passive_rules import tag_words
+from ..passive_rules import tag_words_many
 from ..provisions import ReadingUnit, document_reading_units
 from ..registry import Analyzer, Rule
-from ..split_rewrite import split_fix
+from ..split_rewrite import split_fixes
 from .base import Context
 
 RULES = (
@@ -137,16 +137,20 @@ def _limits_for(unit: Unit, limits: SentenceLengthLimits) -> tuple[int, int]:
 _NOUNISH = frozenset({"N", "Np", "Nc", "P"})
 
 
-def _joins_clauses(doc: Document, unit: Unit, at: int) -> bool:
-    """Does the conjunction at `at` join two clauses (a verb before it; a subject and its verb after it),
-    rather than two nouns ("nhận thức, ý chí và hành động")? Only a window of words around the conjunction
-    is tagged."""
+def _window(doc: Document, unit: Unit, at: int) -> tuple[list[str], int]:
+    """The words around the conjunction at `at` that `_joins_clauses` reads (12 on each side), and the
+    conjunction's index among them."""
     words = doc.words[unit.index]
     k = bisect_left(words.starts(), at)
     lo, hi = max(0, k - 12), min(len(words), k + 12)
-    tags = tag_words([" ".join(w.text.split()) for w in words[lo:hi]])
-    before = tags[: k - lo]
-    after = tags[k - lo + 1 :]
+    return [" ".join(w.split()) for w in words.texts()[lo:hi]], k - lo
+
+
+def _joins_clauses(tags: list[str], k: int) -> bool:
+    """Does the conjunction at word `k` of a tagged window join two clauses (a verb before it; a subject and
+    its verb after it), rather than two nouns ("nhận thức, ý chí và hành động")?"""
+    before = tags[:k]
+    after = tags[k + 1 :]
     if "V" not in before or not after or after[0] not in _NOUNISH:
         return False
     for tag in after[1:5]:  # the subject's noun phrase, then its verb, with no preposition in between
@@ -157,19 +161,47 @@ def _joins_clauses(doc: Document, unit: Unit, at: int) -> bool:
     return False
 
 
-def _split_point(doc: Document, unit: Unit) -> int | None:
-    """Working-copy offset of the split point nearest the middle of the unit, if any: after a semicolon, before
-    a list introduced by a colon, at a clause conjunction after a comma, or at "và"/"nhưng" joining clauses."""
+def _candidates(unit: Unit) -> list[regex.Match[str]]:
+    """The unit's possible split points, nearest the middle first (the earlier of two as near)."""
     body = unit.text
     middle = len(body) / 2
     found = [m for m in _SPLITS.finditer(body, unit.label_end - unit.start) if m.start() >= 15 and len(body) - m.end() >= 15]
-    # nearest the middle first (the earlier of two as near): the first that qualifies is the answer, and the
-    # conjunctions farther away are never tagged
-    for m in sorted(found, key=lambda m: (abs(m.start() - middle), m.start())):
-        if m.group()[0].isspace() and not _joins_clauses(doc, unit, unit.start + m.end()):
-            continue  # a bare conjunction: only between two clauses
-        return unit.start + m.start()
-    return None
+    return sorted(found, key=lambda m: (abs(m.start() - middle), m.start()))
+
+
+def _split_points(doc: Document, units: list[Unit]) -> list[int | None]:
+    """Working-copy offset of each unit's split point nearest the middle, if any: after a semicolon, before
+    a list introduced by a colon, at a clause conjunction after a comma, or at "và"/"nhưng" joining clauses.
+
+    Each unit's candidates are tried in order and the first that qualifies is the answer; a bare conjunction
+    qualifies only between two clauses, which needs the POS tags of the words around it. Those windows are
+    tagged in rounds, the next window of every undecided unit in one call (the same windows as one unit at a
+    time, decoded together)."""
+    candidates = [_candidates(u) for u in units]
+    out: list[int | None] = [None] * len(units)
+    tried = [0] * len(units)
+    pending = list(range(len(units)))
+    while pending:
+        asks: list[tuple[int, int]] = []  # (unit, index of the conjunction in its window)
+        windows: list[list[str]] = []
+        for j in pending:
+            if tried[j] == len(candidates[j]):
+                continue  # no candidate qualified: no split point
+            m, unit = candidates[j][tried[j]], units[j]
+            if not m.group()[0].isspace():
+                out[j] = unit.start + m.start()  # a punctuation mark: no tags needed
+                continue
+            words, k = _window(doc, unit, unit.start + m.end())
+            asks.append((j, k))
+            windows.append(words)
+        pending = []
+        for (j, k), tags in zip(asks, tag_words_many(windows) if windows else [], strict=True):
+            if _joins_clauses(tags, k):
+                out[j] = units[j].start + candidates[j][tried[j]].start()
+            else:
+                tried[j] += 1
+                pending.append(j)
+    return out
 
 
 def _word_edge(text: str, lo: int, hi: int, *, left: bool) -> str:
@@ -203,6 +235,7 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
     ]
     prose_index = {u.index for u in prose}
     n_long = n_very = 0
+    flagged = []
     for u in doc.units:
         n = len(u.syllables)
         long, very_long = _limits_for(u, limits)
@@ -214,7 +247,11 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
         if u.index in prose_index:
             n_very += rule.endswith("very_long")
             n_long += 1
-        at = _split_point(doc, u)
+        flagged.append((u, rule, limit))
+    points = _split_points(doc, [u for u, _, _ in flagged])
+    fixes = split_fixes(ctx, [(u, at) for (u, _, _), at in zip(flagged, points, strict=True)])
+    for (u, rule, limit), at, unit_fixes in zip(flagged, points, fixes, strict=True):
+        n = len(u.syllables)
         ctx.add(
             rule,
             u.start,
@@ -228,7 +265,7 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
                 "split_at": None,
             },
             offsets={"split_at": at} if at is not None else None,
-            fixes=split_fix(ctx, u, at),
+            fixes=unit_fixes,
             what=_WHAT[u.kind],
             syllables=n,
             limit=limit,
