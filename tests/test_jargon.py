@@ -137,3 +137,21 @@ def test_annex_of_species_and_substances_is_not_foreign_but_a_loan_in_the_articl
     )
     found = [(rule, term) for rule, term, _ in jargon(text) if rule == "jargon.foreign"]
     assert found == [("jargon.foreign", "fanpage")]
+
+
+def test_a_cliche_word_inside_a_technical_term_or_its_definition_is_not_a_cliche() -> None:
+    def cliches(text: str) -> list[str]:
+        report = vnpolicytext.analyze(text, config={"profile": "legal"})
+        return [f.text for f in report.findings if f.rule == "jargon.cliche"]
+
+    assert cliches("Bệnh viện dùng hạt nhân phóng xạ để chụp ảnh phải có giấy phép.") == []
+    assert cliches("Xe chở vật liệu hạt nhân phải có người áp tải.") == []
+    assert cliches("Hàng hóa chịu sự kiểm tra, giám sát hải quan được lưu tại kho ngoại quan.") == []
+    text = (
+        "Điều 2. Giải thích từ ngữ\nTrong Nghị định này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "1. Hạt nhân là tổ chức cơ sở giữ vai trò nòng cốt trong phong trào.\n"
+    )
+    assert "Hạt nhân" not in cliches(text)
+    # the figure of speech itself is still a cliche
+    assert cliches("Chi bộ là hạt nhân lãnh đạo của cơ quan.") == ["hạt nhân"]
+    assert cliches("Các sở phải kiểm tra, giám sát việc chi tiêu.") == ["kiểm tra, giám sát"]

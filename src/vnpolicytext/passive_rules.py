@@ -39,12 +39,13 @@ Label = Literal[
 
 PASSIVE_LABELS: frozenset[str] = frozenset({"passive_short", "passive_long", "passive_beneficiary"})
 
-Convention = Literal["sanction", "harm", "reference", "naming", "amendment", "status"]
+Convention = Literal["sanction", "harm", "reference", "naming", "amendment", "status", "form"]
 """Kinds of legal wording that is passive by convention: a sanction or coercive step of procedure ("thì bị
 phạt tiền"), a harm by any wrongdoer ("khi quyền bị xâm phạm"), a reference to the governing rule ("được
 quy định tại Điều 5", "được thực hiện theo quy định của …"), a deeming or naming ("được coi là"), an
 amendment ("Điều 5 được sửa đổi, bổ sung như sau:"), a status of a thing named in passing ("đối với dự án
-đã được phê duyệt")."""
+đã được phê duyệt"), a rule of form, record, place or manner ("phải được lập thành văn bản", "phải được ghi vào
+sổ", "phải được tiến hành liên tục")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1231,17 +1232,72 @@ _DUTY = frozenset(_key(w) for w in ("phải", "cần", "chỉ", "nên", "cần p
 def _duty(s: _Sentence, i: int) -> bool:
     """Is the marker at `i` under a modal of duty or restriction ("phải được gửi", "cần được bảo vệ", "chỉ
     được sử dụng", possibly with "đã/sẽ/cũng/đều" between)? "không được" is left out: with a passive it
-    mostly reports that something did not happen ("bên có nghĩa vụ không được thông báo")."""
+    mostly reports that something did not happen ("bên có nghĩa vụ không được thông báo").
+
+    Not a duty: "chỉ được" + a condition on when the thing may happen ("… chỉ được thực hiện khi …", "chỉ
+    được điều chỉnh trong các trường hợp sau"), a restriction that the law attaches to an event whoever
+    acts; and a passive inside a condition ("trong trường hợp điều ước chỉ được ký bằng tiếng nước ngoài").
+    """
     j = i - 1
     steps = 0
     while j >= 0 and steps < 3:
         k = s.key(j)
         if k in _DUTY:
-            return True
+            if k == _CHI and _condition_follows(s, i):
+                return False
+            return not _in_condition(s, j)
         if s.tag(j) != "R" and k not in _PRE_MARKER:
             return False
         j -= 1
         steps += 1
+    return False
+
+
+_CHI = _key("chỉ")
+# Words that open a condition or a time limit after the verb ("chỉ được tiến hành khi …", "… nếu …").
+_CONDITION_OPENERS = frozenset(
+    _key(w)
+    for w in (
+        "khi",
+        "nếu",
+        "sau khi",
+        "trước khi",
+        "trường hợp",
+        "trong trường hợp",
+        "với điều kiện",
+        "kể từ khi",
+        "một khi",
+    )
+)
+_CONDITION_NOUNS = frozenset(_key(w) for w in ("trường hợp", "điều kiện"))
+
+
+def _condition_follows(s: _Sentence, i: int) -> bool:
+    """Does a condition follow the marker at `i` inside its clause ("… khi có quyết định", "… nếu được
+    đồng ý", "… trong các trường hợp sau đây", "… sau khi đã công bố")?"""
+    for k in range(i + 1, min(i + 30, s.n)):
+        if s.words[k] in (".", ";", ":") or (s.key(k) in _MARKERS and s.key(k - 1) in _DUTY):
+            return False
+        if s.match(k, _CONDITION_OPENERS):
+            return True
+        if s.key(k) in (_key("trong"), _key("với")) and k + 1 < s.n and (
+            s.key(k + 1) in _CONDITION_NOUNS
+            or (s.key(k + 1) in _QUANTIFIERS and k + 2 < s.n and s.key(k + 2) in _CONDITION_NOUNS)
+        ):
+            return True  # "trong các trường hợp sau", "với các điều kiện sau"
+    return False
+
+
+def _in_condition(s: _Sentence, j: int) -> bool:
+    """Does the clause that holds the word at `j` open with a condition ("Trường hợp X phải được …, thì",
+    "khi hồ sơ chỉ được …")? The clause runs back to a punctuation mark or "thì"."""
+    k = j - 1
+    while k >= 0 and j - k <= 20:
+        if (s.is_punct(k) and s.words[k] not in _INNER_PUNCT) or s.key(k) == _THI:
+            return False
+        if s.key(k) in _CONDITION_OPENERS or (s.key(k) in _CONDITION_NOUNS and s.tag(k) != "V"):
+            return s.key(k) != _key("điều kiện")
+        k -= 1
     return False
 
 
@@ -1286,7 +1342,80 @@ def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
         return "amendment"
     if _attributive(s, i):
         return "status"
+    if _form_rule(s, v, v_end):
+        return "form"
     return None
+
+
+@cache
+def _form_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Verbs of a rule of form (`form_verbs.txt`): (all of them, those whose passive is the record itself
+    "=", those held at a place "@")."""
+    entries = _lexicon("form_verbs.txt")
+    itself = frozenset(e[:-1].strip() for e in entries if e.endswith("="))
+    place = frozenset(e[:-1].strip() for e in entries if e.endswith("@"))
+    return frozenset(e.rstrip("=@ ").strip() for e in entries), itself, place
+
+
+def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
+    """Is the passive a rule of form, record, place or manner: a verb of drawing up, recording or holding
+    followed by the form ("thành văn bản", "bằng văn bản", "bằng tiếng Việt"), the record ("vào sổ", "biên
+    bản"), the manner ("liên tục", "công khai") or, for a verb of holding, the place ("tại phòng họp")?
+    The rule says how the thing must be, whoever does it; the doer is the one the sentence is about."""
+    every, itself, place = _form_verbs()
+    size = s.match(v, every)
+    if not size:
+        return False
+    if s.match(v, itself) == size:
+        return True  # "phải được ghi âm", "phải được công chứng"
+    k = v + size
+    while k < s.n and (s.tag(k) == "R" or s.key(k) in _FORM_ADVERBS or s.key(k) in _MANNERS) and k - v < 4:
+        if s.key(k) in _MANNERS:
+            return True  # "tiến hành liên tục", "ghi đầy đủ"
+        k += 1  # "ghi rõ vào sổ"
+    if k >= s.n:
+        return False
+    key = s.key(k)
+    nxt = k + 1 < s.n and (s.tag(k + 1) in _NOUN_TAGS or s.key(k + 1) in _QUANTIFIERS)
+    if key in (_key("thành"), _key("bằng")) and nxt:
+        return True  # "lập thành văn bản", "thể hiện bằng văn bản", "giao kết bằng văn bản"
+    if key in (_key("vào"), _key("trong")) and k + 1 < s.n and s.match(k + 1, _RECORDS):
+        return True  # "ghi vào biên bản", "ghi chép vào sổ sách kế toán"
+    if s.match(k, _RECORDS):
+        return True  # "lập biên bản", "ghi biên bản"
+    return key in (_key("tại"), _key("ở")) and nxt and s.match(v, place) == size
+
+
+# Nouns of a record or a written form ("biên bản", "sổ", "văn bản").
+_RECORDS = frozenset(
+    _key(w)
+    for w in (
+        "biên bản",
+        "sổ",
+        "sổ sách",
+        "sổ sách kế toán",
+        "sổ đăng ký",
+        "sổ theo dõi",
+        "sổ bộ",
+        "nhật ký",
+        "văn bản",
+        "hồ sơ",
+        "danh sách",
+        "sổ tay",
+        "phiếu",
+        "bản án",
+        "hợp đồng",
+        "giấy chứng nhận",
+        "sổ hộ tịch",
+        "cơ sở dữ liệu",
+    )
+)
+# Words of manner after a verb of form ("tiến hành liên tục", "ghi đầy đủ"); "rõ" and "đầy đủ" may also
+# stand before the record ("ghi rõ vào sổ").
+_MANNERS = frozenset(
+    _key(w) for w in ("liên tục", "công khai", "trực tiếp", "kín", "bí mật", "riêng", "đồng thời", "đầy đủ", "chính xác")
+)
+_FORM_ADVERBS = frozenset(_key(w) for w in ("rõ", "rõ ràng", "cụ thể", "lại"))
 
 
 _AMEND = frozenset(
@@ -1746,7 +1875,9 @@ def _permit_use(s: _Sentence, i: int, nxt: int, negated: bool, context: bool | N
         s.key(nxt) == _PHEP
         and verb is not None
         and not s.match(verb, _permission())
-        and (subject == "inanimate" or (subject != "animate" and not _has_object(s, verb + 1)))
+        # "Tàu bay chỉ được phép thực hiện chuyến bay": with its own object the thing operates
+        and not (verb + 1 < s.n and s.tag(verb + 1) in ("N", "Nc") and s.key(verb + 1) not in _NOT_OBJECT)
+        and subject != "animate"
     )
     if negated and subject != "inanimate":
         thing_passive = False  # "Khu vực không được phép chăn nuôi", "a) … hoặc không được phép lưu hành"
@@ -1787,7 +1918,7 @@ def classify_markers(
     """
     if len(words) != len(tags):
         raise ValueError("words and tags differ in length")
-    s = _Sentence(words, tags)
+    s = _Sentence(words, _name_tags(words, tags))
     out: list[MarkerUse] = []
     for i in range(s.n):
         if _MARKERS.intersection(s.key(i).split()):  # keys are cached, so this is cheap
@@ -1798,6 +1929,34 @@ def classify_markers(
                 use = replace(use, convention=out[-1].convention)  # "đất được giao, được thuê"
             out.append(use)
     return out
+
+
+def _name_tags(words: Sequence[str], tags: Sequence[str]) -> Sequence[str]:
+    """The tags, with the name of a body or a person that the tagger read as a verb ("Bộ Nông nghiệp",
+    "Sở Xây dựng" after "được") tagged as a proper noun, so that it can head an agent."""
+    fixed: list[str] | None = None
+    for k, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        if (
+            tag == "V"
+            and k > 0
+            and word[:1].isupper()
+            and _MARKERS.intersection(_key(words[k - 1]).split())
+            and (k < 2 or tags[k - 2] != "V" or _key(words[k - 2]) in _MODALS)  # not "kiện toàn được Hội đồng X"
+            and _body_name(word)
+        ):
+            if fixed is None:
+                fixed = list(tags)
+            fixed[k] = "Np"
+    return tags if fixed is None else fixed
+
+
+def _body_name(word: str) -> bool:
+    """A capitalised name that opens with a noun of a person or body ("Bộ Tài chính", "Ủy ban Dân tộc")."""
+    syllables = word.split()
+    for size in (1, 2):
+        if len(syllables) > size and syllables[size][:1].isupper() and is_animate_noun(" ".join(syllables[:size])):
+            return _key(" ".join(syllables[:2])) != _key("bộ luật")
+    return False
 
 
 def _coordinated_convention(s: _Sentence, prev: MarkerUse, i: int) -> bool:

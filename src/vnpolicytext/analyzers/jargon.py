@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ConfigDict, Field, PrivateAttr
 
-from ..document import Unit
+from ..document import Document, Unit
 from ..explained import Explained, explanations
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
 from ..loanwords import loanword_spans
@@ -329,6 +329,20 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
     ]
 
 
+def _in_technical_term(doc: Document, unit: Unit, start: int, end: int) -> bool:
+    """Is a cliche match part of a longer technical term of the shipped glossary ("giám sát hải quan" in
+    "kiểm tra, giám sát hải quan", "vật liệu hạt nhân"), or inside a term the text defines ("Đổi mới sáng tạo
+    là …")? Then the words are a term of art, not a figure of speech."""
+    if any(d.term_start <= start and end <= d.term_end for d in doc.definitions):
+        return True
+    from .glossary import _lexicon as glossary_lexicon  # glossary imports this module
+
+    for g in glossary_lexicon((), ()).matcher.find(doc, unit):
+        if g.value.explanation and g.start < end and start < g.end and (g.start < start or g.end > end):
+            return True
+    return False
+
+
 def analyze(ctx: Context) -> JargonSummary:
     """Find every jargon term, longest match first, and report it with its alternative."""
     doc = ctx.doc
@@ -353,6 +367,8 @@ def analyze(ctx: Context) -> JargonSummary:
             rule = f"jargon.{e.category}"
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
+            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end):
+                continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
             if e.category in EXPLAINABLE and explained and (e in known or explained.covering(m.start, m.end)):
                 known.add(e)  # "thời hiệu (khoảng thời gian …)": the reader is told what it means, here
                 continue

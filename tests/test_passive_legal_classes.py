@@ -1,0 +1,92 @@
+"""Classes of agentless passives in legal text that are not a hidden actor (issue 11, the 90-law check):
+restrictions with a condition, rules of form, operation verbs, body names as agents, list lead-ins."""
+
+from __future__ import annotations
+
+import vnpolicytext
+
+
+def _passives(text: str, profile: str = "legal") -> list[tuple[str, str]]:
+    report = vnpolicytext.analyze(text, config={"profile": profile})
+    return [(f.rule, f.text) for f in report.findings if f.analyzer == "passive"]
+
+
+def test_only_with_a_condition_is_a_restriction_not_a_duty() -> None:
+    for text in (
+        "Việc chia cổ tức chỉ được thực hiện khi công ty đã nộp đủ thuế.",
+        "Khoản tiền dự phòng chỉ được sử dụng nếu có quyết định của Hội đồng thành viên.",
+        "Kế hoạch vốn chỉ được điều chỉnh trong các trường hợp sau đây:",
+        "Hàng hóa nhập khẩu chỉ được bán ra sau khi đã nộp đủ thuế.",
+    ):
+        assert [r for r, _ in _passives(text)] == ["passive.statement"], text
+    # without a condition "chỉ được" still restricts a duty nobody is named to carry
+    assert [r for r, _ in _passives("Tiền bồi thường chỉ được chi cho người bị thiệt hại.")] == ["passive.short"]
+    # citizens and news keep the warning
+    citizen = _passives("Việc chia cổ tức chỉ được thực hiện khi công ty đã nộp đủ thuế.", "citizen")
+    assert [r for r, _ in citizen] == ["passive.short"]
+
+
+def test_a_passive_inside_a_condition_is_not_a_duty() -> None:
+    text = "Trong trường hợp hợp đồng chỉ được ký bằng tiếng Anh thì bên Việt Nam phải có bản dịch."
+    assert all(rule != "passive.short" for rule, _ in _passives(text))
+    text = "Nếu biên bản phải được sửa đổi thì các bên cùng ký lại."
+    assert all(rule != "passive.short" for rule, _ in _passives(text))
+
+
+def test_rules_of_form_record_place_and_manner_are_legal_formulas() -> None:
+    for text in (
+        "Thỏa thuận góp vốn phải được lập thành văn bản.",
+        "Cuộc họp của ban kiểm soát phải được ghi biên bản.",
+        "Mọi khoản chi phải được ghi chép đầy đủ vào sổ sách kế toán.",
+        "Việc kiểm phiếu phải được tiến hành liên tục.",
+        "Việc bỏ phiếu phải được tiến hành tại phòng họp của hội đồng.",
+        "Lời khai của người làm chứng phải được ghi âm.",
+        "Hợp đồng đại lý phải được giao kết bằng văn bản.",
+    ):
+        report = vnpolicytext.analyze(text, config={"profile": "legal"})
+        found = [(f.rule, f.data.get("kind")) for f in report.findings if f.analyzer == "passive"]
+        assert found == [("passive.legal_formula", "form")], text
+    # the same verbs without a complement of form, and verbs of sending, stay duties
+    assert [r for r, _ in _passives("Báo cáo quyết toán phải được lập trước ngày 31 tháng 3.")] == ["passive.short"]
+    assert [r for r, _ in _passives("Biên bản phải được gửi cho Ủy ban nhân dân cấp xã.")] == ["passive.short"]
+
+
+def test_a_craft_in_operation_is_allowed_not_acted_on() -> None:
+    for text in (
+        "Tàu bay chỉ được bay qua khu vực cấm khi có phép của Bộ Quốc phòng.",
+        "Trực thăng chỉ được phép cất cánh từ sân bay đã đăng ký.",
+        "Tàu khách chỉ được chạy khi các cửa toa đã đóng.",
+        "Phương tiện thủy chỉ được phép thực hiện chuyến đi khi có giấy chứng nhận an toàn.",
+    ):
+        assert _passives(text) == [], text
+    # a thing that is acted on is still a passive
+    assert [r for r, _ in _passives("Tàu cá phải được đăng kiểm hằng năm.")] == ["passive.short"]
+
+
+def test_a_body_name_after_the_marker_is_the_agent() -> None:
+    report = vnpolicytext.analyze(
+        "Giống vật nuôi mới phải được Bộ Nông nghiệp và Phát triển nông thôn công nhận trước khi sản xuất.",
+        config={"profile": "legal"},
+    )
+    found = [f for f in report.findings if f.analyzer == "passive"]
+    assert [f.rule for f in found] == ["passive.long"]
+    assert "Bộ Nông nghiệp và Phát triển nông thôn công nhận" in (found[0].suggestion or "")
+    report = vnpolicytext.analyze("Dự án phải được Sở Xây dựng thẩm định.", config={"profile": "legal"})
+    assert [f.rule for f in report.findings if f.analyzer == "passive"] == ["passive.long"]
+
+
+def test_a_list_point_whose_lead_in_names_the_actor_is_not_a_hidden_actor() -> None:
+    text = (
+        "Điều 9. Trách nhiệm của chủ trang trại\n"
+        "Chủ trang trại chăn nuôi có trách nhiệm sau đây:\n"
+        "a) Chất thải chăn nuôi phải được thu gom hằng ngày;\n"
+        "b) Chuồng trại phải được khử trùng sau mỗi đợt nuôi."
+    )
+    assert [r for r, _ in _passives(text)] == ["passive.statement", "passive.statement"]
+    text = (
+        "Điều 9. Yêu cầu đối với chuồng trại\n"
+        "Chuồng trại chăn nuôi phải bảo đảm các yêu cầu sau đây:\n"
+        "a) Chất thải chăn nuôi phải được thu gom hằng ngày;\n"
+        "b) Nền chuồng phải được khử trùng sau mỗi đợt nuôi."
+    )
+    assert [r for r, _ in _passives(text)] == ["passive.short", "passive.short"]
