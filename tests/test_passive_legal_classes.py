@@ -90,3 +90,34 @@ def test_a_list_point_whose_lead_in_names_the_actor_is_not_a_hidden_actor() -> N
         "b) Nền chuồng phải được khử trùng sau mỗi đợt nuôi."
     )
     assert [r for r, _ in _passives(text)] == ["passive.short", "passive.short"]
+
+
+def test_restrictions_of_place_and_coordinated_conditions() -> None:
+    assert [r for r, _ in _passives("Việc tiêu hủy pháo chỉ được thực hiện tại bãi hủy của quân đội.")] == [
+        "passive.legal_formula"
+    ]
+    text = "Nhà máy chỉ được xây dựng, đường dây chỉ được kéo khi đã có giấy phép."
+    assert [r for r, _ in _passives(text)] == ["passive.statement", "passive.statement"]
+    assert [r for r, _ in _passives("Mỗi hội viên chỉ được ghi tên vào một danh sách bầu cử.")] == [
+        "passive.legal_formula"
+    ]
+    assert [r for r, _ in _passives("Phiên họp phải được tiến hành đúng thời gian đã thông báo.")] == [
+        "passive.legal_formula"
+    ]
+
+
+def test_a_named_body_or_party_after_the_marker_heads_the_agent() -> None:
+    for text in (
+        "Điều lệ sửa đổi phải được Đại hội đồng xã viên thông qua.",
+        "Phương án bán tài sản phải được chủ nợ đồng ý.",
+    ):
+        assert [r for r, _ in _passives(text)] == ["passive.long"], text
+    # "tổ chức" is a verb here: no agent
+    assert [r for r, _ in _passives("Kế hoạch phòng cháy phải được tổ chức thực hiện hằng năm.")] == ["passive.short"]
+
+
+def test_a_body_with_an_object_acts_after_a_verb_done_to_people() -> None:
+    assert _passives("Tòa án chỉ được xem xét, đối chiếu giấy tờ do đương sự nộp.") == []
+    assert _passives("Cơ quan điều tra chỉ được nhập vụ án khi có căn cứ.") == []
+    # a person with the same verbs undergoes them
+    assert [r for r, _ in _passives("Học viên phải được kiểm tra sức khỏe trước khóa học.")] == ["passive.short"]

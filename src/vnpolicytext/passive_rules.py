@@ -1077,6 +1077,16 @@ def _verb_use(
         # the act when the verb is done to people ("được đào tạo"), when an event is reported
         # ("đã được chuyển lên bệnh viện"), or when the verb stands bare or before a measure phrase
         # ("người dân sẽ được đăng ký khi…", "Thành phố được mở rộng gấp bốn lần").
+        if (
+            person_patient
+            and head is not None
+            and _is_body(s.words[head])
+            and _object_after(s, v + max(size, s.match(v, _person_patient())))
+            and not _event_aspect(s, i)
+        ):
+            # "Tòa án chỉ được xem xét, đối chiếu hồ sơ …": a body is not trained or examined; with its own
+            # object after the verb it acts
+            return MarkerUse(i, "permission", i + 1, v, None)
         if person_patient or not complement or _event_aspect(s, i):
             return MarkerUse(i, "passive_short", v_end, v, None)
         return MarkerUse(i, "permission", i + 1, v, None)
@@ -1087,6 +1097,45 @@ def _verb_use(
         # Subject left out ("thì chỉ được lấy lại nhà…"): a limited right of the actor of the sentence.
         return MarkerUse(i, "permission", i + 1, v, None)
     return MarkerUse(i, "passive_short", v_end, v, None)
+
+
+# First words of the names of bodies (not persons): a body acts on files and cases, it is not trained or treated.
+_BODY_HEADS = frozenset(
+    _key(w)
+    for w in (
+        "cơ quan",
+        "tòa án",
+        "tòa",
+        "viện",
+        "viện kiểm sát",
+        "ủy ban",
+        "hội đồng",
+        "bộ",
+        "sở",
+        "cục",
+        "chính phủ",
+        "quốc hội",
+        "doanh nghiệp",
+        "công ty",
+        "ngân hàng",
+        "văn phòng",
+        "thanh tra",
+        "kho bạc",
+        "cảng vụ",
+    )
+)
+
+
+def _is_body(word: str) -> bool:
+    """Does the word name a body rather than a person ("Tòa án", "Cơ quan điều tra", "Sở Tư pháp")?"""
+    syllables = _key(word).split()
+    return any(" ".join(syllables[:n]) in _BODY_HEADS for n in (1, 2))
+
+
+def _object_after(s: _Sentence, k: int) -> bool:
+    """A noun object at `k`, or coordinated verbs sharing one ("xem xét, đối chiếu hồ sơ"); "được hỏi ý kiến"
+    has none after the whole verb."""
+    return _has_object(s, k) or (k < s.n and s.words[k] == "," and _verb_complement(s, k))
 
 
 def _before_negation(s: _Sentence, i: int) -> int:
@@ -1273,13 +1322,15 @@ _CONDITION_NOUNS = frozenset(_key(w) for w in ("trường hợp", "điều kiệ
 
 
 def _condition_follows(s: _Sentence, i: int) -> bool:
-    """Does a condition follow the marker at `i` inside its clause ("… khi có quyết định", "… nếu được
-    đồng ý", "… trong các trường hợp sau đây", "… sau khi đã công bố")?"""
+    """Does a condition or a place follow the marker at `i` inside its sentence part ("… khi có quyết định",
+    "… nếu được đồng ý", "… trong các trường hợp sau đây", "… sau khi đã công bố", "… tại cơ sở …")?"""
     for k in range(i + 1, min(i + 30, s.n)):
-        if s.words[k] in (".", ";", ":") or (s.key(k) in _MARKERS and s.key(k - 1) in _DUTY):
+        if s.words[k] in (".", ";", ":"):
             return False
         if s.match(k, _CONDITION_OPENERS):
-            return True
+            return True  # also across a coordinated clause: "Dự án chỉ được thực hiện, công trình chỉ được … khi …"
+        if s.key(k) in (_key("tại"), _key("ở")) and k + 1 < s.n and s.tag(k + 1) in ("N", "Nc", "Np"):
+            return True  # "chỉ được thực hiện tại cơ sở có giấy phép": a restriction of place
         if s.key(k) in (_key("trong"), _key("với")) and k + 1 < s.n and (
             s.key(k + 1) in _CONDITION_NOUNS
             or (s.key(k + 1) in _QUANTIFIERS and k + 2 < s.n and s.key(k + 2) in _CONDITION_NOUNS)
@@ -1379,11 +1430,20 @@ def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
     nxt = k + 1 < s.n and (s.tag(k + 1) in _NOUN_TAGS or s.key(k + 1) in _QUANTIFIERS)
     if key in (_key("thành"), _key("bằng")) and nxt:
         return True  # "lập thành văn bản", "thể hiện bằng văn bản", "giao kết bằng văn bản"
-    if key in (_key("vào"), _key("trong")) and k + 1 < s.n and s.match(k + 1, _RECORDS):
+    if key in (_key("vào"), _key("trong")) and _record_at(s, k + 1):
         return True  # "ghi vào biên bản", "ghi chép vào sổ sách kế toán"
+    if s.tag(k) == "N" and k + 1 < s.n and s.key(k + 1) in (_key("vào"), _key("trong")) and _record_at(s, k + 2):
+        return True  # "ghi tên vào một danh sách": a name entered in a record
     if s.match(k, _RECORDS):
         return True  # "lập biên bản", "ghi biên bản"
     return key in (_key("tại"), _key("ở")) and nxt and s.match(v, place) == size
+
+
+def _record_at(s: _Sentence, k: int) -> bool:
+    """Does a record ("biên bản", "sổ", "danh sách") start at `k`, after a number or quantifier ("một danh sách")?"""
+    while k < s.n and (s.tag(k) in ("M", "L") or s.key(k) in _QUANTIFIERS):
+        k += 1
+    return k < s.n and s.match(k, _RECORDS) > 0
 
 
 # Nouns of a record or a written form ("biên bản", "sổ", "văn bản").
@@ -1413,7 +1473,20 @@ _RECORDS = frozenset(
 # Words of manner after a verb of form ("tiến hành liên tục", "ghi đầy đủ"); "rõ" and "đầy đủ" may also
 # stand before the record ("ghi rõ vào sổ").
 _MANNERS = frozenset(
-    _key(w) for w in ("liên tục", "công khai", "trực tiếp", "kín", "bí mật", "riêng", "đồng thời", "đầy đủ", "chính xác")
+    _key(w)
+    for w in (
+        "liên tục",
+        "công khai",
+        "trực tiếp",
+        "kín",
+        "bí mật",
+        "riêng",
+        "đồng thời",
+        "đầy đủ",
+        "chính xác",
+        "đúng",
+        "khẩn trương",
+    )
 )
 _FORM_ADVERBS = frozenset(_key(w) for w in ("rõ", "rõ ràng", "cụ thể", "lại"))
 
@@ -1939,15 +2012,33 @@ def _name_tags(words: Sequence[str], tags: Sequence[str]) -> Sequence[str]:
         if (
             tag == "V"
             and k > 0
-            and word[:1].isupper()
             and _MARKERS.intersection(_key(words[k - 1]).split())
             and (k < 2 or tags[k - 2] != "V" or _key(words[k - 2]) in _MODALS)  # not "kiện toàn được Hội đồng X"
-            and _body_name(word)
+            and (
+                (word[:1].isupper() and (_body_name(word) or is_animate_noun(word)))
+                or (" " in word and is_animate_noun(word) and _key(word) not in _VERB_TOO)  # "được chủ nợ đồng ý"
+            )
+            and _verb_ahead(words, tags, k + 1)
         ):
             if fixed is None:
                 fixed = list(tags)
             fixed[k] = "Np"
     return tags if fixed is None else fixed
+
+
+def _verb_ahead(words: Sequence[str], tags: Sequence[str], k: int) -> bool:
+    """Is there a verb (not a marker) within the next dozen words, before a punctuation mark? Only then can
+    a name after the marker be an agent whose verb follows; otherwise the tagger's verb reading is kept."""
+    for j in range(k, min(k + 12, len(words))):
+        if tags[j] in ("CH", "C") or not any(c.isalnum() for c in words[j]):
+            return False  # a punctuation mark or a conjunction ("mà", "thì") ends the phrase
+        if tags[j] == "V" and not _MARKERS.intersection(_key(words[j]).split()):
+            return True
+    return False
+
+
+# Names of people or bodies that are verbs as well ("được tổ chức thực hiện", "được đại diện").
+_VERB_TOO = frozenset(_key(w) for w in ("tổ chức", "đại diện", "chủ trì", "chủ động", "giám hộ", "bảo lãnh"))
 
 
 def _body_name(word: str) -> bool:
