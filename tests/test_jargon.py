@@ -155,3 +155,16 @@ def test_a_cliche_word_inside_a_technical_term_or_its_definition_is_not_a_cliche
     # the figure of speech itself is still a cliche
     assert cliches("Chi bộ là hạt nhân lãnh đạo của cơ quan.") == ["hạt nhân"]
     assert cliches("Các sở phải kiểm tra, giám sát việc chi tiêu.") == ["kiểm tra, giám sát"]
+
+
+def test_a_cliche_the_text_defines_is_a_term_of_art_in_that_text() -> None:
+    text = (
+        "Điều 2. Giải thích từ ngữ\nTrong Luật này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "1. Giám sát hải quan là biện pháp nghiệp vụ do cơ quan hải quan áp dụng.\n"
+        "Điều 3. Nhiệm vụ\nCơ quan hải quan kiểm tra, giám sát hàng hóa xuất khẩu.\n"
+    )
+    report = vnpolicytext.analyze(text, config={"profile": "legal"})
+    assert [f.text for f in report.findings if f.rule == "jargon.cliche"] == []
+    # without the definition the same sentence gets the cliche
+    report = vnpolicytext.analyze("Cơ quan hải quan kiểm tra, giám sát hàng hóa xuất khẩu.", config={"profile": "legal"})
+    assert [f.text for f in report.findings if f.rule == "jargon.cliche"] == ["kiểm tra, giám sát"]

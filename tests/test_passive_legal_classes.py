@@ -121,3 +121,24 @@ def test_a_body_with_an_object_acts_after_a_verb_done_to_people() -> None:
     assert _passives("Cơ quan điều tra chỉ được nhập vụ án khi có căn cứ.") == []
     # a person with the same verbs undergoes them
     assert [r for r, _ in _passives("Học viên phải được kiểm tra sức khỏe trước khóa học.")] == ["passive.short"]
+
+
+def test_form_and_manner_by_the_complement_and_cited_rules_after_coordinated_verbs() -> None:
+    for text in (
+        "Việc góp vốn phải được thực hiện dưới hình thức hợp đồng bằng văn bản.",
+        "Lệnh triệu tập phải được thông báo bằng phương thức bảo đảm người nhận biết được.",
+    ):
+        found = [(f.rule, f.data.get("kind")) for f in vnpolicytext.analyze(text, config={"profile": "legal"}).findings if f.analyzer == "passive"]
+        assert found == [("passive.legal_formula", "form")], text
+    text = "Thiết bị đo phải được kiểm định, có chứng nhận theo quy định của pháp luật về đo lường."
+    found = [(f.rule, f.data.get("kind")) for f in vnpolicytext.analyze(text, config={"profile": "legal"}).findings if f.analyzer == "passive"]
+    assert found == [("passive.legal_formula", "reference")]
+
+
+def test_a_provision_carried_out_and_a_restriction_of_time() -> None:
+    text = "Quy định tại khoản 2 Điều này phải được thực hiện trước ngày 01 tháng 01 năm 2030."
+    assert [r for r, _ in _passives(text)] == ["passive.legal_formula"]
+    text = "Giấy phép lái tàu chỉ được cấp lại sau 24 tháng kể từ ngày nộp đơn."
+    assert [r for r, _ in _passives(text)] == ["passive.statement"]
+    # a deadline on a duty that names nobody stays a warning
+    assert [r for r, _ in _passives("Báo cáo phải được gửi đến Sở Tư pháp trong năm ngày.")] == ["passive.short"]

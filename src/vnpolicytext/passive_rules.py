@@ -1331,6 +1331,10 @@ def _condition_follows(s: _Sentence, i: int) -> bool:
             return True  # also across a coordinated clause: "Dự án chỉ được thực hiện, công trình chỉ được … khi …"
         if s.key(k) in (_key("tại"), _key("ở")) and k + 1 < s.n and s.tag(k + 1) in ("N", "Nc", "Np"):
             return True  # "chỉ được thực hiện tại cơ sở có giấy phép": a restriction of place
+        if s.key(k) in (_key("sau"), _key("trước"), _key("kể từ")) and k + 1 < s.n and (
+            s.tag(k + 1) == "M" or s.key(k + 1) in (_key("ngày"), _key("thời hạn"), _key("thời điểm"))
+        ):
+            return True  # "chỉ được cấp sau 12 tháng kể từ …": a restriction of time
         if s.key(k) in (_key("trong"), _key("với")) and k + 1 < s.n and (
             s.key(k + 1) in _CONDITION_NOUNS
             or (s.key(k + 1) in _QUANTIFIERS and k + 2 < s.n and s.key(k + 2) in _CONDITION_NOUNS)
@@ -1393,6 +1397,8 @@ def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
         return "amendment"
     if _attributive(s, i):
         return "status"
+    if _provision_subject(s, i, v):
+        return "reference"
     if _form_rule(s, v, v_end):
         return "form"
     return None
@@ -1413,6 +1419,14 @@ def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
     followed by the form ("thành văn bản", "bằng văn bản", "bằng tiếng Việt"), the record ("vào sổ", "biên
     bản"), the manner ("liên tục", "công khai") or, for a verb of holding, the place ("tại phòng họp")?
     The rule says how the thing must be, whoever does it; the doer is the one the sentence is about."""
+    k = v_end
+    while k < s.n and s.tag(k) == "R" and k - v_end < 3:
+        k += 1
+    if k + 1 < s.n and (
+        (s.key(k) == _key("dưới") and (s.key(k + 1) in _FORMS or s.tag(k + 1) in ("M", "L")))
+        or (s.key(k) == _key("bằng") and s.key(k + 1) in _FORMS)
+    ):
+        return True  # "được thực hiện dưới hình thức hợp đồng", "được thông báo bằng phương thức …"
     every, itself, place = _form_verbs()
     size = s.match(v, every)
     if not size:
@@ -1437,6 +1451,9 @@ def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
     if s.match(k, _RECORDS):
         return True  # "lập biên bản", "ghi biên bản"
     return key in (_key("tại"), _key("ở")) and nxt and s.match(v, place) == size
+
+
+_FORMS = frozenset(_key(w) for w in ("hình thức", "dạng", "cách thức", "phương thức"))
 
 
 def _record_at(s: _Sentence, k: int) -> bool:
@@ -1550,14 +1567,36 @@ _REFERENCE_OPENERS = frozenset(
 def _rule_cited(s: _Sentence, k: int) -> bool:
     """Does the verb's phrase go on with the rule that governs it: "theo quy định (của|tại) …", "theo
     Điều/khoản/Luật …", "quy định tại …" (a few words on: "được khai thác gỗ theo quy định tại …")?"""
-    for j in range(k, min(k + 5, s.n)):
+    j, left = k, 5
+    while j < s.n and left > 0:
+        if (s.words[j] == "," or s.tag(j) == "Cc") and j + 1 < s.n and _plain_verb(s, j + 1):
+            j, left = j + 2, 5  # coordinated verbs share the rule: "được thẩm định, có ý kiến theo quy định …"
+            continue
         if s.is_punct(j) or s.key(j) in _MARKERS:
             return False
         if s.key(j) == _key("theo") and j + 1 < s.n and s.match(j + 1, _PROVISIONS):
             return True
         if s.key(j) == _key("quy định") and j + 1 < s.n and s.key(j + 1) in (_key("tại"), _key("của")):
             return True
+        j, left = j + 1, left - 1
     return False
+
+
+_CARRY_OUT = frozenset(_key(w) for w in ("thực hiện", "áp dụng", "thi hành", "chấp hành"))
+
+
+def _provision_subject(s: _Sentence, i: int, v: int) -> bool:
+    """Is the subject of "được thực hiện/áp dụng/thi hành" a provision ("Quy định tại khoản 1 … phải được
+    thực hiện chậm nhất …", "Yêu cầu quy định tại các điểm a, b … phải được thực hiện ngay")? The text's own
+    rule is carried out by those it binds."""
+    if s.key(v) not in _CARRY_OUT:
+        return False
+    _, head = _clause_subject(s, i)
+    if head is None:
+        return False
+    return s.match(head, _PROVISIONS) > 0 or (
+        head + 2 < s.n and s.key(head + 1) == _key("quy định") and s.key(head + 2) == _key("tại")
+    )
 
 
 _SCOPE = frozenset(_key(w) for w in ("đối với", "cho", "với", "trong"))

@@ -327,7 +327,7 @@ def analyze(ctx: Context) -> GlossarySummary:
     text = doc.text
     jargon_findings = {(f.start, f.end): f for f in ctx.findings if f.analyzer == "jargon"}
     superseded: set[int] = set()
-    own = [d for d in doc.definitions if d.kind in ("article", "inline", "sentence")]
+    own = [d for d in doc.definitions if d.kind in ("article", "inline")]
     defined: dict[str, list[Definition]] = {}
     unmatchable: set[str] = set()
     for d in own:

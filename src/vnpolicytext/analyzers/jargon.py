@@ -329,11 +329,16 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
     ]
 
 
-def _in_technical_term(doc: Document, unit: Unit, start: int, end: int) -> bool:
+def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined: set[str]) -> bool:
     """Is a cliche match part of a longer technical term of the shipped glossary ("giám sát hải quan" in
-    "kiểm tra, giám sát hải quan", "vật liệu hạt nhân"), or inside a term the text defines ("Đổi mới sáng tạo
-    là …")? Then the words are a term of art, not a figure of speech."""
-    if any(d.term_start <= start and end <= d.term_end for d in doc.definitions):
+    "kiểm tra, giám sát hải quan", "vật liệu hạt nhân"), or a term the text defines, or a part of one ("Đổi
+    mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan")?
+    Then the words are a term of art, not a figure of speech. `defined` is filled on the first call."""
+    if not defined:
+        defined.update(f" {fold(d.term)} " for d in doc.definitions if d.kind != "abbreviation")
+        defined.add("")  # read once, even when the text defines nothing
+    parts = [p.strip() for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
+    if any(p and any(f" {p} " in term for term in defined) for p in parts):
         return True
     from .glossary import _lexicon as glossary_lexicon  # glossary imports this module
 
@@ -356,6 +361,7 @@ def analyze(ctx: Context) -> JargonSummary:
     loan_first: dict[str, Finding | None] = {}
     unit_words = [0] * len(doc.units)
     explained = explanations(doc)
+    defined: set[str] = set()  # the document's own terms, folded, read at the first cliche
     known: set[Entry] = set()  # terms explained in place: known to the reader from there on
     for unit, words_of_unit in zip(doc.units, doc.words, strict=True):
         found = False
@@ -367,7 +373,7 @@ def analyze(ctx: Context) -> JargonSummary:
             rule = f"jargon.{e.category}"
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
-            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end):
+            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end, defined):
                 continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
             if e.category in EXPLAINABLE and explained and (e in known or explained.covering(m.start, m.end)):
                 known.add(e)  # "thời hiệu (khoảng thời gian …)": the reader is told what it means, here
