@@ -340,12 +340,21 @@ def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined:
     parts = [p.strip() for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
     if any(p and any(f" {p} " in term for term in defined) for p in parts):
         return True
-    from .glossary import _lexicon as glossary_lexicon  # glossary imports this module
-
-    for g in glossary_lexicon((), ()).matcher.find(doc, unit):
-        if g.value.explanation and g.start < end and start < g.end and (g.start < start or g.end > end):
+    for g in _technical_terms().find(doc, unit):
+        if g.start < end and start < g.end and (g.start < start or g.end > end):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _technical_terms() -> PhraseMatcher[str]:
+    """The headwords and variants of the shipped glossary (`glossary.tsv`), the terms of art of the fields."""
+    matcher: PhraseMatcher[str] = PhraseMatcher(())
+    for row in rows(shipped_text("glossary.tsv"), "glossary.tsv"):
+        for phrase in (row.get(0), *row.get(1).split("|")):
+            if phrase.strip():
+                matcher.add(fold(phrase.strip()), row.get(0))
+    return matcher
 
 
 def analyze(ctx: Context) -> JargonSummary:
