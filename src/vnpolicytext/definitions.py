@@ -13,6 +13,11 @@ every span back. Three kinds are found:
   name that X abbreviates: "Bộ Tài nguyên và Môi trường (sau đây gọi là Bộ)" defines "Bộ" as the whole name.
 - ``abbreviation``: "Ủy ban nhân dân (UBND)": the term is the abbreviation, the definition the words before it
   whose initials spell it.
+- ``sentence``: an article titled with a term whose first sentence defines it after an opening clause of
+  exception or scope ("Điều 310. Đình chỉ thực hiện hợp đồng" / "Trừ …, đình chỉ thực hiện hợp đồng là việc …").
+
+An opening clause ("Trong Luật này, …", "Trừ trường hợp …, …") is cut off the term of an article item too;
+"…, ký hiệu là QCVN" and "…, viết tắt là X" name an abbreviation inline.
 
 Everything is one pass over the lines plus bounded local searches, so the run time is linear in the text.
 """
@@ -46,8 +51,8 @@ class Definition(BaseModel):
         "'abbreviation' ('Ủy ban nhân dân (UBND)', 'UBND (Ủy ban nhân dân)': the initials spell it), 'foreign' (a "
         "Latin abbreviation in brackets after up to eight words that name it: 'Thu nhập quốc gia (GNI)'), "
         "'list' (an entry 'UBND: Ủy ban nhân dân' of a list of abbreviations outside a definitions article) or "
-        "'sentence' (an article titled with a term whose first sentence defines it: 'Điều 310. Đình chỉ thực hiện "
-        "hợp đồng' then 'Trừ …, đình chỉ thực hiện hợp đồng là việc …')."
+        "'sentence' (an article titled with a term whose first sentence defines it after an opening clause: "
+        "'Điều 310. Đình chỉ thực hiện hợp đồng' then 'Trừ …, đình chỉ thực hiện hợp đồng là việc …')."
     )
     term_start: int = Field(description="Start offset of the term (Python str index into the caller's text).")
     term_end: int = Field(description="End offset (exclusive) of the term.")
