@@ -335,15 +335,22 @@ def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined:
     mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan")?
     Then the words are a term of art, not a figure of speech. `defined` is filled on the first call."""
     if not defined:
-        defined.update(f" {fold(d.term)} " for d in doc.definitions if d.kind != "abbreviation")
         defined.add("")  # read once, even when the text defines nothing
-    parts = [p.strip() for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
-    if any(p and any(f" {p} " in term for term in defined) for p in parts):
+        for d in doc.definitions:
+            if d.kind != "abbreviation":
+                words = fold(d.term).replace(",", " ").split()[:_TERM_WORDS]
+                # every run of words of the term, so that a lookup costs one set probe
+                defined.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    parts = [" ".join(p.split()) for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
+    if any(p and p in defined for p in parts):
         return True
     for g in _technical_terms().find(doc, unit):
         if g.start < end and start < g.end and (g.start < start or g.end > end):
             return True
     return False
+
+
+_TERM_WORDS = 12  # words of a defined term read for the runs above (terms are short; bounded cost)
 
 
 @lru_cache(maxsize=1)
