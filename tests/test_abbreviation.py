@@ -310,3 +310,17 @@ def test_bundled_data_loads_and_matches_initials() -> None:
     assert initials_match("TTg", "Thủ tướng")
     assert initials_match("GD&ĐT", "Giáo dục và Đào tạo")
     assert not initials_match("UBND", "tầng hai")
+
+
+def test_an_abbreviation_named_in_the_same_sentence_is_defined() -> None:
+    import vnpolicytext
+
+    for text in (
+        "1. Quy chuẩn kỹ thuật ngành thủy lợi, ký hiệu là QCTL, do Bộ ban hành. Mọi công trình phải theo QCTL.",
+        "Quỹ hỗ trợ nông dân, viết tắt là QHTND, cho vay không lãi. QHTND do Hội Nông dân quản lý.",
+        "Hợp đồng hợp tác kinh doanh (sau đây gọi tắt là hợp đồng HTKD) được ký giữa các nhà đầu tư. Hợp đồng HTKD phải ghi rõ thời hạn.",
+    ):
+        report = vnpolicytext.analyze(text, config={"profile": "legal"})
+        assert [f for f in report.findings if f.rule == "abbreviation.undefined"] == [], text
+    report = vnpolicytext.analyze("Mọi công trình phải theo QCTL và được QHTND cho vay.", config={"profile": "legal"})
+    assert sorted(f.text for f in report.findings if f.rule == "abbreviation.undefined") == ["QCTL", "QHTND"]

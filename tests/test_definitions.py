@@ -338,3 +338,40 @@ def test_a_window_cut_by_length_never_starts_inside_a_word() -> None:
     assert named.term == "cơ quan, tổ chức"
     before = text[: named.definition_start].rstrip()
     assert not named.definition.startswith(("nước", "quan")) and before[-1:] in (",", "")
+
+
+def test_an_abbreviation_named_by_ky_hieu_or_viet_tat_is_an_inline_definition() -> None:
+    text = "1. Tiêu chuẩn ngành điện, ký hiệu là TCĐ, do Bộ Công Thương ban hành.\n2. Bảo hiểm nông nghiệp, viết tắt là BHNN, do Nhà nước hỗ trợ."
+    found = {(d.kind, d.term, d.definition) for d in extract_definitions(text)}
+    assert ("inline", "TCĐ", "Tiêu chuẩn ngành điện") in found
+    assert ("inline", "BHNN", "Bảo hiểm nông nghiệp") in found
+    # without "sau đây", a word that is not an abbreviation is not named this way
+    assert extract_definitions("Bộ hồ sơ này, ký hiệu là hồ sơ gốc, được lưu tại Sở.") == []
+
+
+def test_a_definition_item_that_opens_with_an_exception_or_scope_clause() -> None:
+    text = (
+        "Điều 3. Giải thích từ ngữ\n"
+        "Trong Luật này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "1. Trong Luật này, người điều khiển tàu là người trực tiếp lái tàu.\n"
+        "2. Trừ trường hợp các bên có thỏa thuận khác, tạm dừng hợp đồng là việc một bên tạm thời không làm nghĩa vụ.\n"
+        "Điều 4. Nguyên tắc\n"
+        "Các bên tự nguyện."
+    )
+    terms = [(d.kind, d.term) for d in extract_definitions(text)]
+    assert terms == [("article", "người điều khiển tàu"), ("article", "tạm dừng hợp đồng")]
+
+
+def test_an_article_titled_with_a_term_it_defines_after_an_exception() -> None:
+    text = (
+        "Điều 40. Hủy bỏ đơn đặt hàng\n\n"
+        "Trừ trường hợp có thỏa thuận khác, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn trước khi giao hàng.\n"
+        "Điều 41. Giao hàng\n"
+        "Giao hàng là việc bên bán chuyển hàng cho bên mua."
+    )
+    found = [(d.kind, d.term, d.definition) for d in extract_definitions(text)]
+    assert found == [
+        ("sentence", "hủy bỏ đơn đặt hàng", "việc bên mua chấm dứt đơn trước khi giao hàng")
+    ]
+    for d in extract_definitions(text):
+        assert text[d.term_start : d.term_end] == d.term

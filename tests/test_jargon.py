@@ -137,3 +137,34 @@ def test_annex_of_species_and_substances_is_not_foreign_but_a_loan_in_the_articl
     )
     found = [(rule, term) for rule, term, _ in jargon(text) if rule == "jargon.foreign"]
     assert found == [("jargon.foreign", "fanpage")]
+
+
+def test_a_cliche_word_inside_a_technical_term_or_its_definition_is_not_a_cliche() -> None:
+    def cliches(text: str) -> list[str]:
+        report = vnpolicytext.analyze(text, config={"profile": "legal"})
+        return [f.text for f in report.findings if f.rule == "jargon.cliche"]
+
+    assert cliches("Bệnh viện dùng hạt nhân phóng xạ để chụp ảnh phải có giấy phép.") == []
+    assert cliches("Xe chở vật liệu hạt nhân phải có người áp tải.") == []
+    assert cliches("Hàng hóa chịu sự kiểm tra, giám sát hải quan được lưu tại kho ngoại quan.") == []
+    text = (
+        "Điều 2. Giải thích từ ngữ\nTrong Nghị định này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "1. Hạt nhân là tổ chức cơ sở giữ vai trò nòng cốt trong phong trào.\n"
+    )
+    assert "Hạt nhân" not in cliches(text)
+    # the figure of speech itself is still a cliche
+    assert cliches("Chi bộ là hạt nhân lãnh đạo của cơ quan.") == ["hạt nhân"]
+    assert cliches("Các sở phải kiểm tra, giám sát việc chi tiêu.") == ["kiểm tra, giám sát"]
+
+
+def test_a_cliche_the_text_defines_is_a_term_of_art_in_that_text() -> None:
+    text = (
+        "Điều 2. Giải thích từ ngữ\nTrong Luật này, các từ ngữ dưới đây được hiểu như sau:\n"
+        "1. Giám sát hải quan là biện pháp nghiệp vụ do cơ quan hải quan áp dụng.\n"
+        "Điều 3. Nhiệm vụ\nCơ quan hải quan kiểm tra, giám sát hàng hóa xuất khẩu.\n"
+    )
+    report = vnpolicytext.analyze(text, config={"profile": "legal"})
+    assert [f.text for f in report.findings if f.rule == "jargon.cliche"] == []
+    # without the definition the same sentence gets the cliche
+    report = vnpolicytext.analyze("Cơ quan hải quan kiểm tra, giám sát hàng hóa xuất khẩu.", config={"profile": "legal"})
+    assert [f.text for f in report.findings if f.rule == "jargon.cliche"] == ["kiểm tra, giám sát"]

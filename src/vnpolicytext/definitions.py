@@ -13,6 +13,11 @@ every span back. Three kinds are found:
   name that X abbreviates: "Bộ Tài nguyên và Môi trường (sau đây gọi là Bộ)" defines "Bộ" as the whole name.
 - ``abbreviation``: "Ủy ban nhân dân (UBND)": the term is the abbreviation, the definition the words before it
   whose initials spell it.
+- ``sentence``: an article titled with a term whose first sentence defines it after an opening clause of
+  exception or scope ("Điều 310. Đình chỉ thực hiện hợp đồng" / "Trừ …, đình chỉ thực hiện hợp đồng là việc …").
+
+An opening clause ("Trong Luật này, …", "Trừ trường hợp …, …") is cut off the term of an article item too;
+"…, ký hiệu là QCVN" and "…, viết tắt là X" name an abbreviation inline.
 
 Everything is one pass over the lines plus bounded local searches, so the run time is linear in the text.
 """
@@ -29,7 +34,7 @@ from .normalize import normalize
 from .structure import ARTICLE_HEAD, Line, in_spans, is_section_head, line_label, text_lines
 from .vocab import FOLDED_FUNCTION_WORDS, SYLLABLE, WORD, bare, fold_letter
 
-DefinitionKind = Literal["article", "inline", "abbreviation", "foreign", "list"]
+DefinitionKind = Literal["article", "inline", "abbreviation", "foreign", "list", "sentence"]
 
 __all__ = ["Definition", "DefinitionKind", "extract_definitions"]
 
@@ -44,8 +49,10 @@ class Definition(BaseModel):
     kind: DefinitionKind = Field(
         description="'article' (item of a definitions article), 'inline' ('(sau đây gọi là X)'), "
         "'abbreviation' ('Ủy ban nhân dân (UBND)', 'UBND (Ủy ban nhân dân)': the initials spell it), 'foreign' (a "
-        "Latin abbreviation in brackets after up to eight words that name it: 'Thu nhập quốc gia (GNI)') or "
-        "'list' (an entry 'UBND: Ủy ban nhân dân' of a list of abbreviations outside a definitions article)."
+        "Latin abbreviation in brackets after up to eight words that name it: 'Thu nhập quốc gia (GNI)'), "
+        "'list' (an entry 'UBND: Ủy ban nhân dân' of a list of abbreviations outside a definitions article) or "
+        "'sentence' (an article titled with a term whose first sentence defines it after an opening clause: "
+        "'Điều 310. Đình chỉ thực hiện hợp đồng' then 'Trừ …, đình chỉ thực hiện hợp đồng là việc …')."
     )
     term_start: int = Field(description="Start offset of the term (Python str index into the caller's text).")
     term_end: int = Field(description="End offset (exclusive) of the term.")
@@ -114,8 +121,11 @@ _INLINE_PAREN = regex.compile(
     r"(?P<term>[^()\n]{1,120}?)\s*\)",
     regex.IGNORECASE,
 )
+# Without "sau đây", only an abbreviation is named this way: "Quy chuẩn kỹ thuật quốc gia, ký hiệu là QCVN",
+# "…, viết tắt là BHXH", "…, gọi tắt là VKS".
 _INLINE_BARE = regex.compile(
-    r"(?<=[,\s])(?:sau\s+đây\s+)(?:được\s+)?(?P<verb>gọi|viết)(?:\s+(?P<mode>tắt|chung))?\s+là\s*:?\s+"
+    r"(?<=[,\s])(?:(?P<after>sau\s+đây)\s+)?(?:được\s+)?(?:(?P<verb>gọi|viết)(?:\s+(?P<mode>tắt|chung))?"
+    r"|(?P<sign>ký\s+hiệu))\s+là\s*:?\s+"
     r"(?P<term>[^,;:.()\n]{1,100}?)\s*(?=[,;:.)\n]|$)",
     regex.IGNORECASE,
 )
@@ -311,6 +321,7 @@ def _article_item(
             return []
         d0 = head_start
         max_syl = _MAX_FALLBACK_SYLLABLES
+    t0 = _after_opening(text, t0, t1)
     if t1 <= t0 or _syllables(text[t0:t1]) > max_syl or not _looks_like_term(text[t0:t1]):
         return []
     d0, d1 = _strip_span(text, d0, item_end)
@@ -324,6 +335,58 @@ def _article_item(
     if d1 <= d0:
         return []
     return [(t0, t1, d0, d1)]
+
+
+# An opening clause of exception, condition or scope before the term: "Trừ trường hợp …, X là …", "Trong Luật
+# này, X là …", "Đối với …, X là …".
+_OPENING = regex.compile(
+    r"(?:Trừ|Ngoài|Trong|Đối\s+với|Trường\s+hợp|Khi|Nếu|Theo|Tại|Với|Về)" + _NA, regex.IGNORECASE
+)
+
+
+def _after_opening(text: str, t0: int, t1: int) -> int:
+    """Start of the term once an opening clause of exception, condition or scope is cut off ("Trừ trường hợp
+    có thỏa thuận khác, tạm ngừng hợp đồng" → "tạm ngừng hợp đồng"); `t0` when there is none."""
+    if not _OPENING.match(text, t0, t1):
+        return t0
+    inside = _bracketed(text, t0, t1)
+    cut = max((i for i in range(t0, t1) if text[i] == "," and not in_spans(inside, i)), default=-1)
+    if cut < 0:
+        return t0
+    start, end = _clean_term(text, cut + 1, t1)
+    return start if end > start and WORD.search(text, start, end) else t0
+
+
+def _titled_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, int, int]]:
+    """An article titled with a term whose first sentence defines it after an opening clause of exception or
+    scope: "Điều 310. Đình chỉ thực hiện hợp đồng" then "Trừ các trường hợp …, đình chỉ thực hiện hợp đồng là
+    việc …". (Titled articles that open with the term itself are many and are left to the glossary.)"""
+    out: list[tuple[int, int, int, int]] = []
+    for i, line in enumerate(lines[:-1]):
+        m = ARTICLE_HEAD.match(text, line.start, line.end)
+        if not m:
+            continue
+        t0, t1 = _strip_span(text, m.end(), line.end, ".")
+        title = " ".join(text[t0:t1].split()).lower()
+        if not title or _syllables(title) > 12 or _DEF_TITLE.search(title):
+            continue
+        j = i + 1
+        while j < len(lines) - 1 and lines[j].blank:
+            j += 1
+        body = lines[j]
+        end = _first_sentence_end(text, body.body, body.end)
+        conn = _find_connective(text, body.body, end, text.lower())
+        if conn is None or not text[conn[0] : conn[1]].lower().endswith("là"):
+            continue  # "X bao gồm: …" lists the parts of X, it does not say what X is
+        s0, s1 = _clean_term(text, body.body, conn[0])
+        opened = _after_opening(text, s0, s1)
+        if opened == s0 or " ".join(text[opened:s1].split()).lower() != title:
+            continue  # without an opening clause the article is a definitions item of its own kind, left out
+        s0 = opened
+        d0, d1 = _strip_span(text, conn[1], end)
+        if d1 > d0:
+            out.append((s0, s1, d0, d1))
+    return out
 
 
 def _head_has_no_connective(text: str, start: int, end: int) -> bool:
@@ -463,6 +526,11 @@ def _inline_definitions(text: str) -> list[tuple[int, int, int, int]]:
             t0, t1 = _strip_span(text, m.start("term"), m.end("term"), _QUOTES)
             if t1 <= t0 or t0 in seen or _syllables(text[t0:t1]) > 15:
                 continue
+            if pattern is _INLINE_BARE and not m.group("after"):
+                # "…, ký hiệu là QCVN", "…, viết tắt là BHXH": an abbreviation, named in a bare clause
+                short = m.group("sign") or (m.group("mode") or "").lower() == "tắt"
+                if not (short and _is_abbreviation(text[t0:t1])):
+                    continue
             d1 = m.start()
             while d1 > 0 and text[d1 - 1] in " \t,":
                 d1 -= 1
@@ -699,6 +767,8 @@ def _definitions(work: str, text: str, span: Callable[[int, int], tuple[int, int
     found: list[tuple[DefinitionKind, tuple[int, int, int, int]]] = []
     found.extend(("article", spans) for spans in _article_definitions(work, lines))
     found.extend(("inline", spans) for spans in _inline_definitions(work))
+    articles = {(t0, t1) for _, (t0, t1, _, _) in found}
+    found.extend(("sentence", spans) for spans in _titled_definitions(work, lines) if spans[:2] not in articles)
     found.extend(("abbreviation", spans) for spans in _abbreviation_definitions(work))
     found.extend(("abbreviation", spans) for spans in _reverse_definitions(work))
     terms = {(t0, t1) for _, (t0, t1, _, _) in found}

@@ -39,12 +39,13 @@ Label = Literal[
 
 PASSIVE_LABELS: frozenset[str] = frozenset({"passive_short", "passive_long", "passive_beneficiary"})
 
-Convention = Literal["sanction", "harm", "reference", "naming", "amendment", "status"]
+Convention = Literal["sanction", "harm", "reference", "naming", "amendment", "status", "form"]
 """Kinds of legal wording that is passive by convention: a sanction or coercive step of procedure ("thì bị
 phạt tiền"), a harm by any wrongdoer ("khi quyền bị xâm phạm"), a reference to the governing rule ("được
 quy định tại Điều 5", "được thực hiện theo quy định của …"), a deeming or naming ("được coi là"), an
 amendment ("Điều 5 được sửa đổi, bổ sung như sau:"), a status of a thing named in passing ("đối với dự án
-đã được phê duyệt")."""
+đã được phê duyệt"), a rule of form, record, place or manner ("phải được lập thành văn bản", "phải được ghi vào
+sổ", "phải được tiến hành liên tục")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1076,6 +1077,16 @@ def _verb_use(
         # the act when the verb is done to people ("được đào tạo"), when an event is reported
         # ("đã được chuyển lên bệnh viện"), or when the verb stands bare or before a measure phrase
         # ("người dân sẽ được đăng ký khi…", "Thành phố được mở rộng gấp bốn lần").
+        if (
+            person_patient
+            and head is not None
+            and _is_body(s.words[head])
+            and _object_after(s, v + max(size, s.match(v, _person_patient())))
+            and not _event_aspect(s, i)
+        ):
+            # "Tòa án chỉ được xem xét, đối chiếu hồ sơ …": a body is not trained or examined; with its own
+            # object after the verb it acts
+            return MarkerUse(i, "permission", i + 1, v, None)
         if person_patient or not complement or _event_aspect(s, i):
             return MarkerUse(i, "passive_short", v_end, v, None)
         return MarkerUse(i, "permission", i + 1, v, None)
@@ -1086,6 +1097,45 @@ def _verb_use(
         # Subject left out ("thì chỉ được lấy lại nhà…"): a limited right of the actor of the sentence.
         return MarkerUse(i, "permission", i + 1, v, None)
     return MarkerUse(i, "passive_short", v_end, v, None)
+
+
+# First words of the names of bodies (not persons): a body acts on files and cases, it is not trained or treated.
+_BODY_HEADS = frozenset(
+    _key(w)
+    for w in (
+        "cơ quan",
+        "tòa án",
+        "tòa",
+        "viện",
+        "viện kiểm sát",
+        "ủy ban",
+        "hội đồng",
+        "bộ",
+        "sở",
+        "cục",
+        "chính phủ",
+        "quốc hội",
+        "doanh nghiệp",
+        "công ty",
+        "ngân hàng",
+        "văn phòng",
+        "thanh tra",
+        "kho bạc",
+        "cảng vụ",
+    )
+)
+
+
+def _is_body(word: str) -> bool:
+    """Does the word name a body rather than a person ("Tòa án", "Cơ quan điều tra", "Sở Tư pháp")?"""
+    syllables = _key(word).split()
+    return any(" ".join(syllables[:n]) in _BODY_HEADS for n in (1, 2))
+
+
+def _object_after(s: _Sentence, k: int) -> bool:
+    """A noun object at `k`, or coordinated verbs sharing one ("xem xét, đối chiếu hồ sơ"); "được hỏi ý kiến"
+    has none after the whole verb."""
+    return _has_object(s, k) or (k < s.n and s.words[k] == "," and _verb_complement(s, k))
 
 
 def _before_negation(s: _Sentence, i: int) -> int:
@@ -1231,17 +1281,78 @@ _DUTY = frozenset(_key(w) for w in ("phải", "cần", "chỉ", "nên", "cần p
 def _duty(s: _Sentence, i: int) -> bool:
     """Is the marker at `i` under a modal of duty or restriction ("phải được gửi", "cần được bảo vệ", "chỉ
     được sử dụng", possibly with "đã/sẽ/cũng/đều" between)? "không được" is left out: with a passive it
-    mostly reports that something did not happen ("bên có nghĩa vụ không được thông báo")."""
+    mostly reports that something did not happen ("bên có nghĩa vụ không được thông báo").
+
+    Not a duty: "chỉ được" + a condition on when the thing may happen ("… chỉ được thực hiện khi …", "chỉ
+    được điều chỉnh trong các trường hợp sau"), a restriction that the law attaches to an event whoever
+    acts; and a passive inside a condition ("trong trường hợp điều ước chỉ được ký bằng tiếng nước ngoài").
+    """
     j = i - 1
     steps = 0
     while j >= 0 and steps < 3:
         k = s.key(j)
         if k in _DUTY:
-            return True
+            if k == _CHI and _condition_follows(s, i):
+                return False
+            return not _in_condition(s, j)
         if s.tag(j) != "R" and k not in _PRE_MARKER:
             return False
         j -= 1
         steps += 1
+    return False
+
+
+_CHI = _key("chỉ")
+# Words that open a condition or a time limit after the verb ("chỉ được tiến hành khi …", "… nếu …").
+_CONDITION_OPENERS = frozenset(
+    _key(w)
+    for w in (
+        "khi",
+        "nếu",
+        "sau khi",
+        "trước khi",
+        "trường hợp",
+        "trong trường hợp",
+        "với điều kiện",
+        "kể từ khi",
+        "một khi",
+    )
+)
+_CONDITION_NOUNS = frozenset(_key(w) for w in ("trường hợp", "điều kiện"))
+
+
+def _condition_follows(s: _Sentence, i: int) -> bool:
+    """Does a condition or a place follow the marker at `i` inside its sentence part ("… khi có quyết định",
+    "… nếu được đồng ý", "… trong các trường hợp sau đây", "… sau khi đã công bố", "… tại cơ sở …")?"""
+    for k in range(i + 1, min(i + 30, s.n)):
+        if s.words[k] in (".", ";", ":"):
+            return False
+        if s.match(k, _CONDITION_OPENERS):
+            return True  # also across a coordinated clause: "Dự án chỉ được thực hiện, công trình chỉ được … khi …"
+        if s.key(k) in (_key("tại"), _key("ở")) and k + 1 < s.n and s.tag(k + 1) in ("N", "Nc", "Np"):
+            return True  # "chỉ được thực hiện tại cơ sở có giấy phép": a restriction of place
+        if s.key(k) in (_key("sau"), _key("trước"), _key("kể từ")) and k + 1 < s.n and (
+            s.tag(k + 1) == "M" or s.key(k + 1) in (_key("ngày"), _key("thời hạn"), _key("thời điểm"))
+        ):
+            return True  # "chỉ được cấp sau 12 tháng kể từ …": a restriction of time
+        if s.key(k) in (_key("trong"), _key("với")) and k + 1 < s.n and (
+            s.key(k + 1) in _CONDITION_NOUNS
+            or (s.key(k + 1) in _QUANTIFIERS and k + 2 < s.n and s.key(k + 2) in _CONDITION_NOUNS)
+        ):
+            return True  # "trong các trường hợp sau", "với các điều kiện sau"
+    return False
+
+
+def _in_condition(s: _Sentence, j: int) -> bool:
+    """Does the clause that holds the word at `j` open with a condition ("Trường hợp X phải được …, thì",
+    "khi hồ sơ chỉ được …")? The clause runs back to a punctuation mark or "thì"."""
+    k = j - 1
+    while k >= 0 and j - k <= 20:
+        if (s.is_punct(k) and s.words[k] not in _INNER_PUNCT) or s.key(k) == _THI:
+            return False
+        if s.key(k) in _CONDITION_OPENERS or (s.key(k) in _CONDITION_NOUNS and s.tag(k) != "V"):
+            return s.key(k) != _key("điều kiện")
+        k -= 1
     return False
 
 
@@ -1286,7 +1397,115 @@ def _legal_convention(s: _Sentence, use: MarkerUse) -> Convention | None:
         return "amendment"
     if _attributive(s, i):
         return "status"
+    if _provision_subject(s, i, v):
+        return "reference"
+    if _form_rule(s, v, v_end):
+        return "form"
     return None
+
+
+@cache
+def _form_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Verbs of a rule of form (`form_verbs.txt`): (all of them, those whose passive is the record itself
+    "=", those held at a place "@")."""
+    entries = _lexicon("form_verbs.txt")
+    itself = frozenset(e[:-1].strip() for e in entries if e.endswith("="))
+    place = frozenset(e[:-1].strip() for e in entries if e.endswith("@"))
+    return frozenset(e.rstrip("=@ ").strip() for e in entries), itself, place
+
+
+def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
+    """Is the passive a rule of form, record, place or manner: a verb of drawing up, recording or holding
+    followed by the form ("thành văn bản", "bằng văn bản", "bằng tiếng Việt"), the record ("vào sổ", "biên
+    bản"), the manner ("liên tục", "công khai") or, for a verb of holding, the place ("tại phòng họp")?
+    The rule says how the thing must be, whoever does it; the doer is the one the sentence is about."""
+    k = v_end
+    while k < s.n and s.tag(k) == "R" and k - v_end < 3:
+        k += 1
+    if k + 1 < s.n and (
+        (s.key(k) == _key("dưới") and (s.key(k + 1) in _FORMS or s.tag(k + 1) in ("M", "L")))
+        or (s.key(k) == _key("bằng") and s.key(k + 1) in _FORMS)
+    ):
+        return True  # "được thực hiện dưới hình thức hợp đồng", "được thông báo bằng phương thức …"
+    every, itself, place = _form_verbs()
+    size = s.match(v, every)
+    if not size:
+        return False
+    if s.match(v, itself) == size:
+        return True  # "phải được ghi âm", "phải được công chứng"
+    k = v + size
+    while k < s.n and (s.tag(k) == "R" or s.key(k) in _FORM_ADVERBS or s.key(k) in _MANNERS) and k - v < 4:
+        if s.key(k) in _MANNERS:
+            return True  # "tiến hành liên tục", "ghi đầy đủ"
+        k += 1  # "ghi rõ vào sổ"
+    if k >= s.n:
+        return False
+    key = s.key(k)
+    nxt = k + 1 < s.n and (s.tag(k + 1) in _NOUN_TAGS or s.key(k + 1) in _QUANTIFIERS)
+    if key in (_key("thành"), _key("bằng")) and nxt:
+        return True  # "lập thành văn bản", "thể hiện bằng văn bản", "giao kết bằng văn bản"
+    if key in (_key("vào"), _key("trong")) and _record_at(s, k + 1):
+        return True  # "ghi vào biên bản", "ghi chép vào sổ sách kế toán"
+    if s.tag(k) == "N" and k + 1 < s.n and s.key(k + 1) in (_key("vào"), _key("trong")) and _record_at(s, k + 2):
+        return True  # "ghi tên vào một danh sách": a name entered in a record
+    if s.match(k, _RECORDS):
+        return True  # "lập biên bản", "ghi biên bản"
+    return key in (_key("tại"), _key("ở")) and nxt and s.match(v, place) == size
+
+
+_FORMS = frozenset(_key(w) for w in ("hình thức", "dạng", "cách thức", "phương thức"))
+
+
+def _record_at(s: _Sentence, k: int) -> bool:
+    """Does a record ("biên bản", "sổ", "danh sách") start at `k`, after a number or quantifier ("một danh sách")?"""
+    while k < s.n and (s.tag(k) in ("M", "L") or s.key(k) in _QUANTIFIERS):
+        k += 1
+    return k < s.n and s.match(k, _RECORDS) > 0
+
+
+# Nouns of a record or a written form ("biên bản", "sổ", "văn bản").
+_RECORDS = frozenset(
+    _key(w)
+    for w in (
+        "biên bản",
+        "sổ",
+        "sổ sách",
+        "sổ sách kế toán",
+        "sổ đăng ký",
+        "sổ theo dõi",
+        "sổ bộ",
+        "nhật ký",
+        "văn bản",
+        "hồ sơ",
+        "danh sách",
+        "sổ tay",
+        "phiếu",
+        "bản án",
+        "hợp đồng",
+        "giấy chứng nhận",
+        "sổ hộ tịch",
+        "cơ sở dữ liệu",
+    )
+)
+# Words of manner after a verb of form ("tiến hành liên tục", "ghi đầy đủ"); "rõ" and "đầy đủ" may also
+# stand before the record ("ghi rõ vào sổ").
+_MANNERS = frozenset(
+    _key(w)
+    for w in (
+        "liên tục",
+        "công khai",
+        "trực tiếp",
+        "kín",
+        "bí mật",
+        "riêng",
+        "đồng thời",
+        "đầy đủ",
+        "chính xác",
+        "đúng",
+        "khẩn trương",
+    )
+)
+_FORM_ADVERBS = frozenset(_key(w) for w in ("rõ", "rõ ràng", "cụ thể", "lại"))
 
 
 _AMEND = frozenset(
@@ -1348,14 +1567,36 @@ _REFERENCE_OPENERS = frozenset(
 def _rule_cited(s: _Sentence, k: int) -> bool:
     """Does the verb's phrase go on with the rule that governs it: "theo quy định (của|tại) …", "theo
     Điều/khoản/Luật …", "quy định tại …" (a few words on: "được khai thác gỗ theo quy định tại …")?"""
-    for j in range(k, min(k + 5, s.n)):
+    j, left = k, 5
+    while j < s.n and left > 0:
+        if (s.words[j] == "," or s.tag(j) == "Cc") and j + 1 < s.n and _plain_verb(s, j + 1):
+            j, left = j + 2, 5  # coordinated verbs share the rule: "được thẩm định, có ý kiến theo quy định …"
+            continue
         if s.is_punct(j) or s.key(j) in _MARKERS:
             return False
         if s.key(j) == _key("theo") and j + 1 < s.n and s.match(j + 1, _PROVISIONS):
             return True
         if s.key(j) == _key("quy định") and j + 1 < s.n and s.key(j + 1) in (_key("tại"), _key("của")):
             return True
+        j, left = j + 1, left - 1
     return False
+
+
+_CARRY_OUT = frozenset(_key(w) for w in ("thực hiện", "áp dụng", "thi hành", "chấp hành"))
+
+
+def _provision_subject(s: _Sentence, i: int, v: int) -> bool:
+    """Is the subject of "được thực hiện/áp dụng/thi hành" a provision ("Quy định tại khoản 1 … phải được
+    thực hiện chậm nhất …", "Yêu cầu quy định tại các điểm a, b … phải được thực hiện ngay")? The text's own
+    rule is carried out by those it binds."""
+    if s.key(v) not in _CARRY_OUT:
+        return False
+    _, head = _clause_subject(s, i)
+    if head is None:
+        return False
+    return s.match(head, _PROVISIONS) > 0 or (
+        head + 2 < s.n and s.key(head + 1) == _key("quy định") and s.key(head + 2) == _key("tại")
+    )
 
 
 _SCOPE = frozenset(_key(w) for w in ("đối với", "cho", "với", "trong"))
@@ -1746,7 +1987,9 @@ def _permit_use(s: _Sentence, i: int, nxt: int, negated: bool, context: bool | N
         s.key(nxt) == _PHEP
         and verb is not None
         and not s.match(verb, _permission())
-        and (subject == "inanimate" or (subject != "animate" and not _has_object(s, verb + 1)))
+        # "Tàu bay chỉ được phép thực hiện chuyến bay": with its own object the thing operates
+        and not (verb + 1 < s.n and s.tag(verb + 1) in ("N", "Nc") and s.key(verb + 1) not in _NOT_OBJECT)
+        and subject != "animate"
     )
     if negated and subject != "inanimate":
         thing_passive = False  # "Khu vực không được phép chăn nuôi", "a) … hoặc không được phép lưu hành"
@@ -1787,7 +2030,7 @@ def classify_markers(
     """
     if len(words) != len(tags):
         raise ValueError("words and tags differ in length")
-    s = _Sentence(words, tags)
+    s = _Sentence(words, _name_tags(words, tags))
     out: list[MarkerUse] = []
     for i in range(s.n):
         if _MARKERS.intersection(s.key(i).split()):  # keys are cached, so this is cheap
@@ -1798,6 +2041,52 @@ def classify_markers(
                 use = replace(use, convention=out[-1].convention)  # "đất được giao, được thuê"
             out.append(use)
     return out
+
+
+def _name_tags(words: Sequence[str], tags: Sequence[str]) -> Sequence[str]:
+    """The tags, with the name of a body or a person that the tagger read as a verb ("Bộ Nông nghiệp",
+    "Sở Xây dựng" after "được") tagged as a proper noun, so that it can head an agent."""
+    fixed: list[str] | None = None
+    for k, (word, tag) in enumerate(zip(words, tags, strict=True)):
+        if (
+            tag == "V"
+            and k > 0
+            and _MARKERS.intersection(_key(words[k - 1]).split())
+            and (k < 2 or tags[k - 2] != "V" or _key(words[k - 2]) in _MODALS)  # not "kiện toàn được Hội đồng X"
+            and (
+                (word[:1].isupper() and (_body_name(word) or is_animate_noun(word)))
+                or (" " in word and is_animate_noun(word) and _key(word) not in _VERB_TOO)  # "được chủ nợ đồng ý"
+            )
+            and _verb_ahead(words, tags, k + 1)
+        ):
+            if fixed is None:
+                fixed = list(tags)
+            fixed[k] = "Np"
+    return tags if fixed is None else fixed
+
+
+def _verb_ahead(words: Sequence[str], tags: Sequence[str], k: int) -> bool:
+    """Is there a verb (not a marker) within the next dozen words, before a punctuation mark? Only then can
+    a name after the marker be an agent whose verb follows; otherwise the tagger's verb reading is kept."""
+    for j in range(k, min(k + 12, len(words))):
+        if tags[j] in ("CH", "C") or not any(c.isalnum() for c in words[j]):
+            return False  # a punctuation mark or a conjunction ("mà", "thì") ends the phrase
+        if tags[j] == "V" and not _MARKERS.intersection(_key(words[j]).split()):
+            return True
+    return False
+
+
+# Names of people or bodies that are verbs as well ("được tổ chức thực hiện", "được đại diện").
+_VERB_TOO = frozenset(_key(w) for w in ("tổ chức", "đại diện", "chủ trì", "chủ động", "giám hộ", "bảo lãnh"))
+
+
+def _body_name(word: str) -> bool:
+    """A capitalised name that opens with a noun of a person or body ("Bộ Tài chính", "Ủy ban Dân tộc")."""
+    syllables = word.split()
+    for size in (1, 2):
+        if len(syllables) > size and syllables[size][:1].isupper() and is_animate_noun(" ".join(syllables[:size])):
+            return _key(" ".join(syllables[:2])) != _key("bộ luật")
+    return False
 
 
 def _coordinated_convention(s: _Sentence, prev: MarkerUse, i: int) -> bool:

@@ -377,6 +377,10 @@ def _definitions(doc: Document) -> list[_Definition]:
     for d in doc.definitions:
         term = d.term.strip()
         if not looks_like_abbreviation(term):
+            last = term.rsplit(None, 1)[-1] if d.kind == "inline" and " " in term else ""
+            if last and looks_like_abbreviation(last):  # "(sau đây gọi là hợp đồng BCC)" names BCC too
+                start = d.term_start + d.term.rindex(last)
+                out.append(_Definition(abbr_key(last), start, start + len(last), d.definition, False))
             continue
         whole = d.kind in ("article", "list")
         expansion = _first_clause(d.definition) if whole else d.definition

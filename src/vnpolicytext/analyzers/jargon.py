@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ConfigDict, Field, PrivateAttr
 
-from ..document import Unit
+from ..document import Document, Unit
 from ..explained import Explained, explanations
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
 from ..loanwords import loanword_spans
@@ -329,6 +329,41 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
     ]
 
 
+def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined: set[str]) -> bool:
+    """Is a cliche match part of a longer technical term of the shipped glossary ("giám sát hải quan" in
+    "kiểm tra, giám sát hải quan", "vật liệu hạt nhân"), or a term the text defines, or a part of one ("Đổi
+    mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan")?
+    Then the words are a term of art, not a figure of speech. `defined` is filled on the first call."""
+    if not defined:
+        defined.add("")  # read once, even when the text defines nothing
+        for d in doc.definitions:
+            if d.kind != "abbreviation":
+                words = fold(d.term).replace(",", " ").split()[:_TERM_WORDS]
+                # every run of words of the term, so that a lookup costs one set probe
+                defined.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    parts = [" ".join(p.split()) for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
+    if any(p and p in defined for p in parts):
+        return True
+    for g in _technical_terms().find(doc, unit):
+        if g.start < end and start < g.end and (g.start < start or g.end > end):
+            return True
+    return False
+
+
+_TERM_WORDS = 12  # words of a defined term read for the runs above (terms are short; bounded cost)
+
+
+@lru_cache(maxsize=1)
+def _technical_terms() -> PhraseMatcher[str]:
+    """The headwords and variants of the shipped glossary (`glossary.tsv`), the terms of art of the fields."""
+    matcher: PhraseMatcher[str] = PhraseMatcher(())
+    for row in rows(shipped_text("glossary.tsv"), "glossary.tsv"):
+        for phrase in (row.get(0), *row.get(1).split("|")):
+            if phrase.strip():
+                matcher.add(fold(phrase.strip()), row.get(0))
+    return matcher
+
+
 def analyze(ctx: Context) -> JargonSummary:
     """Find every jargon term, longest match first, and report it with its alternative."""
     doc = ctx.doc
@@ -342,6 +377,7 @@ def analyze(ctx: Context) -> JargonSummary:
     loan_first: dict[str, Finding | None] = {}
     unit_words = [0] * len(doc.units)
     explained = explanations(doc)
+    defined: set[str] = set()  # the document's own terms, folded, read at the first cliche
     known: set[Entry] = set()  # terms explained in place: known to the reader from there on
     for unit, words_of_unit in zip(doc.units, doc.words, strict=True):
         found = False
@@ -353,6 +389,8 @@ def analyze(ctx: Context) -> JargonSummary:
             rule = f"jargon.{e.category}"
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
+            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end, defined):
+                continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
             if e.category in EXPLAINABLE and explained and (e in known or explained.covering(m.start, m.end)):
                 known.add(e)  # "thời hiệu (khoảng thời gian …)": the reader is told what it means, here
                 continue

@@ -73,7 +73,8 @@ RULES: tuple[Rule, ...] = (
         "An agentless passive that is the convention of legal text: a sanction or step of procedure ('thì bị "
         "phạt tiền'), a harm ('khi quyền bị xâm phạm'), a reference to the governing rule ('được thực hiện theo "
         "quy định của …'), a deeming ('được coi là'), an amendment ('được sửa đổi như sau'), the status of a "
-        "thing named in passing ('đối với dự án đã được phê duyệt'). Legal profile only: noted, not a passive to "
+        "thing named in passing ('đối với dự án đã được phê duyệt'), a rule of form, record, place or manner "
+        "('phải được lập thành văn bản', 'phải được ghi vào sổ'). Legal profile only: noted, not a passive to "
         "rewrite; for citizens and in news they stay passives.",
         "«{phrase}» là {what}, cách viết quen thuộc của văn bản pháp luật; không cần viết lại ở thể chủ động.",
         "Người vi phạm thì bị phạt tiền. → giữ nguyên: chế tài do luật về xử lý vi phạm quy định người áp dụng.",
@@ -87,8 +88,10 @@ STATEMENT = Rule(
     "passive.statement",
     "info",
     "In legal text, an agentless passive that states a rule, a status or an event rather than a duty "
-    "('Hội đồng được thành lập theo …', 'Hàng hóa tồn đọng được lưu giữ tại kho'): noted, not a warning; a "
-    "duty with no one to carry it ('Hồ sơ phải được gửi …') stays passive.short.",
+    "('Hội đồng được thành lập theo …', 'Hàng hóa tồn đọng được lưu giữ tại kho'), a restriction on when a "
+    "thing may happen ('chỉ được thực hiện khi …'), a passive inside a condition, or a duty in a list point "
+    "whose lead-in names who acts: noted, not a warning; a duty with no one to carry it ('Hồ sơ phải được "
+    "gửi …') stays passive.short.",
     "Câu bị động không nêu chủ thể («{phrase}»); trong văn bản pháp luật, nếu chủ thể đã rõ từ quy định khác "
     "thì có thể giữ nguyên.",
     "Đại hội được tiến hành khi có đủ hai phần ba số thành viên. → giữ nguyên, hoặc: «Hợp tác xã tiến hành đại "
@@ -106,6 +109,7 @@ _CONVENTIONS = {
     "naming": "một công thức định danh (coi là, gọi là)",
     "amendment": "một công thức sửa đổi, bổ sung văn bản",
     "status": "mô tả tình trạng pháp lý của một đối tượng",
+    "form": "một quy tắc về hình thức, cách ghi chép, cách thức hay nơi tiến hành",
 }
 
 # Verbs of receiving: "được hưởng trợ cấp" has no active form with the same verb ("[cơ quan] hưởng … cho …"
@@ -234,6 +238,7 @@ def analyze(ctx: Context) -> PassiveSummary:
                 chapeaux[chapeau.index] = chapeau_subject_animate(chapeau_words, tag_words(chapeau_words))
             context = chapeaux[chapeau.index]
         uses = classify_markers(texts, tags, context_subject_animate=context)
+        named_actor = context is True
         if unit.kind == "heading":  # "Điều 17. Các đối tượng được bảo hộ": a title names, it does not assert
             uses = [replace(u, convention="status") if u.label == "passive_short" and not u.role_noun else u for u in uses]
         markers += len(uses)
@@ -262,7 +267,9 @@ def analyze(ctx: Context) -> PassiveSummary:
                     phrase=ctx.doc.text[start:end],
                     what=_CONVENTIONS[use.convention],
                 )
-            elif legal and use.label == "passive_short" and not use.duty:
+            elif legal and use.label == "passive_short" and (not use.duty or named_actor):
+                # "Hộ gia đình, cá nhân … phải: … b) Chất thải phải được chứa …": the lead-in of the list
+                # names who must act, so the duty of the point is not a hidden actor
                 statements += 1
                 start, end = _span(words, use.marker, use.end)
                 ctx.add("passive.statement", start, end, data={"kind": "statement"}, phrase=ctx.doc.text[start:end])
