@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -184,13 +185,32 @@ def too_slow(small: float, large: float, limit: float, floor: float = FLOOR) -> 
     return large >= floor and large > limit * small
 
 
+def suite_growth(limit: float) -> dict[str, tuple[int, float, float]]:
+    """The test suite's small run: per entry (n, time at n, time at 8n), n calibrated from 500 characters until
+    a run takes 40 ms (at most 64,000), measured again before a ratio over `limit` is reported."""
+    warm_up()
+    out = {}
+    for entry in CATALOGUE:
+        n, small = calibrated_n(entry, 500, 64000, 0.04)
+        large = timed(entry, 8 * n, repeats=2)
+        if too_slow(small, large, limit):  # a busy machine can slow a single run
+            small = min(small, timed(entry, n, repeats=3))
+            large = min(large, timed(entry, 8 * n, repeats=2))
+        out[entry.name] = (n, small, large)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--suite", action="store_true", help="the test suite's small run, as JSON")
     parser.add_argument("--n", type=int, default=200_000)
     parser.add_argument("--limit", type=float, default=12.0)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--only", default="", help="comma-separated entry names")
     args = parser.parse_args(argv)
+    if args.suite:
+        print(json.dumps(suite_growth(args.limit)))
+        return 0
     wanted = {name for name in args.only.split(",") if name}
     warm_up()
     failed = []
