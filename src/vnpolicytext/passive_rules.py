@@ -371,16 +371,57 @@ def has_marker(sentence_text: str) -> bool:
 # --------------------------------------------------------------------------- classification
 
 
-class _Sentence:
-    """Words, tags and lazily computed keys of one sentence."""
+_UNKNOWN = -2  # a stop of `_Sentence.back` not computed yet
 
-    __slots__ = ("_back", "_counts", "_keys", "_opening", "n", "tags", "words")
+
+def _head(key: str) -> str:
+    """The first syllable of a key: a joined key starts with the first word's."""
+    return key.split(" ", 1)[0]
+
+
+@lru_cache(maxsize=65536)
+def _word_info(word: str) -> tuple[str, str, bool, bool]:
+    """A word's key, the key's first syllable, whether the word has no letter or digit, and whether it
+    holds a marker syllable; cached (the sentences of a document repeat their words)."""
+    key = _key(word)
+    return key, _head(key), not any(c.isalnum() for c in word), not _MARKERS.isdisjoint(key.split())
+
+
+# lexicon -> the first syllables of its entries; the lexicon is kept in the value so that its id is not reused
+_FIRSTS: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _first_syllables(lexicon: frozenset[str]) -> frozenset[str]:
+    hit = _FIRSTS.get(id(lexicon))
+    if hit is not None and hit[0] is lexicon:
+        return hit[1]
+    if len(_FIRSTS) > 256:
+        _FIRSTS.clear()
+    firsts = frozenset(_head(e) for e in lexicon)
+    _FIRSTS[id(lexicon)] = (lexicon, firsts)
+    return firsts
+
+
+class _Sentence:
+    """Words, tags and keys of one sentence."""
+
+    __slots__ = (
+        "_back", "_counts", "_heads", "_keys", "_opening", "is_punct", "key", "markers", "n", "tags", "words",
+    )  # fmt: skip
 
     def __init__(self, words: Sequence[str], tags: Sequence[str]) -> None:
         self.words = words
         self.tags = tags
         self.n = len(words)
-        self._keys: list[str | None] = [None] * self.n
+        # keys, their first syllables and the punctuation test are read many times per word: computed once
+        # (from caches per distinct word) and read by plain list indexing
+        infos = [_word_info(w) for w in words]
+        self._keys = keys = [info[0] for info in infos]
+        self._heads = [info[1] for info in infos]
+        self.key: Callable[[int], str] = keys.__getitem__
+        punct = [t == "CH" or info[2] for info, t in zip(infos, tags, strict=False)]
+        self.is_punct: Callable[[int], bool] = punct.__getitem__
+        self.markers = [i for i, info in enumerate(infos) if info[3]]  # the words holding "được" or "bị"
         self._back: dict[str, list[int]] = {}
         self._counts: dict[str, list[int]] = {}
         self._opening: int | None = None
@@ -390,14 +431,30 @@ class _Sentence:
     # number of words of a kind in a range, and how far the unit's opening (no subject) extends.
 
     def back(self, name: str, goes_on: Callable[[_Sentence, int], bool], hi: int) -> int:
-        """The largest index below `hi` where `goes_on` is false, or -1 (a backward scan, memoised)."""
+        """The largest index below `hi` where `goes_on` is false, or -1 (a backward scan, memoised: each
+        position is tested at most once per name, and only those some scan reaches)."""
         stops = self._back.get(name)
         if stops is None:
-            stops = [-1] * (self.n + 1)
-            for p in range(1, self.n + 1):
-                stops[p] = stops[p - 1] if goes_on(self, p - 1) else p - 1
+            stops = [_UNKNOWN] * (self.n + 1)
+            stops[0] = -1
             self._back[name] = stops
-        return stops[hi]
+        if hi < 0:
+            hi += self.n + 1  # the list's own indexing, as when the whole list was filled at once
+        stop = stops[hi]
+        if stop != _UNKNOWN:
+            return stop
+        h = hi
+        while True:
+            if not goes_on(self, h - 1):
+                stop = h - 1
+                break
+            h -= 1
+            if stops[h] != _UNKNOWN:
+                stop = stops[h]
+                break
+        for p in range(h, hi + 1):
+            stops[p] = stop
+        return stop
 
     def count(self, name: str, kind: Callable[[_Sentence, int], bool], lo: int, hi: int) -> int:
         """How many indices in [lo, hi) satisfy `kind` (prefix sums, memoised)."""
@@ -419,26 +476,19 @@ class _Sentence:
             self._opening = j
         return self._opening
 
-    def key(self, i: int) -> str:
-        k = self._keys[i]
-        if k is None:
-            k = _key(self.words[i])
-            self._keys[i] = k
-        return k
-
     def tag(self, i: int) -> str:
         return self.tags[i] if 0 <= i < self.n else ""
 
-    def is_punct(self, i: int) -> bool:
-        return self.tags[i] == "CH" or not any(c.isalnum() for c in self.words[i])
-
     def match(self, i: int, lexicon: frozenset[str], longest: int = 3) -> int:
         """Number of words (longest first) starting at `i` that form a lexicon entry; 0 if none."""
+        if 0 <= i < self.n and self._heads[i] not in _first_syllables(lexicon):
+            return 0  # no entry starts with the word's first syllable
+        keys = self._keys
         for size in range(min(longest, self.n - i), 0, -1):
             if size == 1:
-                if self.key(i) in lexicon:
+                if keys[i] in lexicon:
                     return 1
-            elif " ".join(self.key(j) for j in range(i, i + size)) in lexicon:
+            elif " ".join(keys[i : i + size] if i >= 0 else [keys[j] for j in range(i, i + size)]) in lexicon:
                 return size
         return 0
 
@@ -2032,14 +2082,13 @@ def classify_markers(
         raise ValueError("words and tags differ in length")
     s = _Sentence(words, _name_tags(words, tags))
     out: list[MarkerUse] = []
-    for i in range(s.n):
-        if _MARKERS.intersection(s.key(i).split()):  # keys are cached, so this is cheap
-            use = _classify_one(s, i, context_subject_animate)
-            if use.is_passive and not use.role_noun and out and _coordinated_role(s, out[-1], i):
-                use = replace(use, role_noun=True, convention=None)  # "người bị tố giác, bị kiến nghị …"
-            elif use.label == "passive_short" and out and _coordinated_convention(s, out[-1], i):
-                use = replace(use, convention=out[-1].convention)  # "đất được giao, được thuê"
-            out.append(use)
+    for i in s.markers:
+        use = _classify_one(s, i, context_subject_animate)
+        if use.is_passive and not use.role_noun and out and _coordinated_role(s, out[-1], i):
+            use = replace(use, role_noun=True, convention=None)  # "người bị tố giác, bị kiến nghị …"
+        elif use.label == "passive_short" and out and _coordinated_convention(s, out[-1], i):
+            use = replace(use, convention=out[-1].convention)  # "đất được giao, được thuê"
+        out.append(use)
     return out
 
 
@@ -2156,7 +2205,7 @@ _DUTY_NOUNS = frozenset(
 
 def marker_indices(words: Sequence[str]) -> list[int]:
     """Indices of the words that contain the syllable "được" or "bị"."""
-    return [i for i, w in enumerate(words) if _MARKERS.intersection(_key(w).split())]
+    return [i for i, w in enumerate(words) if _word_info(w)[3]]
 
 
 def tag_words_many(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
