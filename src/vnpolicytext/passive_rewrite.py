@@ -33,7 +33,7 @@ from .vocab import fold
 if TYPE_CHECKING:
     from .analyzers.base import Context
 
-__all__ = ["ActiveRewrite", "active_fixes", "active_rewrite"]
+__all__ = ["ActiveRewrite", "active_fixes", "active_rewrite", "needs_tags"]
 
 # Words between the subject and the marker that move with the verb: aspect, negation, modals, adverbs.
 _AUX = frozenset(
@@ -185,21 +185,32 @@ def lower_subject(words: Sequence[Token], tags: Sequence[str], lo: int, hi: int,
     return not fold(" ".join(w.text for w in words[lo:hi])).startswith(_BODY_HEADS)
 
 
-def active_rewrite(doc: Document, words: Sequence[Token], use: MarkerUse) -> ActiveRewrite | None:
-    """The active form of the long passive `use` in the unit whose words are `words`, or None when the
-    clause does not have the plain shape described in the module docstring."""
+def needs_tags(words: Sequence[Token], use: MarkerUse) -> bool:
+    """Could `use` have a rewrite, that is, does `active_rewrite` need the unit's POS tags for it? (The
+    tests that come before the tags, so that a caller can tag every such unit in one batch.)"""
     if use.label != "passive_long" or use.agent is None or use.verb is None or use.role_noun or use.formula:
+        return False
+    return bool(words) and 0 <= use.marker < use.verb < len(words)
+
+
+def active_rewrite(
+    doc: Document, words: Sequence[Token], use: MarkerUse, tags: Sequence[str] | None = None
+) -> ActiveRewrite | None:
+    """The active form of the long passive `use` in the unit whose words are `words`, or None when the
+    clause does not have the plain shape described in the module docstring. `tags` are the unit's POS tags
+    (`tag_words` of its words) when the caller has them."""
+    if not needs_tags(words, use):
         return None
+    assert use.agent is not None and use.verb is not None  # checked by needs_tags
     i, v = use.marker, use.verb
     a0, a1 = use.agent
-    if not words or not 0 <= i < v < len(words):
-        return None
     units = doc.units
     unit = units[bisect_right(doc.unit_starts, words[0].start) - 1]
     first = next((k for k, w in enumerate(words) if w.start >= unit.label_end), len(words))
     while first < i and not words[first].text[:1].isalnum():
         first += 1
-    tags = tag_words([" ".join(w.text.split()) for w in words])
+    if tags is None:
+        tags = tag_words([" ".join(w.text.split()) for w in words])
     # the shape: "được AGENT V" (also "được do AGENT V") or "được V bởi AGENT"
     if a0 > i and a1 == v:
         if a0 != i + 1 and not (a0 == i + 2 and word_key(words, i + 1) == "do"):
@@ -248,9 +259,11 @@ def active_rewrite(doc: Document, words: Sequence[Token], use: MarkerUse) -> Act
     )
 
 
-def active_fixes(ctx: Context, words: Sequence[Token], use: MarkerUse) -> list[Fix]:
-    """The rewrite as a suggestion (`safe=False`) for a finding, or no fix."""
-    rewrite = active_rewrite(ctx.doc, words, use)
+def active_fixes(
+    ctx: Context, words: Sequence[Token], use: MarkerUse, tags: Sequence[str] | None = None
+) -> list[Fix]:
+    """The rewrite as a suggestion (`safe=False`) for a finding, or no fix (`tags`: as for `active_rewrite`)."""
+    rewrite = active_rewrite(ctx.doc, words, use, tags)
     if rewrite is None:
         return []
     replacement = rewrite.build(ctx.original)

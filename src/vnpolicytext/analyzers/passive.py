@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from pydantic import Field
 
 from ..document import Document, Token, Unit
 from ..models import Model
-from ..passive_rewrite import active_fixes
+from ..passive_rewrite import active_fixes, needs_tags
 from ..passive_rules import (
     MarkerUse,
     chapeau_subject_animate,
     classify_markers,
     has_marker,
     tag_around_many,
-    tag_words,
+    tag_words_many,
 )
 from ..registry import Analyzer, Rule
 from .base import Context
@@ -155,11 +156,17 @@ class PassiveSummary(Model):
     )
 
 
+@lru_cache(maxsize=65536)
+def _tagger_word(word: str) -> str:
+    """The word with one space between its syllables, as the tagger expects (cached per distinct word)."""
+    return " ".join(word.split())
+
+
 def _span(words: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     return words[i].start, words[max(i, j - 1)].end
 
 
-def _report(ctx: Context, words: Sequence[Token], use: MarkerUse) -> None:
+def _report(ctx: Context, words: Sequence[Token], use: MarkerUse, tags: Sequence[str] | None) -> None:
     kind = KINDS[use.label]
     start, end = _span(words, use.marker, use.end)
     marker = words[use.marker].text
@@ -188,7 +195,7 @@ def _report(ctx: Context, words: Sequence[Token], use: MarkerUse) -> None:
             suggestion=f"Đưa chủ thể lên đầu: «{who} {action} …».",
             data=data,
             spans=spans,
-            fixes=active_fixes(ctx, words, use),
+            fixes=active_fixes(ctx, words, use, tags),
             who=who,
         )
     else:
@@ -225,22 +232,37 @@ def analyze(ctx: Context) -> PassiveSummary:
     permissions = prohibitions = other = markers = with_passive = with_agentless = roles = formulas = 0
     conventions = statements = 0
     legal = ctx.profile == "legal"
-    chapeaux: dict[int, bool | None] = {}
     marked = [(u, ws) for u, ws in zip(doc.units, doc.words, strict=True) if ws and has_marker(u.text)]
     # one space inside a word, as the tagger expects; every unit's windows tagged in one call
-    all_texts = [[" ".join(w.split()) for w in words.texts()] for _, words in marked]
+    all_texts = [[_tagger_word(w) for w in words.texts()] for _, words in marked]
     all_tags = tag_around_many(all_texts)
-    for (unit, words), texts, tags in zip(marked, all_texts, all_tags, strict=True):
-        context: bool | None = None
-        if unit.kind == "list_item" and (chapeau := _chapeau(doc, unit)) is not None:
-            if chapeau.index not in chapeaux:
-                chapeau_words = [" ".join(w.text.split()) for w in doc.words[chapeau.index]]
-                chapeaux[chapeau.index] = chapeau_subject_animate(chapeau_words, tag_words(chapeau_words))
-            context = chapeaux[chapeau.index]
+    # the chapeaux of the list items, whole, tagged in one call
+    heads = [_chapeau(doc, unit) if unit.kind == "list_item" else None for unit, _ in marked]
+    chapeau_words = {
+        c.index: [_tagger_word(w) for w in doc.words[c.index].texts()] for c in heads if c is not None
+    }
+    chapeaux = {
+        index: chapeau_subject_animate(ws, tags)
+        for (index, ws), tags in zip(chapeau_words.items(), tag_words_many(list(chapeau_words.values())), strict=True)
+    }
+    classified: list[tuple[list[MarkerUse], bool | None]] = []
+    for (unit, _), texts, tags, chapeau in zip(marked, all_texts, all_tags, heads, strict=True):
+        context = chapeaux[chapeau.index] if chapeau is not None else None
         uses = classify_markers(texts, tags, context_subject_animate=context)
-        named_actor = context is True
         if unit.kind == "heading":  # "Điều 17. Các đối tượng được bảo hộ": a title names, it does not assert
             uses = [replace(u, convention="status") if u.label == "passive_short" and not u.role_noun else u for u in uses]
+        classified.append((uses, context))
+    # the whole units that a long passive's rewrite reads, tagged in one call
+    rewritten = [
+        k
+        for k, ((_, words), (uses, _)) in enumerate(zip(marked, classified, strict=True))
+        if any(needs_tags(words, use) and not (legal and use.convention) for use in uses)
+    ]
+    unit_tags: dict[int, list[str]] = dict(
+        zip(rewritten, tag_words_many([all_texts[k] for k in rewritten]), strict=True)
+    )
+    for k, ((_, words), (uses, context)) in enumerate(zip(marked, classified, strict=True)):
+        named_actor = context is True
         markers += len(uses)
         found = agentless = False
         for use in uses:
@@ -277,7 +299,7 @@ def analyze(ctx: Context) -> PassiveSummary:
                 counts[use.label] += 1
                 found = True
                 agentless = agentless or use.label == "passive_short"
-                _report(ctx, words, use)
+                _report(ctx, words, use, unit_tags.get(k))
             elif use.label == "permission":
                 permissions += 1
             elif use.label == "prohibition":
