@@ -140,6 +140,24 @@ _ABBR_PAREN = regex.compile(
 # Small helpers
 
 
+# The first character of a line that opens an article ("Điều 5.") or a larger part ("Chương II", "Mục 1",
+# "Phần …", "Phụ lục …"): a line starting otherwise is not tried against those patterns.
+_ARTICLE_FIRST = frozenset("đĐ")
+_HEAD_FIRST = frozenset("đĐCMP")
+
+
+def _section_head(text: str, line: Line) -> bool:
+    """`is_section_head` of a line."""
+    return line.first < line.last and text[line.first] in _HEAD_FIRST and is_section_head(text, line.start, line.end)
+
+
+def _article_head(text: str, line: Line) -> regex.Match[str] | None:
+    """`ARTICLE_HEAD` matched at the start of a line."""
+    if line.first < line.last and text[line.first] in _ARTICLE_FIRST:
+        return ARTICLE_HEAD.match(text, line.start, line.end)
+    return None
+
+
 def _syllables(text: str) -> int:
     return sum(1 for _ in SYLLABLE.finditer(text))
 
@@ -188,7 +206,7 @@ def _article_regions(text: str, lines: list[Line]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     heads: list[int] = []
     for i, line in enumerate(lines):
-        if is_section_head(text, line.start, line.end):
+        if _section_head(text, line):
             heads.append(i)
     heads.append(len(lines))
     for k in range(len(heads) - 1):
@@ -362,8 +380,9 @@ def _titled_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, in
     scope: "Điều 310. Đình chỉ thực hiện hợp đồng" then "Trừ các trường hợp …, đình chỉ thực hiện hợp đồng là
     việc …". (Titled articles that open with the term itself are many and are left to the glossary.)"""
     out: list[tuple[int, int, int, int]] = []
+    lower: str | None = None
     for i, line in enumerate(lines[:-1]):
-        m = ARTICLE_HEAD.match(text, line.start, line.end)
+        m = _article_head(text, line)
         if not m:
             continue
         t0, t1 = _strip_span(text, m.end(), line.end, ".")
@@ -375,7 +394,9 @@ def _titled_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, in
             j += 1
         body = lines[j]
         end = _first_sentence_end(text, body.body, body.end)
-        conn = _find_connective(text, body.body, end, text.lower())
+        if lower is None:
+            lower = text.lower()
+        conn = _find_connective(text, body.body, end, lower)
         if conn is None or not text[conn[0] : conn[1]].lower().endswith("là"):
             continue  # "X bao gồm: …" lists the parts of X, it does not say what X is
         s0, s1 = _clean_term(text, body.body, conn[0])
@@ -724,7 +745,9 @@ def _list_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, int,
     in_list = False
     for line in lines:
         title = _LIST_TITLE.search(text, line.start, line.end)
-        head = is_section_head(text, line.start, line.end)
+        if not title and not in_list:
+            continue
+        head = _section_head(text, line)
         if title and (
             head or text[line.start : line.end].rstrip().endswith(":") or line.end - line.start <= 80
         ):
