@@ -779,14 +779,18 @@ def extract_definitions(text: str) -> list[Definition]:
     return _definitions(norm.text, text, norm.span)
 
 
-def definitions_in_working_copy(work: str) -> list[Definition]:
-    """Like `extract_definitions`, for text that is already a normalised working copy (offsets index it)."""
-    return _definitions(work, work, lambda start, end: (start, end))
+def definitions_in_working_copy(work: str, lines: list[Line] | None = None) -> list[Definition]:
+    """Like `extract_definitions`, for text that is already a normalised working copy (offsets index it);
+    `lines`: `structure.text_lines(work)` when the caller has them."""
+    return _definitions(work, work, lambda start, end: (start, end), lines)
 
 
-def _definitions(work: str, text: str, span: Callable[[int, int], tuple[int, int]]) -> list[Definition]:
+def _definitions(
+    work: str, text: str, span: Callable[[int, int], tuple[int, int]], lines: list[Line] | None = None
+) -> list[Definition]:
     """Find the definitions in the working copy `work` and place them on `text` with `span`."""
-    lines = text_lines(work)
+    if lines is None:
+        lines = text_lines(work)
     found: list[tuple[DefinitionKind, tuple[int, int, int, int]]] = []
     found.extend(("article", spans) for spans in _article_definitions(work, lines))
     found.extend(("inline", spans) for spans in _inline_definitions(work))

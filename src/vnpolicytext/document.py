@@ -28,7 +28,16 @@ from .lines import LineIndex
 from .models import Sentence, UnitKind
 from .normalize import NormalizedText, normalize
 from .segment import segment
-from .structure import DOCUMENT_NUMBER, STRUCTURE_REFERENCE, LabelKind, has_year, label_kind, names_in
+from .structure import (
+    DOCUMENT_NUMBER,
+    STRUCTURE_REFERENCE,
+    LabelKind,
+    Line,
+    has_year,
+    label_kind,
+    names_in,
+    text_lines,
+)
 from .vocab import SYLLABLE, letters_digits, upper_share
 from .words import segmenter
 
@@ -225,7 +234,9 @@ class Document:
         self.original = original
         self.text = self.source.text
         units = []
-        for i, u in enumerate(segment(self.text)):
+        # the lines of the working copy, split once for the units and the definitions (released once read)
+        self._lines: list[Line] | None = text_lines(self.text)
+        for i, u in enumerate(segment(self.text, self._lines)):
             body = self.text[u.start : u.end]
             syllables = Tokens(body, u.start, [m.span() for m in SYLLABLE.finditer(body)])
             units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
@@ -350,7 +361,8 @@ class Document:
     @cached_property
     def definitions(self) -> tuple[Definition, ...]:
         """Every definition the text gives itself, in working-copy offsets."""
-        return tuple(definitions_in_working_copy(self.text))
+        lines, self._lines = self._lines, None
+        return tuple(definitions_in_working_copy(self.text, lines))
 
     # ------------------------------------------------------------------ offsets
 

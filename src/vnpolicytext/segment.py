@@ -16,7 +16,7 @@ from typing import Literal
 
 import regex
 
-from .structure import STRUCT_LABEL, text_lines
+from .structure import STRUCT_LABEL, Line, text_lines
 
 __all__ = [
     "ABBREVIATIONS",
@@ -158,9 +158,9 @@ def _is_label_at(text: str, pos: int, end: int) -> bool:
 # --------------------------------------------------------------------------- lines and blocks
 
 
-def _line_spans(text: str) -> list[tuple[int, int] | None]:
-    """Trimmed span of every line, ``None`` for a blank line."""
-    return [None if line.blank else (line.first, line.last) for line in text_lines(text)]
+def _line_spans(text: str, lines: list[Line] | None = None) -> list[tuple[int, int] | None]:
+    """Trimmed span of every line, ``None`` for a blank line (`lines`: `text_lines(text)` if known)."""
+    return [None if line.blank else (line.first, line.last) for line in (text_lines(text) if lines is None else lines)]
 
 
 def _ends_terminal(text: str, start: int, end: int) -> bool:
@@ -240,9 +240,9 @@ def _should_join(
     return _is_full_line(text, cur, nxt, width)
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
+def _blocks(text: str, known: list[Line] | None = None) -> list[tuple[int, int]]:
     """Paragraph blocks: runs of lines joined by hard wraps."""
-    lines = _line_spans(text)
+    lines = _line_spans(text, known)
     width = _wrap_width(text, lines)
     blocks: list[tuple[int, int]] = []
     cur: tuple[int, int] | None = None
@@ -433,10 +433,11 @@ def _kind(text: str, start: int, end: int, label_end: int, family: str | None, w
     return "sentence"
 
 
-def segment(text: str) -> list[Unit]:
-    """Split ``text`` into ordered, non-overlapping, trimmed units (sentences, headings, list items)."""
+def segment(text: str, lines: list[Line] | None = None) -> list[Unit]:
+    """Split ``text`` into ordered, non-overlapping, trimmed units (sentences, headings, list items);
+    `lines`: `structure.text_lines(text)` when the caller has them."""
     units: list[Unit] = []
-    for paragraph, (b_start, b_end) in enumerate(_blocks(text)):
+    for paragraph, (b_start, b_end) in enumerate(_blocks(text, lines)):
         parts = _split_block(text, b_start, b_end)
         whole = len(parts) == 1
         for u_start, u_end, label_end, family in parts:
