@@ -2220,17 +2220,25 @@ def tag_words_many(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     return [tag_words(s) for s in sentences]
 
 
-def tag_around_many(sentences: Sequence[Sequence[str]], before: int = 20, after: int = 24) -> list[list[str]]:
-    """`tag_around` of several sentences, every window tagged in one call of `tag_words_many`."""
+def tag_around_many(
+    sentences: Sequence[Sequence[str]],
+    before: int = 20,
+    after: int = 24,
+    *,
+    whole: Sequence[Sequence[str]] = (),
+) -> list[list[str]]:
+    """`tag_around` of several sentences, every window tagged in one call of `tag_words_many`; the
+    sentences of `whole` are tagged entirely in the same call (`tag_words`), their tags listed after."""
     spans = [_marker_windows(words, before, after) for words in sentences]
     windows = [list(words[lo:hi]) for words, ws in zip(sentences, spans, strict=True) for lo, hi in ws]
-    tagged = iter(tag_words_many(windows))
+    tagged = iter(tag_words_many(windows + [list(words) for words in whole]))
     out = []
     for words, ws in zip(sentences, spans, strict=True):
         tags = [""] * len(words)
         for lo, hi in ws:
             tags[lo:hi] = next(tagged)
         out.append(tags)
+    out.extend(tagged)
     return out
 
 

@@ -235,18 +235,18 @@ def analyze(ctx: Context) -> PassiveSummary:
     marked = [(u, ws) for u, ws in zip(doc.units, doc.words, strict=True) if ws and has_marker(u.text)]
     # one space inside a word, as the tagger expects; every unit's windows tagged in one call
     all_texts = [[_tagger_word(w) for w in words.texts()] for _, words in marked]
-    all_tags = tag_around_many(all_texts)
-    # the chapeaux of the list items, whole, tagged in one call
+    # the chapeaux of the list items, tagged whole in the same call as the units' windows
     heads = [_chapeau(doc, unit) if unit.kind == "list_item" else None for unit, _ in marked]
     chapeau_words = {
         c.index: [_tagger_word(w) for w in doc.words[c.index].texts()] for c in heads if c is not None
     }
+    all_tags = tag_around_many(all_texts, whole=list(chapeau_words.values()))
     chapeaux = {
         index: chapeau_subject_animate(ws, tags)
-        for (index, ws), tags in zip(chapeau_words.items(), tag_words_many(list(chapeau_words.values())), strict=True)
+        for (index, ws), tags in zip(chapeau_words.items(), all_tags[len(marked) :], strict=True)
     }
     classified: list[tuple[list[MarkerUse], bool | None]] = []
-    for (unit, _), texts, tags, chapeau in zip(marked, all_texts, all_tags, heads, strict=True):
+    for (unit, _), texts, tags, chapeau in zip(marked, all_texts, all_tags[: len(marked)], heads, strict=True):
         context = chapeaux[chapeau.index] if chapeau is not None else None
         uses = classify_markers(texts, tags, context_subject_animate=context)
         if unit.kind == "heading":  # "Điều 17. Các đối tượng được bảo hộ": a title names, it does not assert
