@@ -10,9 +10,10 @@ from itertools import pairwise
 from underthesea import word_tokenize
 
 from vnpolicytext import crf
+from vnpolicytext import passive_rules as pr
 from vnpolicytext.clarity import SCALES, assess
 from vnpolicytext.document import Document, _gap
-from vnpolicytext.passive_rules import _model, tag_around, tag_around_many
+from vnpolicytext.passive_rules import _model, tag_around, tag_around_many, tag_words
 from vnpolicytext.render import safe
 
 from .test_crf import SENTENCES
@@ -73,6 +74,53 @@ def test_tag_around_many_is_tag_around_of_each() -> None:
     sentences = _segmented(texts)
     assert tag_around_many(sentences) == [tag_around(s) for s in sentences]
     assert tag_around_many([]) == []
+    whole = [*sentences[:2], []]
+    assert tag_around_many(sentences, whole=whole) == [tag_around(s) for s in sentences] + [
+        tag_words(s) for s in whole
+    ]
+
+
+_PASSIVE_TEXTS = [
+    "Giấy chứng nhận quyền sử dụng đất được Ủy ban nhân dân cấp huyện cấp cho hộ gia đình, cá nhân.",
+    "Theo quy định, hồ sơ đã được bộ phận một cửa tiếp nhận và chuyển cho phòng chuyên môn trong ngày.",
+    "b) Không được yêu cầu người dân nộp thêm giấy tờ; người vi phạm bị xử lý kỷ luật.",
+    "Người được giám hộ, người bị hại và người làm chứng được Tòa án triệu tập theo quy định.",
+    "Dự án đã được phê duyệt nhưng chưa được cơ quan có thẩm quyền giao đất, cho thuê đất.",
+]
+
+
+def _naive_match(s: pr._Sentence, i: int, lexicon: frozenset[str], longest: int = 3) -> int:
+    """`_Sentence.match` as it was: every size joined and looked up."""
+    for size in range(min(longest, s.n - i), 0, -1):
+        if " ".join(pr._key(s.words[j]) for j in range(i, i + size)) in lexicon:
+            return size
+    return 0
+
+
+def test_passive_sentence_paths_give_what_the_plain_scans_gave() -> None:
+    lexicons = [pr._agent_nouns(), pr._granting(), pr._CONDITIONS, pr._PROVISIONS, *pr._form_verbs()]
+    predicates = {"clause": pr._in_clause, "segment": pr._in_segment, "phrase": pr._in_phrase}
+    r = random.Random(5)
+    for words in _segmented(_PASSIVE_TEXTS):
+        tags = tag_words(words)
+        s = pr._Sentence(words, tags)
+        assert [s.key(i) for i in range(s.n)] == [pr._key(w) for w in words]
+        assert [s.is_punct(i) for i in range(s.n)] == [
+            t == "CH" or not any(c.isalnum() for c in w) for w, t in zip(words, tags, strict=True)
+        ]
+        assert s.markers == [i for i, w in enumerate(words) if {"được", "bị"} & set(pr._key(w).split())]
+        assert s.markers
+        for lexicon in lexicons:
+            for i in range(-2, s.n + 2):
+                assert s.match(i, lexicon) == _naive_match(s, i, lexicon), (words, i)
+        for name, goes_on in predicates.items():
+            fresh = pr._Sentence(words, tags)
+            full = [-1] * (s.n + 1)  # the whole backward scan, as it was filled before
+            for p in range(1, s.n + 1):
+                full[p] = full[p - 1] if goes_on(fresh, p - 1) else p - 1
+            his = list(range(-1, s.n + 1))
+            r.shuffle(his)  # asked in any order, the lazy scan gives the same stops
+            assert [s.back(name, goes_on, hi) for hi in his] == [full[hi] for hi in his]
 
 
 def test_tokens_read_cheaply_are_the_tokens() -> None:
