@@ -117,6 +117,9 @@ _RANKS = frozenset({"sp", "spp", "subsp", "ssp", "var", "f", "cf", "aff"})
 _CHEMICAL = regex.compile(
     r"(?i)yl(?:$|amin|oxy|thio|ic|ate|ene|ide)|phosph|photph|chlor|fluor|sulf|sunf|benz|hydro|amine?$|idine?$"
     r"|oxide$|anilide|ethane$|methane$|^(?:ester|ether|este|ete)$"
+    # Vietnamised mineral and salt names ("diatomit", "felspat", "bentonit", "silicat") and the particles
+    # of physics ("proton", "neutron"); loans of everyday prose do not end so.
+    r"|^[a-z]{5,}(?:it|at)$|^(?:pro|neu|elec|posi)t(?:r)?on$"
     # Locants and prefixes of a chemical name: "n-Pr", "O-Alkyl", "N-methyl" (not "e-commerce").
     r"|^[A-Za-z]-[A-Z]|^[A-Z]-"
 )
