@@ -194,3 +194,7 @@ def test_mineral_and_particle_names_are_not_loans() -> None:
     # loans of prose stay: short words ending "-it"/"-at" and other endings
     found = [t for _, _, t in loanword_spans("Bộ phận audit gửi format mới qua hotline.")]
     assert found == ["audit", "format", "hotline"]
+
+
+def test_units_of_electric_power_are_not_loans() -> None:
+    assert loanword_spans("Trạm biến áp có công suất dưới 250 kVA và điện áp 22 kV.") == []

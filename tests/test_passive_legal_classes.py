@@ -198,3 +198,25 @@ def test_a_duty_joined_to_a_passive_that_names_the_bound_is_a_principle() -> Non
     # two agentless duties: both hide who acts
     text = "Quyết định xử phạt phải được công bố và phải được lưu trữ."
     assert [r for r, _ in _passives(text)] == ["passive.short", "passive.short"]
+
+
+def test_result_state_language_and_standard_after_the_verb_are_rules_of_form() -> None:
+    for text in (
+        "Hợp đồng có điều khoản bằng tiếng Anh nhưng phải được dịch ra tiếng Việt.",
+        "Hiện trường vụ cháy phải được giữ nguyên trạng.",
+        "Vùng đệm phải được xây dựng thành khu dân cư tập trung.",
+        "Khí thải từ lò đốt phải được thu gom, xử lý đạt quy chuẩn kỹ thuật trước khi xả ra ngoài.",
+    ):
+        assert _kinds(text) == [("passive.legal_formula", "form")], text
+    # the same verbs without the complement hide who must act
+    assert [r for r, _ in _passives("Khí thải từ lò đốt phải được thu gom, xử lý.")] == ["passive.short"]
+
+
+def test_a_passive_in_the_clause_that_thi_closes_and_a_cited_procedure() -> None:
+    text = "Mẫu vật cần được bảo quản lạnh thì phải bảo quản ngay sau khi lấy."
+    assert [r for r, _ in _passives(text)] == ["passive.statement"]
+    text = "Dự thảo nghị định phải được thẩm định theo trình tự, thủ tục rút gọn."
+    assert _kinds(text) == [("passive.legal_formula", "reference")]
+    # "thì" after a comma belongs to another clause
+    text = "Mẫu vật phải được bảo quản lạnh, nếu hỏng thì lấy mẫu khác."
+    assert [r for r, _ in _passives(text)] == ["passive.short"]

@@ -59,7 +59,7 @@ EXCEPTIONS: frozenset[str] = _words(
 # Units and symbols written in Latin letters (matched case-sensitively on the original token).
 UNITS: frozenset[str] = _words(
     """
-    km m cm mm dm ha kg g mg mcg ml l kW kWh MW GW W V A Hz GHz MHz dB m2 m3 km2 ppm pH kcal cal USD
+    km m cm mm dm ha kg g mg mcg ml l kW kWh MW GW W V A Hz GHz MHz dB m2 m3 km2 ppm pH kcal cal USD kV kVA MVA kVAr
     VND VNĐ EUR Mbps GB MB TB KB h s min
     """
 )

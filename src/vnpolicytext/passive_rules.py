@@ -1294,7 +1294,7 @@ def _duty(s: _Sentence, i: int) -> bool:
         if k in _DUTY:
             if k == _CHI and _condition_follows(s, i):
                 return False
-            return not (_in_condition(s, j) or _defining_clause(s, j) or _act_subject(s, j))
+            return not (_in_condition(s, j) or _defining_clause(s, j) or _act_subject(s, j) or _before_thi(s, i))
         if s.tag(j) != "R" and k not in _PRE_MARKER:
             return False
         j -= 1
@@ -1356,6 +1356,17 @@ def _clause_opening(s: _Sentence, j: int) -> int:
     while k < j and (s.is_punct(k) or _is_label(s, k)):
         k += 1
     return k
+
+
+def _before_thi(s: _Sentence, i: int) -> bool:
+    """Is the marker at `i` in a clause that "thì" closes ("Vật chứng cần được niêm phong thì phải …")? That
+    clause is the condition of the main one, which says what must be done."""
+    for k in range(i + 1, min(i + 16, s.n)):
+        if s.key(k) == _THI:
+            return True
+        if s.words[k] in (".", ";", ":", ",") or s.key(k) in _MARKERS:
+            return False
+    return False
 
 
 def _defining_clause(s: _Sentence, j: int) -> bool:
@@ -1469,7 +1480,10 @@ def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
         or (s.key(k) == _key("bằng") and s.key(k + 1) in _FORMS)
     ):
         return True  # "được thực hiện dưới hình thức hợp đồng", "được thông báo bằng phương thức …"
-    if _manner_after(s, k):
+    m, joined = k, 0
+    while m + 1 < s.n and (s.words[m] == "," or s.tag(m) == "Cc") and _plain_verb(s, m + 1) and joined < 2:
+        m, joined = m + 2, joined + 1  # "phải được kiểm soát, xử lý đạt quy chuẩn": verbs sharing the complement
+    if _manner_after(s, k) or (joined and _manner_after(s, m)):
         return True  # "phải được sắp xếp gọn gàng", "phải được xét xử lại từ đầu", "dịch ra tiếng Việt"
     every, itself, place = _form_verbs()
     size = s.match(v, every)
@@ -1501,6 +1515,8 @@ _FORMS = frozenset(_key(w) for w in ("hình thức", "dạng", "cách thức", "
 # Single-syllable adjectives that complete a verb's result rather than describe its manner ("làm rõ",
 # "cấp mới", "bổ sung đủ"): a passive with them still hides who must act.
 _RESULTATIVES = frozenset(_key(w) for w in ("rõ", "mới", "đủ", "xong", "hết", "sạch", "kỹ", "lại", "tốt", "cao"))
+_INTACT = frozenset(_key(w) for w in ("nguyên trạng", "nguyên vẹn", "nguyên hiện trạng", "nguyên"))
+_STANDARDS = frozenset(_key(w) for w in ("tiêu chuẩn", "quy chuẩn", "yêu cầu", "chất lượng", "chuẩn"))
 _FROM_SCRATCH = frozenset(_key(w) for w in ("từ đầu", "lại từ đầu"))
 _LANGUAGE_LINKS = frozenset(_key(w) for w in ("ra", "sang", "bằng"))
 
@@ -1518,6 +1534,14 @@ def _manner_after(s: _Sentence, k: int) -> bool:
         return True
     if s.key(k) in _LANGUAGE_LINKS and k + 1 < s.n and s.key(k + 1).startswith(_key("tiếng")):
         return True
+    if s.key(k).startswith(_key("tiếng")) and k > 0 and s.key(k - 1) in _LANGUAGE_LINKS:
+        return True  # "dịch ra tiếng Việt" with "ra" read as an adverb
+    if s.key(k) in _INTACT:
+        return True  # "phải được giữ nguyên trạng", "bảo vệ nguyên vẹn"
+    if s.key(k) == _key("thành") and k + 1 < s.n and s.tag(k + 1) in _NOUN_TAGS:
+        return True  # "phải được xây dựng thành rừng tập trung": the form it must take
+    if s.key(k) == _key("đạt") and k + 1 < s.n and s.match(k + 1, _STANDARDS):
+        return True  # "phải được xử lý đạt quy chuẩn kỹ thuật": a rule of quality
     if s.tag(k) != "A" or s.key(k) in _RESULTATIVES:
         return False
     # an adjective that ends the phrase or that another one follows ("gọn gàng, chắc chắn"); not one that
@@ -1645,14 +1669,15 @@ def _rule_cited(s: _Sentence, k: int) -> bool:
             continue
         if s.is_punct(j) or s.key(j) in _MARKERS:
             return False
-        if s.key(j) == _key("theo") and j + 1 < s.n and s.match(j + 1, _PROVISIONS):
-            return True
+        if s.key(j) == _key("theo") and j + 1 < s.n and (s.match(j + 1, _PROVISIONS) or s.key(j + 1) in _PROCEDURES):
+            return True  # "theo quy định tại …", "theo trình tự, thủ tục …": the procedure names who acts
         if s.key(j) == _key("quy định") and j + 1 < s.n and s.key(j + 1) in (_key("tại"), _key("của")):
             return True
         j, left = j + 1, left - 1
     return False
 
 
+_PROCEDURES = frozenset(_key(w) for w in ("trình tự", "thủ tục", "quy trình"))
 _CARRY_OUT = frozenset(_key(w) for w in ("thực hiện", "áp dụng", "thi hành", "chấp hành"))
 
 
