@@ -239,8 +239,9 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
     people, firms, apps: "Zalo", "Samsung").
     Names of species, substances and minerals are not loans either: binomials and rank words ("Panthera
     tigris", "Manta sp."), list entries and bracketed glosses made mostly of foreign words, chemical
-    nomenclature ("methyl", "phosphonate"), and names after a noun of kind ("đá dolomit"); nor are words cut
-    by a soft hyphen.
+    nomenclature ("methyl", "phosphonate"), Vietnamised mineral and salt names ("diatomit", "felspat"), the
+    particles of physics ("proton"), and names after a noun of kind ("đá dolomit"); nor are words cut by a
+    soft hyphen.
     A capitalised token at the start of a sentence or line is judged like any other ("Hotline của phường").
     Offsets are Python str indices into `text`.
     """
