@@ -324,3 +324,28 @@ def test_an_abbreviation_named_in_the_same_sentence_is_defined() -> None:
         assert [f for f in report.findings if f.rule == "abbreviation.undefined"] == [], text
     report = vnpolicytext.analyze("Mọi công trình phải theo QCTL và được QHTND cho vay.", config={"profile": "legal"})
     assert sorted(f.text for f in report.findings if f.rule == "abbreviation.undefined") == ["QCTL", "QHTND"]
+
+
+def test_an_abbreviation_right_after_its_own_name_is_explained() -> None:
+    for text, abbr in (
+        ("Sản phẩm phải phù hợp với tiêu chuẩn quốc gia TCVN 5945 về nước thải.", "TCVN"),
+        ("Danh mục gồm chất Tenocyclidin (TCP) và các muối của nó.", "TCP"),
+        ("Hồ sơ gửi Ban quản lý khu kinh tế (BQLKKT) của tỉnh.", "BQLKKT"),
+    ):
+        _, findings = run(text, profile="legal")
+        assert [f.text for f in findings if f.rule == "abbreviation.undefined"] == [], (text, abbr)
+    # a name that does not spell it, and one that is not right before it, leave it unexplained
+    for text, abbr in (
+        ("Doanh nghiệp nộp hồ sơ cho BQL trước ngày 15.", "BQL"),
+        ("Hồ sơ gửi cơ quan thuế và KBNN nơi đóng trụ sở.", "KBNN"),
+        ("Hồ sơ gửi Sở Tài chính BXD của tỉnh.", "BXD"),
+    ):
+        _, findings = run(text, profile="legal")
+        assert [f.text for f in findings if f.rule == "abbreviation.undefined"] == [abbr], text
+
+
+def test_a_roman_group_label_with_a_letter_is_no_abbreviation() -> None:
+    _, findings = run("Loài thuộc Nhóm IIB chỉ được khai thác theo hạn ngạch.", profile="legal")
+    assert findings == []
+    _, findings = run("Hồ sơ ghi ký hiệu IIB trên bìa.", profile="legal")
+    assert [f.text for f in findings] == ["IIB"]

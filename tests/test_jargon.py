@@ -168,3 +168,24 @@ def test_a_cliche_the_text_defines_is_a_term_of_art_in_that_text() -> None:
     # without the definition the same sentence gets the cliche
     report = vnpolicytext.analyze("Cơ quan hải quan kiểm tra, giám sát hàng hóa xuất khẩu.", config={"profile": "legal"})
     assert [f.text for f in report.findings if f.rule == "jargon.cliche"] == ["kiểm tra, giám sát"]
+
+
+def _cliches(text: str) -> list[str]:
+    report = vnpolicytext.analyze(text, config={"profile": "legal"})
+    return [f.text for f in report.findings if f.rule == "jargon.cliche"]
+
+
+def test_a_cliche_in_the_title_of_an_article_names_the_activity_it_regulates() -> None:
+    body = "Người ứng cử được tuyên truyền vận động bầu cử bình đẳng trên báo chí.\n"
+    assert _cliches("Điều 12. Tuyên truyền, vận động bầu cử\n" + body) == []
+    # without the article that regulates it, or when a title only shares one word, it is a slogan
+    assert _cliches(body) == ["tuyên truyền vận động"]
+    assert _cliches("Điều 12. Vận động\n" + body) == ["tuyên truyền vận động"]
+
+
+def test_a_bare_cliche_qualifier_after_equipment_is_a_technical_quality() -> None:
+    assert _cliches("Khu công nghiệp phải có hệ thống thu gom, xử lý nước thải đồng bộ.") == []
+    assert _cliches("Nhà máy phải lắp đặt thiết bị quan trắc đồng bộ.") == []
+    # a policy phrase after a verb stays
+    assert _cliches("Các ngành phải triển khai đồng bộ các giải pháp.") == ["triển khai đồng bộ"]
+    assert _cliches("Các bộ, ngành phải làm việc đồng bộ.") == ["đồng bộ"]

@@ -186,3 +186,15 @@ def test_loans_in_vietnamese_prose_next_to_a_species_list_stay_flagged() -> None
 def test_a_word_cut_by_a_soft_hyphen_is_not_a_loan() -> None:
     assert spans("Cán bộ không được gây ph\u00adiền hà cho người dân.") == []
     assert spans("Hotline: 0912 345 678") == ["Hotline"]
+
+
+def test_mineral_and_particle_names_are_not_loans() -> None:
+    assert loanword_spans("Khai thác cát, sỏi, diatomit, felspat làm vật liệu xây dựng.") == []
+    assert loanword_spans("Hạt nhân nguyên tử gồm các proton và neutron.") == []
+    # loans of prose stay: short words ending "-it"/"-at" and other endings
+    found = [t for _, _, t in loanword_spans("Bộ phận audit gửi format mới qua hotline.")]
+    assert found == ["audit", "format", "hotline"]
+
+
+def test_units_of_electric_power_are_not_loans() -> None:
+    assert loanword_spans("Trạm biến áp có công suất dưới 250 kVA và điện áp 22 kV.") == []

@@ -142,3 +142,81 @@ def test_a_provision_carried_out_and_a_restriction_of_time() -> None:
     assert [r for r, _ in _passives(text)] == ["passive.statement"]
     # a deadline on a duty that names nobody stays a warning
     assert [r for r, _ in _passives("Báo cáo phải được gửi đến Sở Tư pháp trong năm ngày.")] == ["passive.short"]
+
+
+def _kinds(text: str) -> list[tuple[str, object]]:
+    report = vnpolicytext.analyze(text, config={"profile": "legal"})
+    return [(f.rule, f.data.get("kind")) for f in report.findings if f.analyzer == "passive"]
+
+
+def test_rules_of_manner_quality_or_language_with_any_verb_are_rules_of_form() -> None:
+    for text in (
+        "Vật tư trong kho phải được xếp đặt gọn gàng, ngăn nắp.",
+        "Thực phẩm tươi sống phải được bảo quản an toàn.",
+        "Vụ án phải được giải quyết lại từ đầu.",
+        "Giấy tờ do cơ quan nước ngoài cấp phải được dịch sang tiếng Việt.",
+    ):
+        assert _kinds(text) == [("passive.legal_formula", "form")], text
+    # a one-syllable result ("làm rõ"), a deadline or a place of delivery leave the actor hidden
+    for text in (
+        "Nội dung chưa thống nhất phải được làm rõ.",
+        "Hồ sơ đề nghị phải được gửi đến Sở Tài chính.",
+        "Danh sách cử tri phải được niêm yết tại trụ sở.",
+    ):
+        assert [r for r, _ in _passives(text)] == ["passive.short"], text
+
+
+def test_only_with_a_medium_or_a_time_frame_is_a_restriction() -> None:
+    for text in (
+        "Việc giám định chỉ được tiến hành trên mẫu vật đã niêm phong.",
+        "Yêu cầu bồi thường chỉ được giải quyết trong thời hạn hai năm kể từ ngày xảy ra thiệt hại.",
+    ):
+        assert [r for r, _ in _passives(text)] == ["passive.statement"], text
+    # "trong" before a place is no time frame
+    assert [r for r, _ in _passives("Tiền tạm ứng chỉ được chi trong tỉnh.")] == ["passive.short"]
+
+
+def test_a_passive_inside_what_a_definition_says_is_no_duty() -> None:
+    text = "2. Dịch vụ công thiết yếu là dịch vụ hành chính công cần được cung cấp cho người dân qua mạng."
+    assert [r for r, _ in _passives(text)] == ["passive.statement"]
+    # a duty whose subject is not defined by "là" stays a duty
+    text = "2. Dịch vụ công thiết yếu cần được cung cấp cho người dân qua mạng."
+    assert [r for r, _ in _passives(text)] == ["passive.short"]
+
+
+def test_a_nominalised_act_as_subject_names_its_doer() -> None:
+    text = "Việc hủy bỏ hợp đồng phải được thông báo trước ba mươi ngày."
+    assert [r for r, _ in _passives(text)] == ["passive.statement"]
+    # a thing as subject: nobody is named
+    text = "Quyết định hủy bỏ hợp đồng phải được thông báo trước ba mươi ngày."
+    assert [r for r, _ in _passives(text)] == ["passive.short"]
+
+
+def test_a_duty_joined_to_a_passive_that_names_the_bound_is_a_principle() -> None:
+    text = "Quyết định xử phạt phải được công bố và phải được các cơ quan, tổ chức có liên quan chấp hành."
+    assert [r for r, _ in _passives(text)] == ["passive.statement", "passive.long"]
+    # two agentless duties: both hide who acts
+    text = "Quyết định xử phạt phải được công bố và phải được lưu trữ."
+    assert [r for r, _ in _passives(text)] == ["passive.short", "passive.short"]
+
+
+def test_result_state_language_and_standard_after_the_verb_are_rules_of_form() -> None:
+    for text in (
+        "Hợp đồng có điều khoản bằng tiếng Anh nhưng phải được dịch ra tiếng Việt.",
+        "Hiện trường vụ cháy phải được giữ nguyên trạng.",
+        "Vùng đệm phải được xây dựng thành khu dân cư tập trung.",
+        "Khí thải từ lò đốt phải được thu gom, xử lý đạt quy chuẩn kỹ thuật trước khi xả ra ngoài.",
+    ):
+        assert _kinds(text) == [("passive.legal_formula", "form")], text
+    # the same verbs without the complement hide who must act
+    assert [r for r, _ in _passives("Khí thải từ lò đốt phải được thu gom, xử lý.")] == ["passive.short"]
+
+
+def test_a_passive_in_the_clause_that_thi_closes_and_a_cited_procedure() -> None:
+    text = "Mẫu vật cần được bảo quản lạnh thì phải bảo quản ngay sau khi lấy."
+    assert [r for r, _ in _passives(text)] == ["passive.statement"]
+    text = "Dự thảo nghị định phải được thẩm định theo trình tự, thủ tục rút gọn."
+    assert _kinds(text) == [("passive.legal_formula", "reference")]
+    # "thì" after a comma belongs to another clause
+    text = "Mẫu vật phải được bảo quản lạnh, nếu hỏng thì lấy mẫu khác."
+    assert [r for r, _ in _passives(text)] == ["passive.short"]

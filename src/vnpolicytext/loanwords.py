@@ -59,7 +59,7 @@ EXCEPTIONS: frozenset[str] = _words(
 # Units and symbols written in Latin letters (matched case-sensitively on the original token).
 UNITS: frozenset[str] = _words(
     """
-    km m cm mm dm ha kg g mg mcg ml l kW kWh MW GW W V A Hz GHz MHz dB m2 m3 km2 ppm pH kcal cal USD
+    km m cm mm dm ha kg g mg mcg ml l kW kWh MW GW W V A Hz GHz MHz dB m2 m3 km2 ppm pH kcal cal USD kV kVA MVA kVAr
     VND VNĐ EUR Mbps GB MB TB KB h s min
     """
 )
@@ -117,6 +117,9 @@ _RANKS = frozenset({"sp", "spp", "subsp", "ssp", "var", "f", "cf", "aff"})
 _CHEMICAL = regex.compile(
     r"(?i)yl(?:$|amin|oxy|thio|ic|ate|ene|ide)|phosph|photph|chlor|fluor|sulf|sunf|benz|hydro|amine?$|idine?$"
     r"|oxide$|anilide|ethane$|methane$|^(?:ester|ether|este|ete)$"
+    # Vietnamised mineral and salt names ("diatomit", "felspat", "bentonit", "silicat") and the particles
+    # of physics ("proton", "neutron"); loans of everyday prose do not end so.
+    r"|^[a-z]{5,}(?:it|at)$|^(?:pro|neu|elec|posi)t(?:r)?on$"
     # Locants and prefixes of a chemical name: "n-Pr", "O-Alkyl", "N-methyl" (not "e-commerce").
     r"|^[A-Za-z]-[A-Z]|^[A-Z]-"
 )
@@ -236,8 +239,9 @@ def loanword_spans(text: str, *, skip_names: bool = True) -> list[tuple[int, int
     people, firms, apps: "Zalo", "Samsung").
     Names of species, substances and minerals are not loans either: binomials and rank words ("Panthera
     tigris", "Manta sp."), list entries and bracketed glosses made mostly of foreign words, chemical
-    nomenclature ("methyl", "phosphonate"), and names after a noun of kind ("đá dolomit"); nor are words cut
-    by a soft hyphen.
+    nomenclature ("methyl", "phosphonate"), Vietnamised mineral and salt names ("diatomit", "felspat"), the
+    particles of physics ("proton"), and names after a noun of kind ("đá dolomit"); nor are words cut by a
+    soft hyphen.
     A capitalised token at the start of a sentence or line is judged like any other ("Hotline của phường").
     Offsets are Python str indices into `text`.
     """

@@ -1344,7 +1344,7 @@ def _duty(s: _Sentence, i: int) -> bool:
         if k in _DUTY:
             if k == _CHI and _condition_follows(s, i):
                 return False
-            return not _in_condition(s, j)
+            return not (_in_condition(s, j) or _defining_clause(s, j) or _act_subject(s, j) or _before_thi(s, i))
         if s.tag(j) != "R" and k not in _PRE_MARKER:
             return False
         j -= 1
@@ -1369,6 +1369,7 @@ _CONDITION_OPENERS = frozenset(
     )
 )
 _CONDITION_NOUNS = frozenset(_key(w) for w in ("trường hợp", "điều kiện"))
+_TIME_FRAMES = frozenset(_key(w) for w in ("thời hạn", "thời gian", "thời kỳ", "khoảng thời gian", "vòng", "phạm vi"))
 
 
 def _condition_follows(s: _Sentence, i: int) -> bool:
@@ -1379,8 +1380,10 @@ def _condition_follows(s: _Sentence, i: int) -> bool:
             return False
         if s.match(k, _CONDITION_OPENERS):
             return True  # also across a coordinated clause: "Dự án chỉ được thực hiện, công trình chỉ được … khi …"
-        if s.key(k) in (_key("tại"), _key("ở")) and k + 1 < s.n and s.tag(k + 1) in ("N", "Nc", "Np"):
-            return True  # "chỉ được thực hiện tại cơ sở có giấy phép": a restriction of place
+        if s.key(k) in (_key("tại"), _key("ở"), _key("trên")) and k + 1 < s.n and s.tag(k + 1) in ("N", "Nc", "Np"):
+            return True  # "chỉ được thực hiện tại cơ sở có giấy phép", "… trên bản sao": of place or medium
+        if s.key(k) == _key("trong") and k + 1 < s.n and s.key(k + 1) in _TIME_FRAMES:
+            return True  # "chỉ được tiến hành trong thời hạn 01 năm": a restriction of time
         if s.key(k) in (_key("sau"), _key("trước"), _key("kể từ")) and k + 1 < s.n and (
             s.tag(k + 1) == "M" or s.key(k + 1) in (_key("ngày"), _key("thời hạn"), _key("thời điểm"))
         ):
@@ -1391,6 +1394,56 @@ def _condition_follows(s: _Sentence, i: int) -> bool:
         ):
             return True  # "trong các trường hợp sau", "với các điều kiện sau"
     return False
+
+
+def _clause_opening(s: _Sentence, j: int) -> int:
+    """Index of the first word of the sentence part that holds `j`, after list labels and punctuation (a
+    part runs back to ".", ";" or ":")."""
+    k = j - 1
+    while k >= 0 and s.words[k] not in (".", ";", ":"):
+        k -= 1
+    k += 1
+    while k < j and (s.is_punct(k) or _is_label(s, k)):
+        k += 1
+    return k
+
+
+def _before_thi(s: _Sentence, i: int) -> bool:
+    """Is the marker at `i` in a clause that "thì" closes ("Vật chứng cần được niêm phong thì phải …")? That
+    clause is the condition of the main one, which says what must be done."""
+    for k in range(i + 1, min(i + 16, s.n)):
+        if s.key(k) == _THI:
+            return True
+        if s.words[k] in (".", ";", ":", ",") or s.key(k) in _MARKERS:
+            return False
+    return False
+
+
+def _defining_clause(s: _Sentence, j: int) -> bool:
+    """Is the modal at `j` inside what a "X là Y" sentence says Y is ("Nhiệm vụ … là những vấn đề … cần được
+    giải quyết")? The passive then describes the thing defined or classified, it lays no duty on anyone.
+    "X" is a short phrase at the opening of the sentence part with no modal, condition or "thì" in it."""
+    start = _clause_opening(s, j)
+    for k in range(start + 1, j):
+        if s.words[k] in (",",) and k - start > 2:
+            return False
+        if s.key(k) == _LA and s.tag(k) != "N":
+            return 1 <= k - start <= 14
+        if s.key(k) in _DUTY or s.key(k) in _MARKERS or s.key(k) == _THI or s.key(k) in _CONDITION_OPENERS:
+            return False
+    return False
+
+
+def _act_subject(s: _Sentence, j: int) -> bool:
+    """Is the subject of the modal at `j` a nominalised act, "Việc/Sự" + a verb ("Việc từ chối nhận di sản
+    phải được thể hiện …")? The one who must act is the one who does the act the subject names."""
+    start = _clause_opening(s, j)
+    return (
+        start + 1 < j
+        and s.key(start) in (_key("việc"), _key("sự"))
+        and (s.tag(start + 1) == "V" or s.key(start + 1) in _TU)
+        and not any(s.key(k) in _CONDITION_OPENERS or s.key(k) == _THI for k in range(start, j))
+    )
 
 
 def _in_condition(s: _Sentence, j: int) -> bool:
@@ -1477,6 +1530,11 @@ def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
         or (s.key(k) == _key("bằng") and s.key(k + 1) in _FORMS)
     ):
         return True  # "được thực hiện dưới hình thức hợp đồng", "được thông báo bằng phương thức …"
+    m, joined = k, 0
+    while m + 1 < s.n and (s.words[m] == "," or s.tag(m) == "Cc") and _plain_verb(s, m + 1) and joined < 2:
+        m, joined = m + 2, joined + 1  # "phải được kiểm soát, xử lý đạt quy chuẩn": verbs sharing the complement
+    if _manner_after(s, k) or (joined and _manner_after(s, m)):
+        return True  # "phải được sắp xếp gọn gàng", "phải được xét xử lại từ đầu", "dịch ra tiếng Việt"
     every, itself, place = _form_verbs()
     size = s.match(v, every)
     if not size:
@@ -1504,6 +1562,43 @@ def _form_rule(s: _Sentence, v: int, v_end: int) -> bool:
 
 
 _FORMS = frozenset(_key(w) for w in ("hình thức", "dạng", "cách thức", "phương thức"))
+# Single-syllable adjectives that complete a verb's result rather than describe its manner ("làm rõ",
+# "cấp mới", "bổ sung đủ"): a passive with them still hides who must act.
+_RESULTATIVES = frozenset(_key(w) for w in ("rõ", "mới", "đủ", "xong", "hết", "sạch", "kỹ", "lại", "tốt", "cao"))
+_INTACT = frozenset(_key(w) for w in ("nguyên trạng", "nguyên vẹn", "nguyên hiện trạng", "nguyên"))
+_STANDARDS = frozenset(_key(w) for w in ("tiêu chuẩn", "quy chuẩn", "yêu cầu", "chất lượng", "chuẩn"))
+_FROM_SCRATCH = frozenset(_key(w) for w in ("từ đầu", "lại từ đầu"))
+_LANGUAGE_LINKS = frozenset(_key(w) for w in ("ra", "sang", "bằng"))
+
+
+def _manner_after(s: _Sentence, k: int) -> bool:
+    """Does a complement of manner or quality start at `k`, right after the verb of a passive: an adjective
+    of two syllables or a pair of adjectives ("gọn gàng", "chắc chắn, an toàn", "kịp thời"), "(lại) từ đầu",
+    or a language ("ra tiếng Việt", "sang tiếng Anh")? The rule then says how the thing must be done or
+    be, whoever does it."""
+    if k < s.n and s.tag(k) == "V" and k + 1 < s.n and s.tag(k + 1) == "A":
+        k += 1  # "xếp đặt gọn gàng": a verb the tagger split in two
+    if k >= s.n:
+        return False
+    if s.key(k) in _FROM_SCRATCH or (s.key(k) == _key("từ") and k + 1 < s.n and s.key(k + 1) == _key("đầu")):
+        return True
+    if s.key(k) in _LANGUAGE_LINKS and k + 1 < s.n and s.key(k + 1).startswith(_key("tiếng")):
+        return True
+    if s.key(k).startswith(_key("tiếng")) and k > 0 and s.key(k - 1) in _LANGUAGE_LINKS:
+        return True  # "dịch ra tiếng Việt" with "ra" read as an adverb
+    if s.key(k) in _INTACT:
+        return True  # "phải được giữ nguyên trạng", "bảo vệ nguyên vẹn"
+    if s.key(k) == _key("thành") and k + 1 < s.n and s.tag(k + 1) in _NOUN_TAGS:
+        return True  # "phải được xây dựng thành rừng tập trung": the form it must take
+    if s.key(k) == _key("đạt") and k + 1 < s.n and s.match(k + 1, _STANDARDS):
+        return True  # "phải được xử lý đạt quy chuẩn kỹ thuật": a rule of quality
+    if s.tag(k) != "A" or s.key(k) in _RESULTATIVES:
+        return False
+    # an adjective that ends the phrase or that another one follows ("gọn gàng, chắc chắn"); not one that
+    # starts a noun phrase or opens an object ("được bảo đảm an toàn thông tin" keeps its object)
+    nxt = k + 1
+    closes = nxt >= s.n or s.is_punct(nxt) or s.tag(nxt) in ("A", "C", "Cc", "E") or s.key(nxt) in _COORD
+    return closes and (" " in s.words[k] or "_" in s.words[k] or (nxt < s.n and s.tag(nxt) == "A"))
 
 
 def _record_at(s: _Sentence, k: int) -> bool:
@@ -1624,14 +1719,15 @@ def _rule_cited(s: _Sentence, k: int) -> bool:
             continue
         if s.is_punct(j) or s.key(j) in _MARKERS:
             return False
-        if s.key(j) == _key("theo") and j + 1 < s.n and s.match(j + 1, _PROVISIONS):
-            return True
+        if s.key(j) == _key("theo") and j + 1 < s.n and (s.match(j + 1, _PROVISIONS) or s.key(j + 1) in _PROCEDURES):
+            return True  # "theo quy định tại …", "theo trình tự, thủ tục …": the procedure names who acts
         if s.key(j) == _key("quy định") and j + 1 < s.n and s.key(j + 1) in (_key("tại"), _key("của")):
             return True
         j, left = j + 1, left - 1
     return False
 
 
+_PROCEDURES = frozenset(_key(w) for w in ("trình tự", "thủ tục", "quy trình"))
 _CARRY_OUT = frozenset(_key(w) for w in ("thực hiện", "áp dụng", "thi hành", "chấp hành"))
 
 
@@ -2088,8 +2184,22 @@ def classify_markers(
             use = replace(use, role_noun=True, convention=None)  # "người bị tố giác, bị kiến nghị …"
         elif use.label == "passive_short" and out and _coordinated_convention(s, out[-1], i):
             use = replace(use, convention=out[-1].convention)  # "đất được giao, được thuê"
+        if use.label == "passive_long" and out and _shares_named_actor(s, out[-1], i):
+            out[-1] = replace(out[-1], duty=False)  # "… phải được thi hành và phải được cơ quan … tôn trọng"
         out.append(use)
     return out
+
+
+def _shares_named_actor(s: _Sentence, prev: MarkerUse, i: int) -> bool:
+    """Is the agentless duty `prev` joined by "và/hoặc" or a comma to the passive at `i`, which names its
+    agent, with the same subject ("Quyết định phải được công bố và phải được các cơ quan … thực hiện")? The
+    sentence then says who is bound: it states a principle rather than hiding an actor."""
+    if prev.label != "passive_short" or not prev.duty or prev.end > i or i - prev.end > 8:
+        return False
+    between = range(prev.end, i)
+    return any(s.key(k) in _COORD for k in between) and not any(
+        s.words[k] in (".", ";", ":") or s.key(k) in _MARKERS or s.key(k) == _THI for k in between
+    )
 
 
 def _name_tags(words: Sequence[str], tags: Sequence[str]) -> Sequence[str]:

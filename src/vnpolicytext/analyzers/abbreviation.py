@@ -22,6 +22,7 @@ from ..clarity import undefined_per_1000_words
 from ..definitions import looks_like_abbreviation
 from ..document import Document
 from ..lexicon import rows, shipped_text, word_list
+from ..loanwords import non_vietnamese_syllable
 from ..models import Fix, Model, Start
 from ..registry import Analyzer, Rule
 from ..structure import document_code, in_spans, merge_spans, url_spans
@@ -290,6 +291,47 @@ _CAPITAL_PERIOD = regex.compile(r"\p{Lu}\p{Ll}{1,2}\.")
 # How far before a Roman-numeral-like token its context word ("Chương", "Phụ lục") is looked for: a bounded
 # look-behind keeps the scan linear in the length of a unit.
 _CONTEXT_WINDOW = 80
+# A Roman numeral followed by one capital letter ("IIB", "IA"): a group label of an annex or list.
+_GROUP_LABEL = regex.compile(r"(?:IX|IV|V?I{1,3}|X{1,3}(?:IX|IV|V?I{0,3}))[A-D]")
+_NAME_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}\-,]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}\-]*){0,7})\s*(\(\s*)?$")
+
+
+def _after_own_name(body: str, at: int, abbr: str) -> bool:
+    """Does the abbreviation at `at` stand right after its own full name, with or without brackets
+    ("tiêu chuẩn quốc gia TCVN", "Ủy ban nhân dân (UBND)"), or in brackets right after a foreign name of
+    one word, the name of a substance or species it codes ("Brolamphetamine (DOB)")?
+
+    Without brackets the initials of two or more words just before it must spell the abbreviation's first
+    letters; in brackets its letters must be the initials of the words before it, in order, or that one
+    word must be foreign. Nothing but spaces (and the opening bracket) stands between."""
+    m = _NAME_BEFORE.search(body, max(0, at - 120), at)
+    if m is None:
+        return False
+    bracket = m.group(2) is not None
+    if bracket and not body.startswith(")", at + len(abbr)):
+        return False
+    words = m.group(1).split()
+    letters = [c for c in abbr.lower() if c.isalpha()]
+    initials = [w[0].lower() for w in words]
+    if len(letters) < 2:
+        return False
+    if bracket and len(words) >= 1 and _subsequence(letters, initials):
+        return True
+    if bracket and words and len(words[-1]) >= 6 and non_vietnamese_syllable(words[-1].lower()):
+        return True
+    # without brackets: a run of words ending right before the abbreviation whose first two initials are
+    # the abbreviation's first two letters ("tiêu chuẩn quốc gia TCVN", "Quy chuẩn kỹ thuật QCVN")
+    for j in range(max(0, len(words) - 6), len(words) - 1):
+        if initials[j : j + 2] == letters[:2] and all(w[:1].isalpha() for w in words[j:]):
+            return True
+    return False
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    """Are `letters`, in order, initials of the last words of the phrase (function words may be skipped:
+    "Ủy ban nhân dân" → UBND, "Hội đồng bảo an" → HĐBA)?"""
+    it = iter(initials[-2 * len(letters) :])
+    return all(any(c == x for x in it) for c in letters)
 
 
 def _scan(doc: Document, listed: set[str]) -> _Scan:
@@ -337,6 +379,10 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
                     continue
                 if part in _SIGNATURE and body[end : end + 1] == ".":
                     continue
+                if _GROUP_LABEL.fullmatch(part) and _ROMAN_CONTEXT.search(body, max(0, at - _CONTEXT_WINDOW), at):
+                    continue  # "Nhóm IIB", "Phụ lục IA": a numbered group with a letter, not an abbreviation
+                if _after_own_name(body, at, part):
+                    continue  # "tiêu chuẩn quốc gia TCVN", "Brolamphetamine (DOB)": named right before
                 if _is_caps_word(part):
                     # A word in capitals ("LƯU Ý", "KHÔNG") unless listed and not part of a run of capitals.
                     if not is_known:

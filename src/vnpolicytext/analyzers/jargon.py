@@ -7,6 +7,7 @@ entries with their own files of the same format (`Config.jargon_files`; category
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -341,15 +342,46 @@ def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined:
                 words = fold(d.term).replace(",", " ").split()[:_TERM_WORDS]
                 # every run of words of the term, so that a lookup costs one set probe
                 defined.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+        for u in doc.units:
+            if u.kind == "heading" and _ARTICLE_TITLE.match(u.text):
+                # "Điều 63. Tuyên truyền, vận động bầu cử": the activity an article regulates under that name
+                title = " ".join(fold(u.text[u.label_end - u.start :]).replace(",", " ").split())
+                defined.add(f" {title} ")
     parts = [" ".join(p.split()) for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
     if any(p and p in defined for p in parts):
         return True
+    whole = " ".join(fold(doc.text[start:end]).replace(",", " ").split())
+    if len(whole.split()) <= 2 and _qualifies_equipment(doc.text[max(unit.start, start - 80) : start]):
+        return True  # "hệ thống thu gom nước thải đồng bộ": a quality of equipment, not a slogan
+    if len(whole.split()) >= 2 and any(f" {whole} " in d for d in defined if d.startswith(" ")):
+        return True  # a cliche of two words or more inside an article's title
     for g in _technical_terms().find(doc, unit):
         if g.start < end and start < g.end and (g.start < start or g.end > end):
             return True
     return False
 
 
+# Nouns of equipment, networks and works: a bare cliche qualifier after them ("đồng bộ", "hiện đại") names
+# a technical quality ("thiết bị đồng bộ", "hạ tầng … đồng bộ"), which an editor keeps.
+_EQUIPMENT = frozenset(
+    fold(w)
+    for w in (
+        "hệ thống", "thiết bị", "trang thiết bị", "máy móc", "dây chuyền", "hạ tầng", "kết cấu hạ tầng",
+        "công trình", "mạng lưới", "dữ liệu", "cơ sở dữ liệu", "phần mềm", "phương tiện", "đường ống",
+    )
+)
+_CLAUSE_BREAK = re.compile(r"[.;:()\n]|\s(?:và|hoặc|nhưng|để|nhằm|phải|được)\s", re.IGNORECASE)
+
+
+def _qualifies_equipment(before: str) -> bool:
+    """Does the noun phrase right before a match (same clause part, no verb of its own) have a noun of
+    equipment, a network or works among its first words ("hệ thống thu gom, xử lý nước thải …")?"""
+    part = _CLAUSE_BREAK.split(before)[-1] if before else ""
+    words = fold(part).split()
+    return any(" ".join(words[i : i + n]) in _EQUIPMENT for n in (1, 2, 3, 4) for i in range(len(words)))
+
+
+_ARTICLE_TITLE = re.compile(r"(?i)\s*điều\s+\d+")
 _TERM_WORDS = 12  # words of a defined term read for the runs above (terms are short; bounded cost)
 
 
