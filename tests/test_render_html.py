@@ -60,17 +60,20 @@ def synthetic(n: int) -> tuple[str, list[Finding]]:
 
 
 def best_time(source: str, findings: list[Finding]) -> float:
+    """Best of five runs in CPU time (a loaded machine slows the wall clock, much less the work)."""
     best = float("inf")
-    for _ in range(3):
-        t0 = time.perf_counter()
+    for _ in range(5):
+        t0 = time.process_time()
         html.highlight(source, findings, prefix="0")
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
 def test_highlight_grows_linearly_with_findings() -> None:
-    small = best_time(*synthetic(1_500))
-    large = best_time(*synthetic(6_000))
+    small_case, large_case = synthetic(1_500), synthetic(6_000)
+    small, large = best_time(*small_case), best_time(*large_case)
+    if large / small >= 8:  # measure again before failing: a busy machine can slow a whole series
+        small, large = min(small, best_time(*small_case)), min(large, best_time(*large_case))
     # Four times the findings: about four times the work when linear, sixteen when quadratic.
     assert large / small < 8, (small, large)
 
