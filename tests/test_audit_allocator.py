@@ -20,7 +20,7 @@ from vnpolicytext.audit import (
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 # In a fresh process: page faults of allocating and freeing 2 MB lists (the size of a long document's word
-# list), before, inside and after `analysis_allocator`.
+# list), before, inside and after `analysis_allocator`, and while one of two overlapping parts runs.
 FAULTS = """
 import json, resource
 from vnpolicytext.audit import analysis_allocator
@@ -35,7 +35,14 @@ def faults():
 outside = faults()
 with analysis_allocator():
     inside = faults()
-print(json.dumps({"outside": outside, "inside": inside, "after": faults()}))
+# two parts at once on a worker of two threads: the first to end leaves the other's setting alone
+first, second = analysis_allocator(), analysis_allocator()
+first.__enter__()
+second.__enter__()
+first.__exit__(None, None, None)
+one_left = faults()
+second.__exit__(None, None, None)
+print(json.dumps({"outside": outside, "inside": inside, "one_left": one_left, "after": faults()}))
 """
 
 
@@ -76,6 +83,7 @@ def test_a_worker_started_with_dasks_trim_setting_keeps_its_memory_while_parts_r
     assert nanny["outside"] > 60 * 400
     # while a part runs they come from the heap
     assert nanny["inside"] < nanny["outside"] / 10
+    assert nanny["one_left"] < nanny["outside"] / 10
     # and the worker's own setting is back afterwards
     assert nanny["after"] > 60 * 400
 
