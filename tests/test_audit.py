@@ -28,6 +28,7 @@ from vnpolicytext.audit import (  # noqa: E402
     local_cluster,
     read_table,
     run_audit,
+    static_malloc_thresholds,
 )
 from vnpolicytext.cli import main  # noqa: E402
 
@@ -256,8 +257,10 @@ def test_dask_cluster_and_process_pool_write_identical_tables(corpus: Path, tmp_
     assert len(pool.parts) >= 4  # several parts, so both workers got some
     with (
         local_cluster(2) as cluster,  # what `--dask local --jobs 2` starts
-        distributed.Client(cluster),
+        distributed.Client(cluster) as client,
     ):
+        # the workers' malloc adapts its thresholds as a pool worker's does (no trim setting from the nanny)
+        assert list(client.run(static_malloc_thresholds).values()) == [None, None]
         code = main(
             [
                 "audit",

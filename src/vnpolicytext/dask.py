@@ -47,36 +47,37 @@ def analyze_pandas(
     import pandas as pd
     import pyarrow as pa
 
-    from .audit import schema_of
+    from .audit import analysis_allocator, schema_of
 
     cfg = _config(config) if isinstance(config, str) else load_config(config)
     if text_column not in df.columns:
         raise KeyError(f"no column {text_column!r} in the frame")
     ids = df[id_column] if id_column is not None else df.index
     rows = []
-    for doc_id, text in zip(ids, df[text_column], strict=True):
-        ref = DocRef(
-            id=str(doc_id),
-            kind="inline",
-            path=None,
-            input_format=input_format,
-            text=text if isinstance(text, str) else None,
-            problem=None if isinstance(text, str) else f"column {text_column!r} holds no string here",
-        )
-        result = process(ref, cfg, profile_for=profile_for, time_budget=time_budget)
-        if result.row is not None:
-            rows.append(result.row)
-        else:
-            assert result.error is not None
-            rows.append(
-                {
-                    "id": ref.id,
-                    "source_kind": "inline",
-                    "input_format": input_format,
-                    "error_type": result.error["error_type"],
-                    "error_message": result.error["message"],
-                }
+    with analysis_allocator():  # on a worker started by a Dask nanny, as for an audit's parts
+        for doc_id, text in zip(ids, df[text_column], strict=True):
+            ref = DocRef(
+                id=str(doc_id),
+                kind="inline",
+                path=None,
+                input_format=input_format,
+                text=text if isinstance(text, str) else None,
+                problem=None if isinstance(text, str) else f"column {text_column!r} holds no string here",
             )
+            result = process(ref, cfg, profile_for=profile_for, time_budget=time_budget)
+            if result.row is not None:
+                rows.append(result.row)
+            else:
+                assert result.error is not None
+                rows.append(
+                    {
+                        "id": ref.id,
+                        "source_kind": "inline",
+                        "input_format": input_format,
+                        "error_type": result.error["error_type"],
+                        "error_message": result.error["message"],
+                    }
+                )
     table = pa.Table.from_pylist(rows, schema=schema_of(figure_columns()))
     frame = table.to_pandas(types_mapper=pd.ArrowDtype)
     frame.index = df.index
