@@ -345,15 +345,20 @@ def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined:
         for u in doc.units:
             if u.kind == "heading" and _ARTICLE_TITLE.match(u.text):
                 # "Điều 63. Tuyên truyền, vận động bầu cử": the activity an article regulates under that name
-                title = " ".join(fold(u.text[u.label_end - u.start :]).replace(",", " ").split())
-                defined.add(f" {title} ")
+                words = fold(u.text[u.label_end - u.start :]).replace(",", " ").split()
+                # every run of two words or more, marked as a title's, so that a lookup is one set probe
+                defined.update(
+                    _TITLE + " ".join(words[i:j])
+                    for i in range(len(words))
+                    for j in range(i + 2, min(len(words), i + _TITLE_RUN) + 1)
+                )
     parts = [" ".join(p.split()) for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
     if any(p and p in defined for p in parts):
         return True
     whole = " ".join(fold(doc.text[start:end]).replace(",", " ").split())
     if len(whole.split()) <= 2 and _qualifies_equipment(doc.text[max(unit.start, start - 80) : start]):
         return True  # "hệ thống thu gom nước thải đồng bộ": a quality of equipment, not a slogan
-    if len(whole.split()) >= 2 and any(f" {whole} " in d for d in defined if d.startswith(" ")):
+    if len(whole.split()) >= 2 and _TITLE + whole in defined:
         return True  # a cliche of two words or more inside an article's title
     for g in _technical_terms().find(doc, unit):
         if g.start < end and start < g.end and (g.start < start or g.end > end):
@@ -383,6 +388,8 @@ def _qualifies_equipment(before: str) -> bool:
 
 _ARTICLE_TITLE = re.compile(r"(?i)\s*điều\s+\d+")
 _TERM_WORDS = 12  # words of a defined term read for the runs above (terms are short; bounded cost)
+_TITLE = "\x00title "  # marks the runs of an article title in the set of defined runs
+_TITLE_RUN = 12  # longest run of a title kept (the longest shipped cliche has 10 words)
 
 
 @lru_cache(maxsize=1)
