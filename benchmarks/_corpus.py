@@ -21,3 +21,12 @@ def corpus_dir() -> Path:
     if len(sys.argv) > 1:
         return Path(sys.argv[1])
     return shared_dir() / "corpus"
+
+
+def write_jsonl(lines: list[str], out: Path | None) -> None:
+    """JSON lines to the file `out`, or to standard output when none is given."""
+    body = "\n".join(lines) + ("\n" if lines else "")
+    if out:
+        out.write_text(body, encoding="utf-8")
+    else:
+        print(body, end="")

@@ -18,7 +18,7 @@ import random
 import sys
 from pathlib import Path
 
-from _corpus import shared_dir
+from _corpus import shared_dir, write_jsonl
 
 from vnpolicytext import analyze
 from vnpolicytext.analyzers import ANALYZERS
@@ -70,11 +70,7 @@ def main() -> None:
                 }
                 lines.append(json.dumps({**record, "context": context}, ensure_ascii=False))
     print(f"passive.long findings: {long_passives}; suggestions: {len(lines)}", file=sys.stderr)
-    body = "\n".join(lines) + ("\n" if lines else "")
-    if args.out:
-        args.out.write_text(body, encoding="utf-8")
-    else:
-        print(body, end="")
+    write_jsonl(lines, args.out)
 
 
 if __name__ == "__main__":

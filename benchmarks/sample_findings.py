@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from _corpus import shared_dir
+from _corpus import shared_dir, write_jsonl
 
 from vnpolicytext import analyze
 from vnpolicytext.analyzers import ANALYZERS
@@ -82,11 +82,7 @@ def main() -> None:
         sample = random.Random(args.seed).sample(pool, min(args.n, len(pool)))
         for i, item in enumerate(sample, 1):
             lines.append(json.dumps({"analyzer": name, "i": i, "of": len(pool), **item}, ensure_ascii=False))
-    body = "\n".join(lines) + "\n"
-    if args.out:
-        args.out.write_text(body, encoding="utf-8")
-    else:
-        print(body, end="")
+    write_jsonl(lines, args.out)
 
 
 if __name__ == "__main__":
