@@ -1,17 +1,20 @@
 """Median time of `vnpolicytext.analyze` on one 10,000-character article in a warm process.
 
     PYTHONPATH=src .venv/bin/python benchmarks/bench_article.py [--chars 10000] [--runs 30]
-        [--old] [--crf-pos]
+        [--old] [--crf-pos] [--by-analyzer]
 
 The article is the start of ../shared/corpus (cut at a line end) when the corpus is present, else a
 news-style article assembled from sentences written here. `--old` scores words with underthesea's own
 featurizer and tagger (VNPOLICYTEXT_SEGMENTER=underthesea); `--crf-pos` also gives the passive analyzer
-`crf.pos_tags` in place of underthesea's POS tagger (what wiring it in will do).
+`crf.pos_tags` in place of underthesea's POS tagger (what wiring it in will do). `--by-analyzer` also
+prints the CPU time of each analyzer (minimum and median over the runs; a lazy document layer is charged to
+the first analyzer that reads it, and "(document)" is what runs before the first analyzer).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -52,6 +55,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--old", action="store_true", help="underthesea's featurizer and tagger for words")
     ap.add_argument("--crf-pos", action="store_true", help="crf.pos_tags for the passive analyzer")
+    ap.add_argument("--by-analyzer", action="store_true", help="CPU time of each analyzer too")
     args = ap.parse_args()
     if args.old:
         os.environ["VNPOLICYTEXT_SEGMENTER"] = "underthesea"
@@ -64,11 +68,21 @@ def main() -> int:
     text = article(args.chars)
     vnpolicytext.analyze(text)  # loads models, fills caches
     times, cpu = [], []
+    parts: dict[str, list[float]] = {}
     for _ in range(args.runs):
+        marks: list[tuple[str, float]] = []
         t0, c0 = time.perf_counter(), time.process_time()
-        vnpolicytext.analyze(text)
+        if args.by_analyzer:
+            vnpolicytext.analyze(
+                text, progress=lambda name, i, n, marks=marks: marks.append((name, time.process_time()))
+            )
+        else:
+            vnpolicytext.analyze(text)
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
+        marks = [("(document)", c0), *marks, ("", c0 + cpu[-1])]
+        for (name, at), (_, until) in itertools.pairwise(marks):
+            parts.setdefault(name, []).append(until - at)
     times.sort()
     print(
         f"{len(text)} characters, {args.runs} runs: median {statistics.median(times) * 1e3:.1f} ms, "
@@ -76,6 +90,11 @@ def main() -> int:
         f"{statistics.median(cpu) * 1e3:.1f} ms, min {min(cpu) * 1e3:.1f} ms; load average {os.getloadavg()}"
         f"{' (old segmenter)' if args.old else ''}{' (crf POS)' if args.crf_pos else ''}"
     )
+    if args.by_analyzer:
+        for name, spent in sorted(parts.items(), key=lambda kv: -min(kv[1])):
+            print(
+                f"  {name:18} min {min(spent) * 1e3:6.2f} ms, median {statistics.median(spent) * 1e3:6.2f} ms"
+            )
     return 0
 
 
