@@ -408,20 +408,37 @@ def _is_all_caps(s: str) -> bool:
     return len(letters) >= 2 and all(not c.islower() for c in letters)
 
 
+def _opens_list(text: str, start: int, end: int) -> bool:
+    """True when the span ends with a colon (ignoring closing quotes/brackets): a chapeau."""
+    e = end
+    while e > start and text[e - 1] in _CLOSERS:
+        e -= 1
+    return e > start and text[e - 1] == ":"
+
+
 def _kind(text: str, start: int, end: int, label_end: int, family: str | None, whole_block: bool) -> UnitKind:
     rest_start = label_end
     while rest_start < end and text[rest_start].isspace():
         rest_start += 1
     if family == "struct":
-        if rest_start >= end or not _ends_terminal(text, rest_start, end):
+        if rest_start >= end:
             return "heading"
-        return "heading" if _is_all_caps(text[rest_start:end]) else "sentence"
+        rest = text[rest_start:end]
+        if _is_all_caps(rest):
+            return "heading"
+        if _ends_terminal(text, rest_start, end) or _opens_list(text, rest_start, end):
+            # "Điều 1. Quyền tự do … được tôn trọng." or "Điều 7. Thời hạn tạm giam không được quá:", an
+            # article whose text starts on its label line (a chapeau, when it ends with a colon)
+            return "sentence"
+        return "heading"
     if family is not None:
         return "list_item"
     body = text[start:end]
     if _LETTER_RE.search(body) is None:
         return "heading"  # separator, page number, dot leaders
-    if whole_block and _is_all_caps(body):
+    if _is_all_caps(body) and (whole_block or not _ends_terminal(text, start, end)):
+        # a title in capitals, on a line of its own or after another title on the same line ("Mục 5: ĐỐI VỚI
+        # … KHÁC. RUỘNG ĐẤT … CỦA ĐỊA CHỦ"); a sentence in capitals ends with its punctuation
         return "heading"
     if (
         whole_block
