@@ -71,21 +71,21 @@ Năm nay thôn đã làm xong con đường bê tông dài hai cây số. Ngư�
 
 
 def test_a_bullet_lead_in_takes_the_bullets_under_it() -> None:
-    text = """Điều 9. Đất đai được chia
-- Chia cho nông dân:
-- Ruộng đất công của làng;
-- Ruộng đất của người bỏ đi nơi khác;
-- Đất bãi mới bồi.
-- Nhà thờ họ được để lại một phần ruộng để thờ cúng."""
+    text = """Điều 9. Lệ phí cấp bản sao
+- Được miễn lệ phí:
+- Người có công với cách mạng;
+- Thành viên hộ nghèo;
+- Trẻ em dưới sáu tuổi.
+- Người từ đủ tám mươi tuổi trở lên được giảm một nửa lệ phí."""
     units = _texts(text)
     assert units[0] == [
-        "- Chia cho nông dân:",
-        "- Ruộng đất công của làng;",
-        "- Ruộng đất của người bỏ đi nơi khác;",
-        "- Đất bãi mới bồi.",
+        "- Được miễn lệ phí:",
+        "- Người có công với cách mạng;",
+        "- Thành viên hộ nghèo;",
+        "- Trẻ em dưới sáu tuổi.",
     ]
     # once the list closed with its period, the next bullet is a provision of its own
-    assert units[1] == ["- Nhà thờ họ được để lại một phần ruộng để thờ cúng."]
+    assert units[1] == ["- Người từ đủ tám mươi tuổi trở lên được giảm một nửa lệ phí."]
 
 
 def test_a_nested_list_under_a_bullet_is_one_provision() -> None:
@@ -110,20 +110,22 @@ def test_an_amended_clause_in_quotes_belongs_to_its_amending_point() -> None:
 
 
 def test_an_article_whose_text_is_a_chapeau_takes_its_items() -> None:
-    text = """Điều 7. Thời hạn tạm giữ không được quá:
-- Ba ngày đối với người bị bắt trong trường hợp khẩn cấp;
-- Sáu ngày khi cần gia hạn.
-Điều 8. Quyền của người bị tạm giữ
-Người bị tạm giữ được báo tin cho gia đình."""
+    text = """Điều 7. Ủy ban nhân dân xã trả lời người nộp đơn trong thời hạn sau:
+- Năm ngày làm việc đối với đơn xin xác nhận nơi ở;
+- Mười ngày làm việc khi phải xác minh tại thôn.
+Điều 8. Trả kết quả
+Người nộp đơn nhận kết quả tại bộ phận một cửa của xã."""
     doc, units = _units(text)
     assert [u.kind for u in doc.units][:4] == ["sentence", "list_item", "list_item", "heading"]
     assert units[0] == ReadingUnit(0, 2, sum(len(doc.units[i].syllables) for i in range(3)))
-    assert [doc.units[i].text for i in units[1].units] == ["Người bị tạm giữ được báo tin cho gia đình."]
+    assert [doc.units[i].text for i in units[1].units] == [
+        "Người nộp đơn nhận kết quả tại bộ phận một cửa của xã."
+    ]
 
 
 def test_a_title_in_capitals_after_another_title_is_no_reading_unit() -> None:
-    text = """Mục 5: ĐỐI VỚI ĐẤT CÔNG. ĐẤT CỦA CÁC ĐOÀN THỂ
-Điều 11. Đất của các đoàn thể được giao cho xã quản lý."""
+    text = """Mục 2: QUYỀN CỦA NGƯỜI THUÊ NHÀ. NGHĨA VỤ CỦA NGƯỜI THUÊ NHÀ
+Điều 11. Người thuê nhà được tự sửa chữa nhỏ bên trong căn hộ."""
     doc, units = _units(text)
     assert [u.kind for u in doc.units] == ["heading", "heading", "sentence"]
     assert len(units) == 1 and doc.units[units[0].first].text.startswith("Điều 11.")
