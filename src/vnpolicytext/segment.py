@@ -416,7 +416,16 @@ def _opens_list(text: str, start: int, end: int) -> bool:
     return e > start and text[e - 1] == ":"
 
 
-def _kind(text: str, start: int, end: int, label_end: int, family: str | None, whole_block: bool) -> UnitKind:
+def _kind(
+    text: str,
+    start: int,
+    end: int,
+    label_end: int,
+    family: str | None,
+    whole_block: bool,
+    after_heading: bool = False,
+) -> UnitKind:
+    """The kind of one unit; `after_heading`: the unit before it on the same line is a heading."""
     rest_start = label_end
     while rest_start < end and text[rest_start].isspace():
         rest_start += 1
@@ -436,9 +445,9 @@ def _kind(text: str, start: int, end: int, label_end: int, family: str | None, w
     body = text[start:end]
     if _LETTER_RE.search(body) is None:
         return "heading"  # separator, page number, dot leaders
-    if _is_all_caps(body) and (whole_block or not _ends_terminal(text, start, end)):
-        # a title in capitals, on a line of its own or after another title on the same line ("Mục 5: ĐỐI VỚI
-        # … KHÁC. RUỘNG ĐẤT … CỦA ĐỊA CHỦ"); a sentence in capitals ends with its punctuation
+    if _is_all_caps(body) and (whole_block or (after_heading and not _ends_terminal(text, start, end))):
+        # a title in capitals, on a line of its own or after another title on the same line ("Mục 2: QUYỀN
+        # CỦA NGƯỜI THUÊ NHÀ. NGHĨA VỤ CỦA NGƯỜI THUÊ NHÀ"); a sentence in capitals ends with its punctuation
         return "heading"
     if (
         whole_block
@@ -457,7 +466,8 @@ def segment(text: str, lines: list[Line] | None = None) -> list[Unit]:
     for paragraph, (b_start, b_end) in enumerate(_blocks(text, lines)):
         parts = _split_block(text, b_start, b_end)
         whole = len(parts) == 1
+        kind: UnitKind | None = None
         for u_start, u_end, label_end, family in parts:
-            kind = _kind(text, u_start, u_end, label_end, family, whole)
+            kind = _kind(text, u_start, u_end, label_end, family, whole, kind == "heading")
             units.append(Unit(u_start, u_end, kind, paragraph, label_end))
     return units
