@@ -129,3 +129,10 @@ def test_a_title_in_capitals_after_another_title_is_no_reading_unit() -> None:
     doc, units = _units(text)
     assert [u.kind for u in doc.units] == ["heading", "heading", "sentence"]
     assert len(units) == 1 and doc.units[units[0].first].text.startswith("Điều 11.")
+
+
+def test_a_step_after_a_step_that_ends_with_a_colon_is_the_next_step() -> None:
+    text = """Bước 1: Người dân chuẩn bị hồ sơ và mang đến bộ phận một cửa, cán bộ ghi vào sổ theo dõi gồm:
+Bước 2: Cán bộ kiểm tra hồ sơ và hẹn ngày trả kết quả."""
+    units = _texts(text)
+    assert [len(r) for r in units] == [1, 1]  # a step is no bullet: "Bước 2" opens a provision of its own

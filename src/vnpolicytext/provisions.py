@@ -73,6 +73,11 @@ def _label_key(label: Label | None) -> str | None:
     return "".join("#" if c.isdigit() else c for c in mark)
 
 
+def _is_bullet(key: str) -> bool:
+    """A bullet mark ("-", "+", "•"), not a numbered or named label ("#-", "Bước")."""
+    return bool(key) and not any(c.isalnum() or c == "#" for c in key)
+
+
 def reading_units(units: Sequence[Unit], labels: Sequence[Label] = ()) -> list[ReadingUnit]:
     """The reading units of a document, in order (headings and units without syllables left out).
 
@@ -111,7 +116,7 @@ def reading_units(units: Sequence[Unit], labels: Sequence[Label] = ()) -> list[R
                 elif own is not None and _label_key(lab) == own:
                     # the chapeau's own kind of label: the next provision, unless the list is still open
                     # and the label is a bullet or quoted (an item of the lead-in, an amended text)
-                    if not (open_ and (lab.kind == "item" or v.text[:1] in _QUOTES)):
+                    if not (open_ and (_is_bullet(own) or v.text[:1] in _QUOTES)):
                         break
                 elif v.kind != "list_item":
                     break
