@@ -29,7 +29,13 @@ import numpy as np
 import vnpolicytext
 from vnpolicytext.clarity import BARRIERS, LEVELS, SCALES, Barrier, Scale, assess
 from vnpolicytext.document import Document
-from vnpolicytext.provisions import SECTION_LABELS, document_reading_units, document_sections
+from vnpolicytext.provisions import (
+    SECTION_LABELS,
+    _label_key,
+    _last_char,
+    document_reading_units,
+    document_sections,
+)
 from vnpolicytext.structure import STRUCTURE_REFERENCE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,11 +90,49 @@ def extra_measures(text: str) -> dict[str, float]:
         "self_pointers": 100 * sum(len(SELF_POINTER.findall(t)) for t in body) / words,
     }
     out.update(reference_counts(doc))
+    out.update(list_layout(doc))
     if vocabulary:
         out["word_length"] = syllables / vocabulary
     if lengths and sum(lengths):
         out["titles_apart_mean"] = sum(lengths) / len(lengths)
         out["titles_apart_weighted"] = sum(n * n for n in lengths) / sum(lengths)
+    return out
+
+
+# How the reading units read a list's layout (method.md, "Reading units"): the units of each class.
+LAYOUT = {
+    "layout_unlabelled_item": "unlabelled paragraph ending with ';' or ','",
+    "layout_unlabelled_last": "unlabelled last item after ';' or ','",
+    "layout_sub_bullet": "sub-bullet of another mark under a bullet lead-in",
+    "layout_same_label": "bullet or quoted item with the lead-in's own label",
+    "layout_article_chapeau": "article whose text is a chapeau (no heading)",
+    "layout_capitals_title": "capitals title after another title on its line (a heading)",
+}
+
+
+def list_layout(doc: Document) -> dict[str, float]:
+    """Units of each layout class: the members a provision takes in by each rule of `provisions.reading_units`
+    beyond a plain labelled item, and the two unit kinds `segment` reads from the layout."""
+    out = dict.fromkeys(LAYOUT, 0.0)
+    label_of = {lab.unit: lab for lab in doc.labels}
+    for r in document_reading_units(doc):
+        chapeau = label_of.get(r.first)
+        for i in list(r.units)[1:]:
+            lab = label_of.get(i)
+            if lab is None:
+                own_end = _last_char(doc.units[i]) in ";,"
+                out["layout_unlabelled_item" if own_end else "layout_unlabelled_last"] += 1
+            elif chapeau is not None and _label_key(lab) == _label_key(chapeau):
+                out["layout_same_label"] += 1
+            elif chapeau is not None and chapeau.kind == lab.kind == "item":
+                out["layout_sub_bullet"] += 1
+    for u in doc.units:
+        lab = label_of.get(u.index)
+        if u.kind == "sentence" and lab is not None and lab.kind in SECTION_LABELS and _last_char(u) == ":":
+            out["layout_article_chapeau"] += 1
+        shares_line = any(v.paragraph == u.paragraph for v in doc.units[max(0, u.index - 1) : u.index])
+        if u.kind == "heading" and lab is None and shares_line and u.text.upper() == u.text:
+            out["layout_capitals_title"] += 1
     return out
 
 
@@ -143,6 +187,13 @@ def share_below(low: Iterable[float], high: Iterable[float]) -> float:
     """Share of (a, b) pairs with a < b."""
     a, b = list(low), list(high)
     return float(np.mean([x < y for x in a for y in b])) if a and b else float("nan")
+
+
+def ordered(low: Iterable[float], high: Iterable[float]) -> str:
+    """Share of (a, b) pairs with a < b, with the pair counts ("0.920 (828 of 900)")."""
+    a, b = list(low), list(high)
+    n = sum(x < y for x in a for y in b)
+    return f"{share_below(a, b):.3f} ({n} of {len(a) * len(b)})"
 
 
 def levels(reports: list[vnpolicytext.Report]) -> str:
@@ -295,6 +346,17 @@ def group_tables(groups: dict[str, list[vnpolicytext.Report]]) -> None:
     for g, rs in groups.items():
         c = Counter(r.readability.capped_by or "none" for r in rs if r.readability)
         print(f"  {g}: " + ", ".join(f"{k} {c.get(k, 0)}" for k in [*BARRIERS, "none"]))
+    print()
+
+
+def layout_table(groups: dict[str, list[vnpolicytext.Report]]) -> None:
+    """The list layout table of method.md ("Reading units"): units of each class, per group."""
+    print("\n## list layout (units of each class)")
+    print("| class | " + " | ".join(f"{g} ({len(rs)})" for g, rs in groups.items()) + " |")
+    print("|---|" + "---|" * len(groups))
+    for key, label in LAYOUT.items():
+        cells = [f"{sum(EXTRA[id(r)][key] for r in rs if id(r) in EXTRA):.0f}" for rs in groups.values()]
+        print(f"| {label} | " + " | ".join(cells) + " |")
     print()
 
 
@@ -604,13 +666,12 @@ def main() -> int:
     groups = corpus(shared)
     group_tables(groups)
     long_documents(groups)
+    layout_table({**groups, "rewrite pairs": [*pairs[0], *pairs[1]]})
     news = [score(r) for r in groups["news"]]
-    print(
-        f"(legal, news) pairs with the legal text less clear: {share_below(map(score, groups['legal']), news):.3f}"
-    )
+    print(f"(legal, news) pairs with the legal text less clear: {ordered(map(score, groups['legal']), news)}")
     print(
         f"(procedure, news) pairs with the procedure less clear: "
-        f"{share_below(map(score, groups['citizen']), news):.3f}"
+        f"{ordered(map(score, groups['citizen']), news)}"
     )
     news_w = [weighted(r) for r in groups["news"]]
     print(
@@ -625,15 +686,27 @@ def main() -> int:
         print(
             f"levels ({' | '.join(LEVEL_IDS)}): {levels(lr)}; mean clarity {np.mean([score(r) for r in lr]):.1f}"
         )
-        print(f"(law, dev news) pairs with the law less clear: {share_below(map(score, lr), news):.3f}")
+        print(f"(law, dev news) pairs with the law less clear: {ordered(map(score, lr), news)}")
         print(f"without the ceilings: {share_below(map(weighted, lr), news_w):.3f}")
         long_documents({"laws": lr})
+        layout_table({"laws": lr})
     else:
         lr = []
     print()
     undefined_ordering(groups["legal"], groups["news"], "legal")
     if lr:
         undefined_ordering(lr, groups["news"], "law")
+    for label, rs in (("legal", groups["legal"]), ("law", lr)):
+        if rs:
+            cells = []
+            for key in ("sentence_length", "sentence_length_weighted", "jargon", "difficult_syllables"):
+                a = [measure(r, key) or 0.0 for r in rs]
+                b = [measure(r, key) or 0.0 for r in groups["news"]]
+                cells.append(f"{key} {share_below(b, a):.3f}")
+            print(
+                f"({label}, news) pairs with the measure alone higher in the {label} text: "
+                + ", ".join(cells)
+            )
     extra_medians(pairs, groups, lr)
     sensitivity(pairs, groups, lr)
     return 0

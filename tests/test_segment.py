@@ -322,3 +322,17 @@ def test_item_number_glued_to_its_first_word_is_a_label() -> None:
     units = segment(text)
     assert [u.kind for u in units] == ["list_item", "list_item", "sentence"]
     assert text[units[0].start : units[0].label_end].strip() == "1."
+
+
+def test_capitals_after_a_title_on_its_line_is_a_heading_but_not_after_a_sentence() -> None:
+    title = "Mục 3: QUYỀN CỦA NGƯỜI LAO ĐỘNG. NGHĨA VỤ CỦA NGƯỜI LAO ĐỘNG"
+    assert [u.kind for u in segment(title)] == ["heading", "heading"]
+    notice = "Người dân gọi tổng đài để được hướng dẫn miễn phí. HOTLINE TỔNG ĐÀI"
+    assert [u.kind for u in segment(notice)] == ["sentence", "sentence"]
+    shout = "Bà con chú ý. KHÔNG ĐỐT RƠM RẠ GẦN ĐƯỜNG DÂY ĐIỆN!"
+    assert [u.kind for u in segment(shout)] == ["sentence", "sentence"]
+
+
+def test_a_labelled_line_ending_with_a_colon_is_a_chapeau_not_a_heading() -> None:
+    text = "Điều 4. Người nộp hồ sơ phải mang theo:\n- Căn cước công dân;\n- Sổ hộ khẩu.\nĐiều 5. Lệ phí"
+    assert [u.kind for u in segment(text)] == ["sentence", "list_item", "list_item", "heading"]

@@ -1,8 +1,9 @@
 """Reading units and sections: how a reader meets legal layout.
 
 A provision is read as one thing: its chapeau ("Hồ sơ gồm:", "1. Người nộp thuế có trách nhiệm sau đây:")
-and the list items that complete it ("a) …", "- …"). For the clarity measure the chapeau and its items are
-one *reading unit*; every other sentence or list item is a reading unit of its own; headings are none.
+and the list that completes it ("a) …", "- …", "+ …", an item without a label, an item's second
+paragraph). For the clarity measure the chapeau and its list are one *reading unit*; every other sentence
+or list item is a reading unit of its own; headings are none.
 Sections split the text at headings and at units opening with a structural label (Chương, Mục, Điều …).
 Both are plain functions over the document's units and labels.
 """
@@ -44,18 +45,51 @@ class Section:
     last: int
 
 
+_CLOSERS = "”\"'»)"
+# What a list member ends with when the list goes on: another item follows ("a) Đơn đề nghị;"), or the
+# item runs on in the next paragraph ("Để thực hiện …,"); a nested list opens with ':' ("b) Giấy tờ gồm:").
+_ITEM_ENDS = frozenset(";,")
+_LIST_OPEN = _ITEM_ENDS | {":"}
+_QUOTES = '"“'
+
+
+def _last_char(unit: Unit) -> str:
+    text = unit.text.rstrip().rstrip(_CLOSERS)
+    return text[-1:]
+
+
 def _opens_list(unit: Unit) -> bool:
-    return unit.text.rstrip().rstrip("”\"'»)").endswith(":")
+    return _last_char(unit) == ":"
+
+
+def _label_key(label: Label | None) -> str | None:
+    """What tells one level of a list from another: the label kind, and for a bullet or another plain item
+    label its mark ("-" and "+" are two levels, "1-" and "2-" one)."""
+    if label is None:
+        return None
+    if label.kind != "item":
+        return label.kind
+    mark = label.number.split()[0] if label.number.split() else label.number
+    return "".join("#" if c.isdigit() else c for c in mark)
+
+
+def _is_bullet(key: str) -> bool:
+    """A bullet mark ("-", "+", "•"), not a numbered or named label ("#-", "Bước")."""
+    return bool(key) and not any(c.isalnum() or c == "#" for c in key)
 
 
 def reading_units(units: Sequence[Unit], labels: Sequence[Label] = ()) -> list[ReadingUnit]:
     """The reading units of a document, in order (headings and units without syllables left out).
 
-    A unit ending with ':' opens a provision; the list items after it belong to it until a sentence, a
-    heading, a unit with no syllables, or a list item carrying the same kind of label as the chapeau
-    (the next "2." after "1. … sau đây:") or a structural label (Điều, Chương …). A text of nothing but
+    A unit ending with ':' opens a provision, and the whole list that completes it belongs to it: its list
+    items at every level ("a)", "-", "+"), and an unlabelled paragraph that is an item or the rest of one (it
+    ends with ';' or ',', or the member before it did). The provision ends at a heading, a unit with no
+    syllables, a structural label (Điều, Chương …), an unlabelled paragraph once the list is closed (a colon
+    alone makes no list: "Ông A cho biết:" then a quotation), or an item carrying the chapeau's own kind of
+    label (the next "2." after "1. … sau đây:"), except a bullet or a quoted label while the list is open
+    ("- Trưng thu:" then "- Công điền;"; "… như sau:" then an amended "“2. …”"). A text of nothing but
     headings has its headings as reading units."""
-    kind_of = {lab.unit: lab.kind for lab in labels}
+    label_of = {lab.unit: lab for lab in labels}
     out: list[ReadingUnit] = []
     i, n = 0, len(units)
     while i < n:
@@ -65,14 +99,26 @@ def reading_units(units: Sequence[Unit], labels: Sequence[Label] = ()) -> list[R
             continue
         last, total = i, len(u.syllables)
         if _opens_list(u):
-            own = kind_of.get(u.index)
+            own = _label_key(label_of.get(u.index))
             j = i + 1
             while j < n:
                 v = units[j]
-                k = kind_of.get(v.index)
-                if v.kind != "list_item" or not v.syllables or (own is not None and k == own):
+                lab = label_of.get(v.index)
+                if v.kind == "heading" or not v.syllables or (lab is not None and lab.kind in SECTION_LABELS):
                     break
-                if k in SECTION_LABELS:
+                open_ = _last_char(units[last]) in _LIST_OPEN
+                if lab is None:
+                    # an item without a label, or the rest of one: it ends with ';' or ',' (the list goes
+                    # on), or the member before it did (the list's last item). A paragraph that only follows
+                    # the colon ("Ông A cho biết:" then a quotation) is not a list.
+                    if not (_last_char(units[last]) in _ITEM_ENDS or _last_char(v) in _ITEM_ENDS):
+                        break
+                elif own is not None and _label_key(lab) == own:
+                    # the chapeau's own kind of label: the next provision, unless the list is still open
+                    # and the label is a bullet or quoted (an item of the lead-in, an amended text)
+                    if not (open_ and (_is_bullet(own) or v.text[:1] in _QUOTES)):
+                        break
+                elif v.kind != "list_item":
                     break
                 last, total = j, total + len(v.syllables)
                 j += 1

@@ -408,20 +408,46 @@ def _is_all_caps(s: str) -> bool:
     return len(letters) >= 2 and all(not c.islower() for c in letters)
 
 
-def _kind(text: str, start: int, end: int, label_end: int, family: str | None, whole_block: bool) -> UnitKind:
+def _opens_list(text: str, start: int, end: int) -> bool:
+    """True when the span ends with a colon (ignoring closing quotes/brackets): a chapeau."""
+    e = end
+    while e > start and text[e - 1] in _CLOSERS:
+        e -= 1
+    return e > start and text[e - 1] == ":"
+
+
+def _kind(
+    text: str,
+    start: int,
+    end: int,
+    label_end: int,
+    family: str | None,
+    whole_block: bool,
+    after_heading: bool = False,
+) -> UnitKind:
+    """The kind of one unit; `after_heading`: the unit before it on the same line is a heading."""
     rest_start = label_end
     while rest_start < end and text[rest_start].isspace():
         rest_start += 1
     if family == "struct":
-        if rest_start >= end or not _ends_terminal(text, rest_start, end):
+        if rest_start >= end:
             return "heading"
-        return "heading" if _is_all_caps(text[rest_start:end]) else "sentence"
+        rest = text[rest_start:end]
+        if _is_all_caps(rest):
+            return "heading"
+        if _ends_terminal(text, rest_start, end) or _opens_list(text, rest_start, end):
+            # "Điều 1. Quyền tự do … được tôn trọng." or "Điều 7. Thời hạn tạm giam không được quá:", an
+            # article whose text starts on its label line (a chapeau, when it ends with a colon)
+            return "sentence"
+        return "heading"
     if family is not None:
         return "list_item"
     body = text[start:end]
     if _LETTER_RE.search(body) is None:
         return "heading"  # separator, page number, dot leaders
-    if whole_block and _is_all_caps(body):
+    if _is_all_caps(body) and (whole_block or (after_heading and not _ends_terminal(text, start, end))):
+        # a title in capitals, on a line of its own or after another title on the same line ("Mục 2: QUYỀN
+        # CỦA NGƯỜI THUÊ NHÀ. NGHĨA VỤ CỦA NGƯỜI THUÊ NHÀ"); a sentence in capitals ends with its punctuation
         return "heading"
     if (
         whole_block
@@ -440,7 +466,8 @@ def segment(text: str, lines: list[Line] | None = None) -> list[Unit]:
     for paragraph, (b_start, b_end) in enumerate(_blocks(text, lines)):
         parts = _split_block(text, b_start, b_end)
         whole = len(parts) == 1
+        kind: UnitKind | None = None
         for u_start, u_end, label_end, family in parts:
-            kind = _kind(text, u_start, u_end, label_end, family, whole)
+            kind = _kind(text, u_start, u_end, label_end, family, whole, kind == "heading")
             units.append(Unit(u_start, u_end, kind, paragraph, label_end))
     return units
