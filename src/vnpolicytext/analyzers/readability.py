@@ -228,41 +228,69 @@ class _Syllables:
     vocabulary_difficult: list[int]
 
 
+# What `_syllable_counts` needs of a syllable, decided once per distinct syllable: a digit run, or whether it
+# is outside the common list (hard) and what its first character is (a letter not in capitals, a capital,
+# something else).
+_DIGITS, _EASY_LOWER, _EASY_UPPER, _EASY_OTHER, _HARD_LOWER, _HARD_UPPER, _HARD_OTHER = range(7)
+_LOWER_KINDS = (_EASY_LOWER, _HARD_LOWER)
+_UPPER_KINDS = (_EASY_UPPER, _HARD_UPPER)
+
+
+@lru_cache(maxsize=1)
+def _kinds(common: frozenset[str]) -> dict[str, int]:
+    """The kinds of the syllables seen so far, in any document (for this list of common syllables)."""
+    return {}
+
+
+def _syllable_kind(text: str, common: frozenset[str]) -> int:
+    if text.isdigit():
+        return _DIGITS
+    first = text[0]
+    kind = (_EASY_UPPER if first.isupper() else _EASY_LOWER) if first.isalpha() else _EASY_OTHER
+    return kind + 3 if text.lower() not in common else kind
+
+
 def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
     """Count, per unit, the syllables of the formula and those of the vocabulary measure.
 
     A name ("Cầu Giấy", "Bộ Tài chính", a quoted title) and a word in capitals (an abbreviation, a proper
     noun) are not vocabulary a reader has to know: the clarity measure leaves them out; the formula's D/Y
-    keeps every syllable, as published."""
+    keeps every syllable, as published. Digit runs count in neither. The vocabulary starts after the unit's
+    label, and its first syllable (digits aside) opens the sentence: its capital is no name.
+
+    Each distinct syllable's kind is decided once (`_syllable_kind`) and a unit's figures are counts of
+    kinds (`list.count`); a name is looked up only in a unit some name overlaps, for the syllables that
+    would count otherwise (the same answers as testing every syllable in turn)."""
     out = _Syllables([], [], [], [])
-    hard_of: dict[str, bool] = {}  # per distinct syllable: outside the common list?
+    kind_of = _kinds(common)
+    if len(kind_of) > 100_000:
+        kind_of.clear()
+    get = kind_of.get
     for u in doc.units:
-        letters = difficult = vocabulary = vocabulary_difficult = 0
-        opening = True  # the first syllable after the label opens the sentence: its capital is no name
         texts = u.syllables.texts()
-        # a unit no name overlaps has no syllable in a name (the same answer as `doc.in_name` per syllable)
-        names = bool(texts) and doc.in_name(u.start, u.end)
-        starts = u.syllables.starts()
-        ends = u.syllables.ends() if names else starts
-        label_end = u.label_end
-        for text, start, end in zip(texts, starts, ends, strict=True):
-            if text.isdigit():
-                continue
-            hard = hard_of.get(text)
-            if hard is None:
-                hard = hard_of[text] = text.lower() not in common
-            letters += 1
-            difficult += hard
-            if start < label_end:
-                continue
-            first = text[0]
-            capital, opening = first.isupper() and not opening, False
-            if capital or not first.isalpha() or (names and doc.in_name(start, end)):
-                continue
-            vocabulary += 1
-            vocabulary_difficult += hard
-        out.letters.append(letters)
-        out.difficult.append(difficult)
+        kinds = [get(t, -1) for t in texts]
+        if -1 in kinds:
+            for i, k in enumerate(kinds):
+                if k < 0:
+                    kinds[i] = kind_of[texts[i]] = _syllable_kind(texts[i], common)
+        out.letters.append(len(kinds) - kinds.count(_DIGITS))
+        out.difficult.append(kinds.count(_HARD_LOWER) + kinds.count(_HARD_UPPER) + kinds.count(_HARD_OTHER))
+        skip = bisect_left(u.syllables.starts(), u.label_end) if u.label_end > u.start else 0
+        body = kinds[skip:] if skip else kinds  # the syllables after the label
+        vocabulary_difficult = body.count(_HARD_LOWER)
+        vocabulary = body.count(_EASY_LOWER) + vocabulary_difficult
+        opening = next((i for i, k in enumerate(body) if k != _DIGITS), -1)
+        if opening >= 0 and body[opening] in _UPPER_KINDS:
+            vocabulary += 1  # the capital that opens the sentence
+            vocabulary_difficult += body[opening] == _HARD_UPPER
+        if kinds and doc.in_name(u.start, u.end):
+            starts, ends = u.syllables.starts(), u.syllables.ends()
+            for i, k in enumerate(body):
+                if (k in _LOWER_KINDS or (i == opening and k in _UPPER_KINDS)) and doc.in_name(
+                    starts[skip + i], ends[skip + i]
+                ):
+                    vocabulary -= 1  # counted above, but inside a name
+                    vocabulary_difficult -= k >= _HARD_LOWER
         out.vocabulary.append(vocabulary)
         out.vocabulary_difficult.append(vocabulary_difficult)
     return out
