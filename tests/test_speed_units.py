@@ -85,3 +85,20 @@ def test_trusted_finding_is_what_model_construct_builds() -> None:
         assert list(fast.__dict__) == list(Finding.model_fields)  # field order, as model_construct keeps it
         assert fast.model_dump_json() == slow.model_dump_json()
         assert fast.model_copy(update={"start": 0}).offset_keys == f.offset_keys
+
+
+def test_trusted_sentences_and_parts_are_what_pydantic_builds() -> None:
+    report = analyze("\n\n".join(LONG), config={"profile": "citizen"})
+    assert report.sentences and report.readability is not None and report.readability.parts
+    models = [*report.sentences, *report.readability.parts]
+    for m in models:
+        cls = type(m)
+        values = dict(m.__dict__)
+        slow = cls.model_construct(set(cls.model_fields), **values)
+        checked = cls(**values)  # validated: the values were already of their fields' types
+        for attr in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"):
+            assert getattr(m, attr) == getattr(slow, attr), attr
+        assert list(m.__dict__) == list(cls.model_fields)
+        assert m.__dict__ == checked.__dict__
+        assert [type(v) for v in m.__dict__.values()] == [type(v) for v in checked.__dict__.values()]
+        assert m.model_dump_json() == checked.model_dump_json()

@@ -61,6 +61,8 @@ class ClarityPart(Model):
     capped_by: str | None = Field(description="The barrier whose ceiling set the score, if one did.")
 
 
+_PART_FIELDS = set(ClarityPart.model_fields)  # every part gets them all
+
 COMMON_SYLLABLES = 1000
 
 
@@ -387,19 +389,22 @@ def _parts(
         level_id, level = result.level
         start = doc.span_in_original(doc.units[first].start, doc.units[first].end)[0]
         end = doc.span_in_original(doc.units[last].start, doc.units[last].end)[1]
-        out.append(
-            ClarityPart(
-                kind=kind,
-                first_unit=first,
-                last_unit=last,
-                start=start,
-                end=end,
-                syllables=sum(counts.syllables[first : last + 1]),
-                words=sum(counts.words[first : last + 1]),
-                clarity_score=result.score,
-                level=level,
-                level_id=level_id,
-                capped_by=result.capped_by,
+        out.append(  # every value typed: built as validation would (a float score, ints, str)
+            ClarityPart.trusted(
+                _PART_FIELDS,
+                {
+                    "kind": kind,
+                    "first_unit": first,
+                    "last_unit": last,
+                    "start": start,
+                    "end": end,
+                    "syllables": sum(counts.syllables[first : last + 1]),
+                    "words": sum(counts.words[first : last + 1]),
+                    "clarity_score": result.score,
+                    "level": level,
+                    "level_id": level_id,
+                    "capped_by": result.capped_by,
+                },
             )
         )
 

@@ -177,7 +177,8 @@ def _splits(ctx: Context, units: list[Unit]) -> tuple[list[int | None], list[lis
     plans: list[tuple[list[tuple[int, int, int]], dict[int, SplitSite], int]] = []
     for unit in units:
         words = doc.words[unit.index]
-        starts, texts = words.starts(), words.texts()
+        starts: list[int] = []
+        texts: list[str] = []  # the unit's words, read at its first bare conjunction
         tries: list[tuple[int, int, int]] = []  # (split point, word index in its window or -1, input)
         sites: dict[int, SplitSite] = {}
         for m in _candidates(unit):
@@ -189,10 +190,12 @@ def _splits(ctx: Context, units: list[Unit]) -> tuple[list[int | None], list[lis
                 tries.append((at, -1, -1))  # a punctuation mark: no tags needed, and no later candidate
                 break
             # the words around the conjunction that `_joins_clauses` reads (12 on each side)
+            if not texts:
+                starts, texts = words.starts(), [" ".join(w.split()) for w in words.texts()]
             k = bisect_left(starts, unit.start + m.end())
             lo, hi = max(0, k - 12), min(len(starts), k + 12)
             tries.append((at, k - lo, len(inputs)))
-            inputs.append([" ".join(w.split()) for w in texts[lo:hi]])
+            inputs.append(texts[lo:hi])
         whole = -1
         if sites:
             whole = len(inputs)
