@@ -264,6 +264,8 @@ def names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     stop = doc_number.end()
         spans.append((m.start(), stop))
     # the names found are disjoint and in order: a quote overlapping one is found by bisection (linear time)
+    if text.find('"', start, end) < 0 and text.find("“", start, end) < 0:
+        return spans  # no quote can open here (found in order: already sorted)
     starts, ends = [s for s, _ in spans], [e for _, e in spans]
     for q in _QUOTED.finditer(text, start, end):
         k = bisect.bisect_right(starts, q.start()) - 1
