@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -91,8 +92,10 @@ def is_section_head(text: str, start: int, end: int) -> bool:
     return ARTICLE_HEAD.match(text, start, end) is not None or PART_HEAD.match(text, start, end) is not None
 
 
+@lru_cache(maxsize=4096)
 def label_kind(label: str) -> tuple[LabelKind, str]:
-    """The kind and number of a unit's first label ("Điều 5." -> ("article", "5"), "a)" -> ("point", "a"))."""
+    """The kind and number of a unit's first label ("Điều 5." -> ("article", "5"), "a)" -> ("point", "a")).
+    Cached: a text repeats a few labels ("a)", "1.", "-") many times."""
     m = _LABEL_WORD.match(label)
     if m is not None:
         word = " ".join(m.group("w").lower().split())

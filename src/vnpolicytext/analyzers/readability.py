@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 from pydantic import Field
@@ -300,7 +301,8 @@ def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
 
 @dataclass(slots=True)
 class _Counts:
-    """What the measures count, per unit of the document."""
+    """What the measures count, as running totals over the document's units: `x[i]` is the count in units
+    [0, i), so a part's count is one subtraction (`_over`: the same integer as summing its units)."""
 
     syllables: list[int]
     words: list[int]
@@ -310,6 +312,12 @@ class _Counts:
     undefined: list[int]
     passive: list[int]
     references: list[int]
+    spans: list[tuple[int, int]]  # each unit's span in the caller's text
+
+
+def _over(totals: list[int], first: int, last: int) -> int:
+    """The count in units first..last (inclusive) from running totals."""
+    return totals[last + 1] - totals[first]
 
 
 def _unit_counts(
@@ -334,36 +342,36 @@ def _unit_counts(
     for ref in doc.cross_references:
         references[ref.unit] += 1
     return _Counts(
-        syllables=[len(u.syllables) for u in doc.units],
-        words=list(doc.word_counts),
-        vocabulary=syl.vocabulary,
-        vocabulary_difficult=syl.vocabulary_difficult,
-        jargon=jargon,
-        undefined=undefined,
-        passive=passive,
-        references=references,
+        syllables=list(accumulate((len(u.syllables) for u in doc.units), initial=0)),
+        words=list(accumulate(doc.word_counts, initial=0)),
+        vocabulary=list(accumulate(syl.vocabulary, initial=0)),
+        vocabulary_difficult=list(accumulate(syl.vocabulary_difficult, initial=0)),
+        jargon=list(accumulate(jargon, initial=0)),
+        undefined=list(accumulate(undefined, initial=0)),
+        passive=list(accumulate(passive, initial=0)),
+        references=list(accumulate(references, initial=0)),
+        spans=spans,
     )
 
 
 def _measures(
-    c: _Counts, units: range, reading: Sequence[ReadingUnit], present: set[str]
+    c: _Counts, first: int, last: int, reading: Sequence[ReadingUnit], present: set[str]
 ) -> dict[str, float]:
-    """The document's measures counted on some of its units (the same definitions as the whole text's)."""
-    part = slice(units.start, units.stop)
-    words = sum(c.words[part])
-    vocabulary = sum(c.vocabulary[part])
+    """The document's measures counted on units first..last (the same definitions as the whole text's)."""
+    words = _over(c.words, first, last)
+    vocabulary = _over(c.vocabulary, first, last)
     lengths = [r.syllables for r in reading]
     out: dict[str, float] = {}
     if lengths and sum(lengths):
         out["sentence_length"] = sum(lengths) / len(lengths)
         out["sentence_length_weighted"] = sum(n * n for n in lengths) / sum(lengths)
     if words:
-        out["jargon"] = 100 * sum(c.jargon[part]) / words
-        out["undefined"] = 1000 * sum(c.undefined[part]) / words
-        out["cross_references"] = 100 * sum(c.references[part]) / words
+        out["jargon"] = 100 * _over(c.jargon, first, last) / words
+        out["undefined"] = 1000 * _over(c.undefined, first, last) / words
+        out["cross_references"] = 100 * _over(c.references, first, last) / words
     if vocabulary:
-        out["difficult_syllables"] = sum(c.vocabulary_difficult[part]) / vocabulary
-    out["passive"] = sum(c.passive[part]) / len(units)
+        out["difficult_syllables"] = _over(c.vocabulary_difficult, first, last) / vocabulary
+    out["passive"] = _over(c.passive, first, last) / (last + 1 - first)
     return {k: v for k, v in out.items() if k in present}
 
 
@@ -374,7 +382,7 @@ def _parts(
     syl: _Syllables,
     jargon_units: Sequence[int],
 ) -> list[ClarityPart]:
-    """Every reading unit's and every section's clarity."""
+    """Every reading unit's and every section's clarity (a part without words has none)."""
     counts = _unit_counts(doc, findings, syl, jargon_units)
     reading = document_reading_units(doc)
     out: list[ClarityPart] = []
@@ -382,13 +390,13 @@ def _parts(
     def add(
         kind: Literal["reading_unit", "section"], first: int, last: int, rs: Sequence[ReadingUnit]
     ) -> None:
-        units = range(first, last + 1)
-        result = assess(_measures(counts, units, rs, present), details=False)  # score and capping barrier
-        if result is None or not sum(counts.words[first : last + 1]):
+        words = _over(counts.words, first, last)
+        if not words:
+            return
+        result = assess(_measures(counts, first, last, rs, present), details=False)  # score, capping barrier
+        if result is None:
             return
         level_id, level = result.level
-        start = doc.span_in_original(doc.units[first].start, doc.units[first].end)[0]
-        end = doc.span_in_original(doc.units[last].start, doc.units[last].end)[1]
         out.append(  # every value typed: built as validation would (a float score, ints, str)
             ClarityPart.trusted(
                 _PART_FIELDS,
@@ -396,10 +404,10 @@ def _parts(
                     "kind": kind,
                     "first_unit": first,
                     "last_unit": last,
-                    "start": start,
-                    "end": end,
-                    "syllables": sum(counts.syllables[first : last + 1]),
-                    "words": sum(counts.words[first : last + 1]),
+                    "start": counts.spans[first][0],
+                    "end": counts.spans[last][1],
+                    "syllables": _over(counts.syllables, first, last),
+                    "words": words,
                     "clarity_score": result.score,
                     "level": level,
                     "level_id": level_id,
