@@ -1,5 +1,6 @@
 """The faster paths of issue 16 in the unit analyzers give what the slower ones gave: split points and split
-fixes from one POS decode, findings built without pydantic's generic constructor."""
+fixes from one POS decode, models built without pydantic's generic constructor, readability's syllable
+counts from one kind per distinct syllable."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from bisect import bisect_left
 
 from vnpolicytext import analyze
 from vnpolicytext.analyzers.base import _FINDING_FIELDS
+from vnpolicytext.analyzers.readability import _syllable_counts, common_syllables
 from vnpolicytext.analyzers.sentence_length import _candidates, _joins_clauses, _splits
 from vnpolicytext.api import _context
 from vnpolicytext.config import load_config
@@ -102,3 +104,51 @@ def test_trusted_sentences_and_parts_are_what_pydantic_builds() -> None:
         assert m.__dict__ == checked.__dict__
         assert [type(v) for v in m.__dict__.values()] == [type(v) for v in checked.__dict__.values()]
         assert m.model_dump_json() == checked.model_dump_json()
+
+
+def _syllable_counts_one_by_one(doc: Document) -> tuple[list[int], ...]:
+    """The readability counts as they were made before kinds and counts: every syllable tested in turn."""
+    common = common_syllables()
+    out: tuple[list[int], ...] = ([], [], [], [])
+    for u in doc.units:
+        letters = difficult = vocabulary = vocabulary_difficult = 0
+        opening = True
+        for t in u.syllables:
+            if t.text.isdigit():
+                continue
+            hard = t.text.lower() not in common
+            letters += 1
+            difficult += hard
+            if t.start < u.label_end:
+                continue
+            capital, opening = t.text[0].isupper() and not opening, False
+            if capital or not t.text[0].isalpha() or doc.in_name(t.start, t.end):
+                continue
+            vocabulary += 1
+            vocabulary_difficult += hard
+        for values, n in zip(out, (letters, difficult, vocabulary, vocabulary_difficult), strict=True):
+            values.append(n)
+    return out
+
+
+def test_syllable_counts_from_kinds_are_those_of_every_syllable_in_turn() -> None:
+    # labels, digits first, names of bodies and documents, a quoted title holding a name, capitals, a unit
+    # in capitals, an English word, a heading
+    text = "\n".join(
+        [
+            "Điều 12. Hồ sơ đề nghị cấp phép",
+            "1. 15 ngày sau khi nhận hồ sơ, Sở Tài nguyên và Môi trường trả lời bằng văn bản.",
+            "a) Bản sao Quyết định số 25/2023/QĐ-UBND của Ủy ban nhân dân tỉnh Lâm Đồng;",
+            'b) Báo cáo về Đề án "Xây dựng Trường Đại học Luật Hà Nội thành trường trọng điểm" của Bộ Tư pháp.',
+            "2025 là năm Bộ Giáo dục và Đào tạo triển khai Chương trình giáo dục phổ thông mới ở lớp 12.",
+            "- “Nông thôn mới” là phong trào do Chính phủ phát động, được người dân ủng hộ.",
+            "THÔNG BÁO VỀ VIỆC NGHỈ LỄ QUỐC KHÁNH",
+            "Ông Nguyễn Văn An nói rằng app đặt lịch của UBND phường chạy chậm vào giờ cao điểm.",
+        ]
+    )
+    doc = Document(text)
+    syl = _syllable_counts(doc, common_syllables())
+    counts = (syl.letters, syl.difficult, syl.vocabulary, syl.vocabulary_difficult)
+    assert counts == _syllable_counts_one_by_one(doc)
+    assert sum(syl.vocabulary) < sum(syl.letters)  # names, capitals and labels were left out
+    assert doc.names  # and there were names to leave out

@@ -262,13 +262,19 @@ def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
     label, and its first syllable (digits aside) opens the sentence: its capital is no name.
 
     Each distinct syllable's kind is decided once (`_syllable_kind`) and a unit's figures are counts of
-    kinds (`list.count`); a name is looked up only in a unit some name overlaps, for the syllables that
-    would count otherwise (the same answers as testing every syllable in turn)."""
+    kinds (`list.count`); a name is looked up only in a unit some name overlaps, between its names, for
+    the syllables that would count otherwise (the same answers as testing every syllable in turn)."""
     out = _Syllables([], [], [], [])
     kind_of = _kinds(common)
     if len(kind_of) > 100_000:
         kind_of.clear()
     get = kind_of.get
+    # Per unit some name overlaps, where its first name starts and where its names end: `doc.in_name` is
+    # false outside that stretch (a unit's names lie inside it, sorted by start), so it is asked only there.
+    name_bounds: dict[int, tuple[int, int]] = {}
+    for name in doc.names:
+        first, last = name_bounds.get(name.unit, (name.start, name.end))
+        name_bounds[name.unit] = (first, max(last, name.end))
     for u in doc.units:
         texts = u.syllables.texts()
         kinds = [get(t, -1) for t in texts]
@@ -286,9 +292,12 @@ def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
         if opening >= 0 and body[opening] in _UPPER_KINDS:
             vocabulary += 1  # the capital that opens the sentence
             vocabulary_difficult += body[opening] == _HARD_UPPER
-        if kinds and doc.in_name(u.start, u.end):
+        if u.index in name_bounds and kinds:
             starts, ends = u.syllables.starts(), u.syllables.ends()
-            for i, k in enumerate(body):
+            first, last = name_bounds[u.index]
+            lo, hi = max(bisect_right(ends, first), skip), bisect_left(starts, last)
+            for i in range(lo - skip, hi - skip):  # the syllables from the first name to the last one's end
+                k = body[i]
                 if (k in _LOWER_KINDS or (i == opening and k in _UPPER_KINDS)) and doc.in_name(
                     starts[skip + i], ends[skip + i]
                 ):
