@@ -136,6 +136,12 @@ _SUBORDINATE_OPENERS = frozenset(
 _fold_short = lru_cache(maxsize=4096)(fold)
 
 
+@lru_cache(maxsize=8192)
+def _text_key(text: str) -> str:
+    """`word_key` of a word with this text (cached: the same words come back in every unit)."""
+    return fold(" ".join(text.split()))
+
+
 class SplitSite(NamedTuple):
     """What a split point gives before any tagging: the unit's words, the connector and where the second
     sentence starts."""
@@ -209,16 +215,15 @@ def _rewrite(unit: Unit, site: SplitSite, tags: list[str]) -> _Rewrite | None:
     while first < len(words) and words[first].text in _SKIP_START:
         first += 1
     upto = next((i for i, w in enumerate(words) if w.start >= at), len(words))
+    keys = [_text_key(w.text) for w in words]  # `word_key` of every word
     head = fold(" ".join(w.text for w in words[first : first + 3])) + " "
-    if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS | ADVERBIAL) or any(
-        word_key(words, k) == "thì" for k in range(first, len(words))
-    ):
+    if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS | ADVERBIAL) or "thì" in keys[first:]:
         # "Trường hợp … thì A; B", "Trước 60 ngày …, A; B", "Căn cứ …; …": the condition or the time frame
         # holds for both halves (or the first half is no sentence at all); splitting would change the law
         return None
-    if any(word_key(words, k) in ("là", "là việc") for k in range(first, upto)):
+    if "là" in keys[first:upto] or "là việc" in keys[first:upto]:
         return None  # "X là việc A nhưng B": the second half belongs to the definition
-    key = word_key(words, second)
+    key = keys[second]
     # a modal opens a predicate; after a connector ("đồng thời", "nhưng", "sau đó") a bare verb does too
     # (after a bare ";" it usually goes on with a list: "quy định A; B")
     verb = tags[second] == "V" and not is_animate_noun(words[second].text)
