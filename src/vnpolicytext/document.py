@@ -384,16 +384,18 @@ class Document:
         for u in self.units:
             s, e = self.source.span(u.start, u.end)
             out.append(
-                Sentence.model_construct(
+                Sentence.trusted(
                     fields,
-                    index=u.index,
-                    start=s,
-                    end=e,
-                    text=self.original[s:e],
-                    kind=u.kind,
-                    paragraph=u.paragraph,
-                    syllables=len(u.syllables),
-                    words=counts[u.index] if counts is not None else 0,
+                    {
+                        "index": u.index,
+                        "start": s,
+                        "end": e,
+                        "text": self.original[s:e],
+                        "kind": u.kind,
+                        "paragraph": u.paragraph,
+                        "syllables": len(u.syllables),
+                        "words": counts[u.index] if counts is not None else 0,
+                    },
                 )
             )
         return out

@@ -18,19 +18,20 @@ read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from .document import Document, Token, Unit
+from .document import Document, Token, Tokens, Unit
 from .models import Fix
 from .passive_rewrite import ADVERBIAL, NOT_SUBJECT, lower_subject, noun_phrase, word_key
-from .passive_rules import is_animate_noun, tag_words, tag_words_many
+from .passive_rules import is_animate_noun, tag_words
 from .vocab import fold
 
 if TYPE_CHECKING:
     from .analyzers.base import Context
 
-__all__ = ["split_fix", "split_fixes", "split_rewrite"]
+__all__ = ["SplitSite", "site_words", "split_fix", "split_rewrite", "split_site", "tagged_split_fix"]
 
 # The connector at the split point and the opener of the second sentence ("" : none, the next word opens it).
 _OPENERS = {
@@ -130,11 +131,22 @@ _SUBORDINATE_OPENERS = frozenset(
 )
 
 
-class _Site(NamedTuple):
+# `fold` of the few characters after and before a split point (at most 9): the same pieces come back at every
+# "và" of every document, and fold is a pure function.
+_fold_short = lru_cache(maxsize=4096)(fold)
+
+
+@lru_cache(maxsize=8192)
+def _text_key(text: str) -> str:
+    """`word_key` of a word with this text (cached: the same words come back in every unit)."""
+    return fold(" ".join(text.split()))
+
+
+class SplitSite(NamedTuple):
     """What a split point gives before any tagging: the unit's words, the connector and where the second
     sentence starts."""
 
-    words: list[Token]
+    words: Tokens
     at: int
     connector: str
     opener: str
@@ -142,12 +154,11 @@ class _Site(NamedTuple):
     second: int
 
 
-def _site(doc: Document, unit: Unit, at: int) -> _Site | None:
+def split_site(doc: Document, unit: Unit, at: int) -> SplitSite | None:
     """The connector at `at` and the second sentence's first word, or None when no safe split can be written
     (decided without POS tags)."""
     text = doc.text
-    words = list(doc.words[unit.index])
-    if not words:
+    if not len(doc.words[unit.index]):
         return None
     # the connector
     k = at
@@ -160,7 +171,7 @@ def _site(doc: Document, unit: Unit, at: int) -> _Site | None:
     opener = ""
     connector = ""
     for word, open_with in _OPENERS.items():
-        if fold(text[k : k + len(word)]) == word and (
+        if _fold_short(text[k : k + len(word)]) == word and (
             k + len(word) >= unit.end or not text[k + len(word)].isalnum()
         ):
             connector, opener = word, open_with
@@ -173,44 +184,46 @@ def _site(doc: Document, unit: Unit, at: int) -> _Site | None:
             return None
     elif not connector:
         return None  # "và" (two nouns as often as two clauses), ", nếu", ", để", a colon before a list
-    if fold(text[max(unit.start, at - 6) : at]).endswith(("nhưng", "và", "hoặc", "mà")):
+    if _fold_short(text[max(unit.start, at - 6) : at]).endswith(("nhưng", "và", "hoặc", "mà")):
         return None  # "… nhưng sau đó …": the connector is inside a clause that started before it
     nxt = k + len(connector)
     while nxt < unit.end and (text[nxt].isspace() or (connector and text[nxt] == ",")):
         nxt += 1
     if nxt >= unit.end or not text[nxt].isalpha():
         return None
-    second = next((i for i, w in enumerate(words) if w.start >= nxt), None)
-    if second is None or words[second].start != nxt:
+    words = doc.words[unit.index]
+    starts = words.starts()
+    second = bisect_left(starts, nxt)  # the first word starting at or after nxt
+    if second == len(starts) or starts[second] != nxt:
         return None
-    return _Site(words, at, connector, opener, nxt, second)
+    return SplitSite(words, at, connector, opener, nxt, second)
 
 
-def _tag_input(site: _Site) -> list[str]:
+def site_words(site: SplitSite) -> list[str]:
     """The words `_rewrite` needs POS tags of (the whole unit)."""
-    return [" ".join(w.text.split()) for w in site.words]
+    return [" ".join(w.split()) for w in site.words.texts()]
 
 
 _Rewrite = tuple[int, int, list[tuple[str, tuple[int, int] | None]]]
 
 
-def _rewrite(unit: Unit, site: _Site, tags: list[str]) -> _Rewrite | None:
+def _rewrite(unit: Unit, site: SplitSite, tags: list[str]) -> _Rewrite | None:
     """`split_rewrite` once the unit's words are tagged."""
-    words, at, connector, opener, nxt, second = site
+    tokens, at, connector, opener, nxt, second = site
+    words = list(tokens)
     first = next((i for i, w in enumerate(words) if w.start >= unit.label_end), len(words))
     while first < len(words) and words[first].text in _SKIP_START:
         first += 1
     upto = next((i for i, w in enumerate(words) if w.start >= at), len(words))
+    keys = [_text_key(w.text) for w in words]  # `word_key` of every word
     head = fold(" ".join(w.text for w in words[first : first + 3])) + " "
-    if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS | ADVERBIAL) or any(
-        word_key(words, k) == "thì" for k in range(first, len(words))
-    ):
+    if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS | ADVERBIAL) or "thì" in keys[first:]:
         # "Trường hợp … thì A; B", "Trước 60 ngày …, A; B", "Căn cứ …; …": the condition or the time frame
         # holds for both halves (or the first half is no sentence at all); splitting would change the law
         return None
-    if any(word_key(words, k) in ("là", "là việc") for k in range(first, upto)):
+    if "là" in keys[first:upto] or "là việc" in keys[first:upto]:
         return None  # "X là việc A nhưng B": the second half belongs to the definition
-    key = word_key(words, second)
+    key = keys[second]
     # a modal opens a predicate; after a connector ("đồng thời", "nhưng", "sau đó") a bare verb does too
     # (after a bare ";" it usually goes on with a list: "quy định A; B")
     verb = tags[second] == "V" and not is_animate_noun(words[second].text)
@@ -238,10 +251,10 @@ def split_rewrite(doc: Document, unit: Unit, at: int) -> _Rewrite | None:
     """(start, end, pieces) of the split at working-copy offset `at`: replace [start, end) by the pieces,
     each literal text or a working-copy span to copy (the repeated subject, with a flag in the text: "lower"
     or "upper" for its first letter). None when no safe split can be written."""
-    site = _site(doc, unit, at)
+    site = split_site(doc, unit, at)
     if site is None:
         return None
-    return _rewrite(unit, site, tag_words(_tag_input(site)))
+    return _rewrite(unit, site, tag_words(site_words(site)))
 
 
 def _fix(ctx: Context, found: _Rewrite | None) -> list[Fix]:
@@ -265,13 +278,7 @@ def split_fix(ctx: Context, unit: Unit, at: int | None) -> list[Fix]:
     return _fix(ctx, split_rewrite(ctx.doc, unit, at)) if at is not None else []
 
 
-def split_fixes(ctx: Context, points: Sequence[tuple[Unit, int | None]]) -> list[list[Fix]]:
-    """`split_fix` of several (unit, split point) pairs, the units that need POS tags tagged together (the
-    same tags: `tag_words_many`)."""
-    sites = [_site(ctx.doc, unit, at) if at is not None else None for unit, at in points]
-    wanted = [site for site in sites if site is not None]
-    tagged = iter(tag_words_many([_tag_input(site) for site in wanted]) if wanted else [])
-    return [
-        _fix(ctx, _rewrite(unit, site, next(tagged)) if site is not None else None)
-        for (unit, _), site in zip(points, sites, strict=True)
-    ]
+def tagged_split_fix(ctx: Context, unit: Unit, site: SplitSite, tags: list[str]) -> list[Fix]:
+    """`split_fix` at a site from `split_site`, given the POS tags of `site_words(site)` (so that the caller
+    can tag them together with other words)."""
+    return _fix(ctx, _rewrite(unit, site, tags))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import regex
@@ -91,8 +92,10 @@ def is_section_head(text: str, start: int, end: int) -> bool:
     return ARTICLE_HEAD.match(text, start, end) is not None or PART_HEAD.match(text, start, end) is not None
 
 
+@lru_cache(maxsize=4096)
 def label_kind(label: str) -> tuple[LabelKind, str]:
-    """The kind and number of a unit's first label ("Điều 5." -> ("article", "5"), "a)" -> ("point", "a"))."""
+    """The kind and number of a unit's first label ("Điều 5." -> ("article", "5"), "a)" -> ("point", "a")).
+    Cached: a text repeats a few labels ("a)", "1.", "-") many times."""
     m = _LABEL_WORD.match(label)
     if m is not None:
         word = " ".join(m.group("w").lower().split())
@@ -264,6 +267,8 @@ def names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     stop = doc_number.end()
         spans.append((m.start(), stop))
     # the names found are disjoint and in order: a quote overlapping one is found by bisection (linear time)
+    if text.find('"', start, end) < 0 and text.find("“", start, end) < 0:
+        return spans  # no quote can open here (found in order: already sorted)
     starts, ends = [s for s, _ in spans], [e for _, e in spans]
     for q in _QUOTED.finditer(text, start, end):
         k = bisect.bisect_right(starts, q.start()) - 1

@@ -86,22 +86,24 @@ class Context:
             marked.append(key)
         # Built without validation (every value is typed here) and with one shared set of the fields given:
         # a validated model copies its data and keeps its own set, half its memory (issue 18).
-        finding = Finding.model_construct(
+        finding = Finding.trusted(
             _FINDING_FIELDS,
-            analyzer=info.analyzer,
-            rule=rule,
-            severity=level,
-            start=s,
-            end=e,
-            text=doc.original[s:e],
-            line=line,
-            column=column,
-            message=info.message.format(**fields),
-            suggestion=suggestion,
-            data=payload,
-            fixes=sorted(fixes or (), key=lambda f: not f.safe),
+            {
+                "analyzer": info.analyzer,
+                "rule": rule,
+                "severity": level,
+                "start": s,
+                "end": e,
+                "text": doc.original[s:e],
+                "line": line,
+                "column": column,
+                "message": info.message.format(**fields),
+                "suggestion": suggestion,
+                "data": payload,
+                "fixes": sorted(fixes, key=lambda f: not f.safe) if fixes else [],
+            },
+            tuple(marked),
         )
-        finding.mark_offsets(marked)
         self.findings.append(finding)
         return finding
 

@@ -13,13 +13,13 @@ from functools import lru_cache
 
 from pydantic import ConfigDict, Field
 
-from ..document import Document, Unit
+from ..document import Document, PhraseView, Unit
 from ..lexicon import shipped_text, word_list
 from ..models import Model
 from ..registry import Analyzer, Rule
 from ..vocab import fold
 from .base import Context
-from .nominalisation import _first_syllables, _phrase_at
+from .nominalisation import _first_syllables
 
 RULES = (
     Rule(
@@ -69,40 +69,57 @@ def abstract_words() -> frozenset[str]:
 _JOINS = frozenset({"và", "hoặc", "cũng như"})
 
 
+def _item_end(view: PhraseView, i: int, words: frozenset[str], firsts: frozenset[str]) -> int:
+    """The end of the longest listed word starting at syllable i (up to three syllables joined by spaces, a
+    whole word where the segmenter is trusted), or i: `nominalisation._phrase_at` on a view read once."""
+    keys, gaps = view.keys, view.gaps
+    if i >= len(keys) or keys[i] not in firsts:
+        return i
+    for size in (3, 2, 1):
+        j = i + size
+        if j > len(keys) or gaps[i : j - 1] != " " * (size - 1) or " ".join(keys[i:j]) not in words:
+            continue
+        if view.opens is None or view.closes is None or (view.opens[i] and view.closes[j - 1]):
+            return j
+    return i
+
+
 def chains_in_unit(doc: Document, unit: Unit) -> list[list[tuple[int, int]]]:
     """Runs of two or more listed items joined by ',' / 'và' / 'hoặc' (syllable ranges), left to right."""
     view = doc.phrase_views[unit.index]
-    keys, syl = view.keys, unit.syllables
+    keys = view.keys
     words = abstract_words()
     firsts = _first_syllables(words)
     out: list[list[tuple[int, int]]] = []
-    i, n = 0, len(keys)
-    while i < n:
-        if keys[i] not in firsts:  # no listed word starts here (most syllables): what _phrase_at would say
-            i += 1
+    n = len(keys)
+    starts = ends = None
+    after = 0  # where the last item found ends: the next item starts there or later
+    for i in [i for i, key in enumerate(keys) if key in firsts]:  # where a listed word can start
+        if i < after:
             continue
-        j = _phrase_at(doc, unit, i, words)
+        j = _item_end(view, i, words, firsts)
         if j == i:
-            i += 1
             continue
+        if starts is None or ends is None:
+            starts, ends = unit.syllables.starts(), unit.syllables.ends()
         chain = [(i, j)]
         while j < n:
-            gap = doc.text[syl[j - 1].end : syl[j].start].strip()
+            gap = doc.text[ends[j - 1] : starts[j]].strip()
             k = j
             if gap in ("", ",") and keys[k] in _JOINS and k + 1 < n:
-                if doc.text[syl[k].end : syl[k + 1].start].strip():
+                if doc.text[ends[k] : starts[k + 1]].strip():
                     break
                 k += 1
             elif gap != ",":
                 break
-            end = _phrase_at(doc, unit, k, words)
+            end = _item_end(view, k, words, firsts)
             if end == k:
                 break
             chain.append((k, end))
             j = end
         if len(chain) >= 2:
             out.append(chain)
-        i = j
+        after = j
     return out
 
 

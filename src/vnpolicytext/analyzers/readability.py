@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Literal
 
 from pydantic import Field
@@ -60,6 +61,8 @@ class ClarityPart(Model):
     level_id: str = Field(description="easy, medium, hard, very_hard.")
     capped_by: str | None = Field(description="The barrier whose ceiling set the score, if one did.")
 
+
+_PART_FIELDS = set(ClarityPart.model_fields)  # every part gets them all
 
 COMMON_SYLLABLES = 1000
 
@@ -228,41 +231,78 @@ class _Syllables:
     vocabulary_difficult: list[int]
 
 
+# What `_syllable_counts` needs of a syllable, decided once per distinct syllable: a digit run, or whether it
+# is outside the common list (hard) and what its first character is (a letter not in capitals, a capital,
+# something else).
+_DIGITS, _EASY_LOWER, _EASY_UPPER, _EASY_OTHER, _HARD_LOWER, _HARD_UPPER, _HARD_OTHER = range(7)
+_LOWER_KINDS = (_EASY_LOWER, _HARD_LOWER)
+_UPPER_KINDS = (_EASY_UPPER, _HARD_UPPER)
+
+
+@lru_cache(maxsize=1)
+def _kinds(common: frozenset[str]) -> dict[str, int]:
+    """The kinds of the syllables seen so far, in any document (for this list of common syllables)."""
+    return {}
+
+
+def _syllable_kind(text: str, common: frozenset[str]) -> int:
+    if text.isdigit():
+        return _DIGITS
+    first = text[0]
+    kind = (_EASY_UPPER if first.isupper() else _EASY_LOWER) if first.isalpha() else _EASY_OTHER
+    return kind + 3 if text.lower() not in common else kind
+
+
 def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
     """Count, per unit, the syllables of the formula and those of the vocabulary measure.
 
     A name ("Cầu Giấy", "Bộ Tài chính", a quoted title) and a word in capitals (an abbreviation, a proper
     noun) are not vocabulary a reader has to know: the clarity measure leaves them out; the formula's D/Y
-    keeps every syllable, as published."""
+    keeps every syllable, as published. Digit runs count in neither. The vocabulary starts after the unit's
+    label, and its first syllable (digits aside) opens the sentence: its capital is no name.
+
+    Each distinct syllable's kind is decided once (`_syllable_kind`) and a unit's figures are counts of
+    kinds (`list.count`); a name is looked up only in a unit some name overlaps, between its names, for
+    the syllables that would count otherwise (the same answers as testing every syllable in turn)."""
     out = _Syllables([], [], [], [])
-    hard_of: dict[str, bool] = {}  # per distinct syllable: outside the common list?
+    kind_of = _kinds(common)
+    if len(kind_of) > 100_000:
+        kind_of.clear()
+    get = kind_of.get
+    # Per unit some name overlaps, where its first name starts and where its names end: `doc.in_name` is
+    # false outside that stretch (a unit's names lie inside it, sorted by start), so it is asked only there.
+    name_bounds: dict[int, tuple[int, int]] = {}
+    for name in doc.names:
+        first, last = name_bounds.get(name.unit, (name.start, name.end))
+        name_bounds[name.unit] = (first, max(last, name.end))
     for u in doc.units:
-        letters = difficult = vocabulary = vocabulary_difficult = 0
-        opening = True  # the first syllable after the label opens the sentence: its capital is no name
         texts = u.syllables.texts()
-        # a unit no name overlaps has no syllable in a name (the same answer as `doc.in_name` per syllable)
-        names = bool(texts) and doc.in_name(u.start, u.end)
-        starts = u.syllables.starts()
-        ends = u.syllables.ends() if names else starts
-        label_end = u.label_end
-        for text, start, end in zip(texts, starts, ends, strict=True):
-            if text.isdigit():
-                continue
-            hard = hard_of.get(text)
-            if hard is None:
-                hard = hard_of[text] = text.lower() not in common
-            letters += 1
-            difficult += hard
-            if start < label_end:
-                continue
-            first = text[0]
-            capital, opening = first.isupper() and not opening, False
-            if capital or not first.isalpha() or (names and doc.in_name(start, end)):
-                continue
-            vocabulary += 1
-            vocabulary_difficult += hard
-        out.letters.append(letters)
-        out.difficult.append(difficult)
+        kinds = [get(t, -1) for t in texts]
+        if -1 in kinds:
+            for i, k in enumerate(kinds):
+                if k < 0:
+                    kinds[i] = kind_of[texts[i]] = _syllable_kind(texts[i], common)
+        out.letters.append(len(kinds) - kinds.count(_DIGITS))
+        out.difficult.append(kinds.count(_HARD_LOWER) + kinds.count(_HARD_UPPER) + kinds.count(_HARD_OTHER))
+        skip = bisect_left(u.syllables.starts(), u.label_end) if u.label_end > u.start else 0
+        body = kinds[skip:] if skip else kinds  # the syllables after the label
+        vocabulary_difficult = body.count(_HARD_LOWER)
+        vocabulary = body.count(_EASY_LOWER) + vocabulary_difficult
+        opening = next((i for i, k in enumerate(body) if k != _DIGITS), -1)
+        if opening >= 0 and body[opening] in _UPPER_KINDS:
+            vocabulary += 1  # the capital that opens the sentence
+            vocabulary_difficult += body[opening] == _HARD_UPPER
+        if u.index in name_bounds and kinds:
+            starts, ends = u.syllables.starts(), u.syllables.ends()
+            first, last = name_bounds[u.index]
+            lo, hi = max(bisect_right(ends, first), skip), bisect_left(starts, last)
+            for i in range(lo - skip, hi - skip):  # the syllables from the first name to the last one's end
+                k = body[i]
+                if (k in _LOWER_KINDS or (i == opening and k in _UPPER_KINDS)) and doc.in_name(
+                    starts[skip + i], ends[skip + i]
+                ):
+                    vocabulary -= 1  # counted above, but inside a name
+                    vocabulary_difficult -= k >= _HARD_LOWER
         out.vocabulary.append(vocabulary)
         out.vocabulary_difficult.append(vocabulary_difficult)
     return out
@@ -270,7 +310,8 @@ def _syllable_counts(doc: Document, common: frozenset[str]) -> _Syllables:
 
 @dataclass(slots=True)
 class _Counts:
-    """What the measures count, per unit of the document."""
+    """What the measures count, as running totals over the document's units: `x[i]` is the count in units
+    [0, i), so a part's count is one subtraction (`_over`: the same integer as summing its units)."""
 
     syllables: list[int]
     words: list[int]
@@ -280,6 +321,12 @@ class _Counts:
     undefined: list[int]
     passive: list[int]
     references: list[int]
+    spans: list[tuple[int, int]]  # each unit's span in the caller's text
+
+
+def _over(totals: list[int], first: int, last: int) -> int:
+    """The count in units first..last (inclusive) from running totals."""
+    return totals[last + 1] - totals[first]
 
 
 def _unit_counts(
@@ -304,36 +351,36 @@ def _unit_counts(
     for ref in doc.cross_references:
         references[ref.unit] += 1
     return _Counts(
-        syllables=[len(u.syllables) for u in doc.units],
-        words=list(doc.word_counts),
-        vocabulary=syl.vocabulary,
-        vocabulary_difficult=syl.vocabulary_difficult,
-        jargon=jargon,
-        undefined=undefined,
-        passive=passive,
-        references=references,
+        syllables=list(accumulate((len(u.syllables) for u in doc.units), initial=0)),
+        words=list(accumulate(doc.word_counts, initial=0)),
+        vocabulary=list(accumulate(syl.vocabulary, initial=0)),
+        vocabulary_difficult=list(accumulate(syl.vocabulary_difficult, initial=0)),
+        jargon=list(accumulate(jargon, initial=0)),
+        undefined=list(accumulate(undefined, initial=0)),
+        passive=list(accumulate(passive, initial=0)),
+        references=list(accumulate(references, initial=0)),
+        spans=spans,
     )
 
 
 def _measures(
-    c: _Counts, units: range, reading: Sequence[ReadingUnit], present: set[str]
+    c: _Counts, first: int, last: int, reading: Sequence[ReadingUnit], present: set[str]
 ) -> dict[str, float]:
-    """The document's measures counted on some of its units (the same definitions as the whole text's)."""
-    part = slice(units.start, units.stop)
-    words = sum(c.words[part])
-    vocabulary = sum(c.vocabulary[part])
+    """The document's measures counted on units first..last (the same definitions as the whole text's)."""
+    words = _over(c.words, first, last)
+    vocabulary = _over(c.vocabulary, first, last)
     lengths = [r.syllables for r in reading]
     out: dict[str, float] = {}
     if lengths and sum(lengths):
         out["sentence_length"] = sum(lengths) / len(lengths)
         out["sentence_length_weighted"] = sum(n * n for n in lengths) / sum(lengths)
     if words:
-        out["jargon"] = 100 * sum(c.jargon[part]) / words
-        out["undefined"] = 1000 * sum(c.undefined[part]) / words
-        out["cross_references"] = 100 * sum(c.references[part]) / words
+        out["jargon"] = 100 * _over(c.jargon, first, last) / words
+        out["undefined"] = 1000 * _over(c.undefined, first, last) / words
+        out["cross_references"] = 100 * _over(c.references, first, last) / words
     if vocabulary:
-        out["difficult_syllables"] = sum(c.vocabulary_difficult[part]) / vocabulary
-    out["passive"] = sum(c.passive[part]) / len(units)
+        out["difficult_syllables"] = _over(c.vocabulary_difficult, first, last) / vocabulary
+    out["passive"] = _over(c.passive, first, last) / (last + 1 - first)
     return {k: v for k, v in out.items() if k in present}
 
 
@@ -344,7 +391,7 @@ def _parts(
     syl: _Syllables,
     jargon_units: Sequence[int],
 ) -> list[ClarityPart]:
-    """Every reading unit's and every section's clarity."""
+    """Every reading unit's and every section's clarity (a part without words has none)."""
     counts = _unit_counts(doc, findings, syl, jargon_units)
     reading = document_reading_units(doc)
     out: list[ClarityPart] = []
@@ -352,26 +399,29 @@ def _parts(
     def add(
         kind: Literal["reading_unit", "section"], first: int, last: int, rs: Sequence[ReadingUnit]
     ) -> None:
-        units = range(first, last + 1)
-        result = assess(_measures(counts, units, rs, present), details=False)  # score and capping barrier
-        if result is None or not sum(counts.words[first : last + 1]):
+        words = _over(counts.words, first, last)
+        if not words:
+            return
+        result = assess(_measures(counts, first, last, rs, present), details=False)  # score, capping barrier
+        if result is None:
             return
         level_id, level = result.level
-        start = doc.span_in_original(doc.units[first].start, doc.units[first].end)[0]
-        end = doc.span_in_original(doc.units[last].start, doc.units[last].end)[1]
-        out.append(
-            ClarityPart(
-                kind=kind,
-                first_unit=first,
-                last_unit=last,
-                start=start,
-                end=end,
-                syllables=sum(counts.syllables[first : last + 1]),
-                words=sum(counts.words[first : last + 1]),
-                clarity_score=result.score,
-                level=level,
-                level_id=level_id,
-                capped_by=result.capped_by,
+        out.append(  # every value typed: built as validation would (a float score, ints, str)
+            ClarityPart.trusted(
+                _PART_FIELDS,
+                {
+                    "kind": kind,
+                    "first_unit": first,
+                    "last_unit": last,
+                    "start": counts.spans[first][0],
+                    "end": counts.spans[last][1],
+                    "syllables": _over(counts.syllables, first, last),
+                    "words": words,
+                    "clarity_score": result.score,
+                    "level": level,
+                    "level_id": level_id,
+                    "capped_by": result.capped_by,
+                },
             )
         )
 

@@ -14,11 +14,11 @@ import regex
 from pydantic import ConfigDict, Field, model_validator
 
 from ..document import Document, Unit
-from ..models import End, Model, Start
+from ..models import End, Fix, Model, Start
 from ..passive_rules import tag_words_many
 from ..provisions import ReadingUnit, document_reading_units
 from ..registry import Analyzer, Rule
-from ..split_rewrite import split_fixes
+from ..split_rewrite import SplitSite, site_words, split_site, tagged_split_fix
 from .base import Context
 
 RULES = (
@@ -137,15 +137,6 @@ def _limits_for(unit: Unit, limits: SentenceLengthLimits) -> tuple[int, int]:
 _NOUNISH = frozenset({"N", "Np", "Nc", "P"})
 
 
-def _window(doc: Document, unit: Unit, at: int) -> tuple[list[str], int]:
-    """The words around the conjunction at `at` that `_joins_clauses` reads (12 on each side), and the
-    conjunction's index among them."""
-    words = doc.words[unit.index]
-    k = bisect_left(words.starts(), at)
-    lo, hi = max(0, k - 12), min(len(words), k + 12)
-    return [" ".join(w.split()) for w in words.texts()[lo:hi]], k - lo
-
-
 def _joins_clauses(tags: list[str], k: int) -> bool:
     """Does the conjunction at word `k` of a tagged window join two clauses (a verb before it; a subject and
     its verb after it), rather than two nouns ("nhận thức, ý chí và hành động")?"""
@@ -169,39 +160,56 @@ def _candidates(unit: Unit) -> list[regex.Match[str]]:
     return sorted(found, key=lambda m: (abs(m.start() - middle), m.start()))
 
 
-def _split_points(doc: Document, units: list[Unit]) -> list[int | None]:
-    """Working-copy offset of each unit's split point nearest the middle, if any: after a semicolon, before
-    a list introduced by a colon, at a clause conjunction after a comma, or at "và"/"nhưng" joining clauses.
+def _splits(ctx: Context, units: list[Unit]) -> tuple[list[int | None], list[list[Fix]]]:
+    """Each unit's split point nearest the middle (working-copy offset), if any, and the split it offers as
+    a fix: after a semicolon, before a list introduced by a colon, at a clause conjunction after a comma, or
+    at "và"/"nhưng" joining clauses.
 
-    Each unit's candidates are tried in order and the first that qualifies is the answer; a bare conjunction
-    qualifies only between two clauses, which needs the POS tags of the words around it. Those windows are
-    tagged in rounds, the next window of every undecided unit in one call (the same windows as one unit at a
-    time, decoded together)."""
-    candidates = [_candidates(u) for u in units]
-    out: list[int | None] = [None] * len(units)
-    tried = [0] * len(units)
-    pending = list(range(len(units)))
-    while pending:
-        asks: list[tuple[int, int]] = []  # (unit, index of the conjunction in its window)
-        windows: list[list[str]] = []
-        for j in pending:
-            if tried[j] == len(candidates[j]):
-                continue  # no candidate qualified: no split point
-            m, unit = candidates[j][tried[j]], units[j]
+    Each unit's candidates are tried in order and the first that qualifies is the answer; a punctuation mark
+    qualifies at once, a bare conjunction only between two clauses, which needs the POS tags of the words
+    around it; the fix needs the tags of the whole unit when a safe split can be written there. Every window
+    that can be read (the bare conjunctions before the unit's first punctuation mark) and every unit that
+    can need its fix are tagged in one `tag_words_many` call: the answers are those of trying the
+    candidates one by one (a window's tags do not depend on what is tagged with it), with one decode
+    instead of one per round."""
+    doc = ctx.doc
+    inputs: list[list[str]] = []  # windows and whole units, tagged together
+    plans: list[tuple[list[tuple[int, int, int]], dict[int, SplitSite], int]] = []
+    for unit in units:
+        words = doc.words[unit.index]
+        starts: list[int] = []
+        texts: list[str] = []  # the unit's words, read at its first bare conjunction
+        tries: list[tuple[int, int, int]] = []  # (split point, word index in its window or -1, input)
+        sites: dict[int, SplitSite] = {}
+        for m in _candidates(unit):
+            at = unit.start + m.start()
+            site = split_site(doc, unit, at)
+            if site is not None:
+                sites[at] = site
             if not m.group()[0].isspace():
-                out[j] = unit.start + m.start()  # a punctuation mark: no tags needed
-                continue
-            words, k = _window(doc, unit, unit.start + m.end())
-            asks.append((j, k))
-            windows.append(words)
-        pending = []
-        for (j, k), tags in zip(asks, tag_words_many(windows) if windows else [], strict=True):
-            if _joins_clauses(tags, k):
-                out[j] = units[j].start + candidates[j][tried[j]].start()
-            else:
-                tried[j] += 1
-                pending.append(j)
-    return out
+                tries.append((at, -1, -1))  # a punctuation mark: no tags needed, and no later candidate
+                break
+            # the words around the conjunction that `_joins_clauses` reads (12 on each side)
+            if not texts:
+                starts, texts = words.starts(), [" ".join(w.split()) for w in words.texts()]
+            k = bisect_left(starts, unit.start + m.end())
+            lo, hi = max(0, k - 12), min(len(starts), k + 12)
+            tries.append((at, k - lo, len(inputs)))
+            inputs.append(texts[lo:hi])
+        whole = -1
+        if sites:
+            whole = len(inputs)
+            inputs.append(site_words(next(iter(sites.values()))))  # the same words for every site
+        plans.append((tries, sites, whole))
+    tags = tag_words_many(inputs) if inputs else []
+    points: list[int | None] = []
+    fixes: list[list[Fix]] = []
+    for unit, (tries, sites, whole) in zip(units, plans, strict=True):
+        point = next((a for a, k, i in tries if i < 0 or _joins_clauses(tags[i], k)), None)
+        points.append(point)
+        site = sites.get(point) if point is not None else None
+        fixes.append(tagged_split_fix(ctx, unit, site, tags[whole]) if site is not None else [])
+    return points, fixes
 
 
 def _word_edge(text: str, lo: int, hi: int, *, left: bool) -> str:
@@ -248,8 +256,7 @@ def analyze(ctx: Context) -> SentenceLengthSummary:
             n_very += rule.endswith("very_long")
             n_long += 1
         flagged.append((u, rule, limit))
-    points = _split_points(doc, [u for u, _, _ in flagged])
-    fixes = split_fixes(ctx, [(u, at) for (u, _, _), at in zip(flagged, points, strict=True)])
+    points, fixes = _splits(ctx, [u for u, _, _ in flagged])
     for (u, rule, limit), at, unit_fixes in zip(flagged, points, fixes, strict=True):
         n = len(u.syllables)
         ctx.add(

@@ -170,13 +170,15 @@ def analyze(ctx: Context) -> StructureSummary:
             data={"syllables": total, "limit": options.no_headings},
             syllables=total,
         )
-    run: list[Unit] = []
+    run: list[Unit] = []  # consecutive sentences with the same opening; run[-1] is the unit before u
+    last: str | None = None  # the opening of the unit before u
     for u in doc.units:
         opening = _opening(u) if u.kind == "sentence" else None
-        if opening is not None and run and _opening(run[-1]) == opening:
+        if opening is not None and run and last == opening:
             run.append(u)
         else:
             run = [u] if opening is not None else []
+        last = opening
         if len(run) == 3:
             ctx.add(
                 "structure.repeated_start",
