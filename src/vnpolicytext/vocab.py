@@ -19,8 +19,8 @@ SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,/:\-–'’@_&][\p{L}\p{M}\p{
 # A word of letters and digits only (no inner punctuation): what initials and keys are read from.
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 
-_NOT_LETTER_DIGIT = regex.compile(r"[^\p{L}\p{N}]+")
-_NOT_LETTER = regex.compile(r"[^\p{L}]+")
+_LETTERS_DIGITS = regex.compile(r"[\p{L}\p{N}]+")
+_LETTERS = regex.compile(r"\p{L}+")
 _NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
 _ABBR_DROP = regex.compile(r"[.\s\-–&]")
 
@@ -55,14 +55,18 @@ def abbr_key(abbr: str) -> str:
     return _ABBR_DROP.sub("", unicodedata.normalize("NFC", abbr)).upper()
 
 
+# The two counts add up the runs of letters (and digits) once the spaces are removed: the same count, with
+# about a tenth as many runs to find as in prose.
+
+
 def letter_count(text: str) -> int:
     """Number of letters in `text`."""
-    return len(_NOT_LETTER.sub("", text))
+    return sum(map(len, _LETTERS.findall(text.replace(" ", ""))))
 
 
 def letters_digits(text: str) -> int:
     """Number of letters and digits in `text` (the 'characters' of readability formulas)."""
-    return len(_NOT_LETTER_DIGIT.sub("", text))
+    return sum(map(len, _LETTERS_DIGITS.findall(text.replace(" ", ""))))
 
 
 def capital_count(text: str) -> int:
