@@ -32,8 +32,10 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 FORMAT = 4
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
@@ -671,24 +673,12 @@ class CRF:
         return parts[1], parts[0], parts[2]
 
     def _fast_tags(self, st: _State, padded: list[int]) -> list[int] | None:
+        """Viterbi on the difference of the two labels' scores, from the cached parts of each window; None
+        when a decision is within the rounding bound of a tie (the caller then decodes exactly)."""
         K = _KEY
         keys = [(x * K + y) * K + z for x, y, z in zip(padded, padded[1:], padded[2:], strict=False)]
-        get = st.window_ids.get
-        slots = [get(k, -1) for k in keys]
-        if -1 in slots:
-            with self.lock:
-                wid = st.window_ids
-                for j, key in enumerate(keys):
-                    if slots[j] < 0:
-                        s = wid.get(key)
-                        if s is None:
-                            c, nxt, prv = self._window_parts(st, padded[j], padded[j + 1], padded[j + 2])
-                            s = len(st.center)
-                            st.center.append(c)
-                            st.left.append(nxt)
-                            st.right.append(prv)
-                            wid[key] = s
-                        slots[j] = s
+        found = list(map(st.window_ids.get, keys))
+        slots = cast(list[int], found) if None not in found else self._add_windows(st, padded, keys, found)
         center, left, right = st.center, st.left, st.right
         de = [center[m] + left[p] + right[q] for p, m, q in zip(slots, slots[1:], slots[2:], strict=False)]
         n = len(de)
@@ -699,22 +689,26 @@ class CRF:
         c00, c11, c01, c10 = t00 - t01, t10 - t11, t00 - t11, t10 - t01
         d = de[0]
         back = [0] * n
-        for i in range(1, n):
-            if lo0 <= d <= hi0 or lo1 <= d <= hi1:
-                return None
-            e = de[i]
-            if d < th0:
-                if d < th1:
+        for i in range(1, n):  # each branch decides both comparisons with d outside [th - bound, th + bound]
+            if d < lo0:
+                if d < lo1:
                     back[i] = 3
-                    d = c11 + e
-                else:
+                    d = c11 + de[i]
+                elif d > hi1:
                     back[i] = 1
-                    d = c10 - d + e
-            elif d < th1:
-                back[i] = 2
-                d = d + c01 + e
+                    d = c10 - d + de[i]
+                else:
+                    return None
+            elif d > hi0:
+                if d < lo1:
+                    back[i] = 2
+                    d = d + c01 + de[i]
+                elif d > hi1:
+                    d = c00 + de[i]
+                else:
+                    return None
             else:
-                d = c00 + e
+                return None
         if -bound <= d <= bound:
             return None
         y = 1 if d < 0 else 0
@@ -723,6 +717,24 @@ class CRF:
             y = (back[i] >> y) & 1
             out[i - 1] = y
         return out
+
+    def _add_windows(self, st: _State, padded: list[int], keys: list[int], found: list[int | None]) -> list[int]:
+        """The slot of every window, the windows not seen yet scored and added."""
+        slots = cast(list[int], found)  # filled in below
+        with self.lock:
+            wid = st.window_ids
+            for j, key in enumerate(keys):
+                if slots[j] is None:
+                    s = wid.get(key)
+                    if s is None:
+                        c, nxt, prv = self._window_parts(st, padded[j], padded[j + 1], padded[j + 2])
+                        s = len(st.center)
+                        st.center.append(c)
+                        st.left.append(nxt)
+                        st.right.append(prv)
+                        wid[key] = s
+                    slots[j] = s
+        return slots
 
 
 def _scale(weights: array[float], values: Sequence[dict[str, int]], trans: Sequence[float], nl: int) -> float:
@@ -813,45 +825,82 @@ def _shortcut() -> bool:
     return zlib.crc32(_token_pattern().pattern.encode()) == _KNOWN_RULES
 
 
+# The same runs as one token per match: a lower-case run is matched up to its final mark, and the mark
+# (after a lower-case letter, at the end of a run) on its own; any other run is group 1. Matches start
+# only where a run starts or where the previous match ended, so the mark alternative matches only right
+# after such a lower-case run (a run never starts after a letter).
+_SIMPLE = re.compile(
+    rf"(?:[{_UPPER}{_LOWER}]+|[0-9]+)(?=\s|\Z)|[{_LOWER}][{_UPPER}{_LOWER}]*(?=[.,;:](?:\s|\Z))"
+    rf"|(?<=[{_LOWER}])[.,;:](?=\s|\Z)|(\S+)"
+)
+_Match = re.Match
+_OTHER = attrgetter("lastindex")
+
+
+_PIECES: dict[str, tuple[tuple[int, int], ...]] = {}  # a run of group 1 -> its tokens (offsets in the run)
+_MAX_PIECES = 50_000
+
+
+def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The tokens of underthesea's pattern in the run text[start:end], offsets relative to the run.
+
+    They depend on the run alone and on whether the text ends right after it (the pattern's `(?!$)`): no
+    token holds a space, and what the pattern looks at around a token is inside the run, a space or the
+    text's end (where every look-around but `$` reads a space and the end alike). So they are cached per
+    run and that flag."""
+    at_end = end >= len(text) - 1 and text[end:] in ("", "\n")
+    key = text[start:end] + "\n" if at_end else text[start:end]
+    parts = _PIECES.get(key)
+    if parts is None:
+        found = []
+        for t in _token_pattern().finditer(text, start):
+            if t.start() >= end:
+                break
+            found.append((t.start() - start, t.end() - start))
+        if len(_PIECES) >= _MAX_PIECES:
+            _PIECES.clear()
+        parts = _PIECES[key] = tuple(found)
+    return parts
+
+
+def _tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and texts of underthesea's tokens (its `regex_tokenize.patterns`) on `text`."""
+    found = list((_SIMPLE if _shortcut() else _token_pattern()).finditer(text))
+    starts, ends = list(map(_Match.start, found)), list(map(_Match.end, found))
+    texts = list(map(_Match.group, found))
+    if _shortcut():
+        for i in reversed(list(compress(range(len(found)), map(_OTHER, found)))):
+            s = starts[i]
+            parts = _pieces(text, s, ends[i])
+            starts[i : i + 1] = [s + a for a, _ in parts]
+            ends[i : i + 1] = [s + b for _, b in parts]
+            texts[i : i + 1] = [text[s + a : s + b] for a, b in parts]
+    return starts, ends, texts
+
+
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Spans of underthesea's tokens (its `regex_tokenize.patterns`) on `text`."""
-    pattern = _token_pattern()
-    if not _shortcut():
-        return [m.span() for m in pattern.finditer(text)]
-    out: list[tuple[int, int]] = []
-    add = out.append
-    for m in _RUNS.finditer(text):
-        kind = m.lastindex
-        if kind == 1:
-            add(m.span())
-        elif kind == 3:
-            s, e = m.span()
-            add((s, e - 1))
-            add((e - 1, e))
-        else:
-            s, e = m.span()
-            for t in pattern.finditer(text, s):
-                if t.start() >= e:
-                    break
-                add(t.span())
-    return out
+    starts, ends, _ = _tokens(text)
+    return list(zip(starts, ends, strict=True))
+
+
+def word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of underthesea's words on `text` (`word_spans` as two lists, built without a tuple
+    per word: a word starts at the first token and at every token not tagged inside a word)."""
+    starts, ends, texts = _tokens(text)
+    if not texts:
+        return [], []
+    crf = model("ws")
+    opens = list(map(crf.inside.__ne__, crf.tag_ids(texts)))
+    opens[0] = True
+    closes = opens[1:]
+    closes.append(True)
+    return list(compress(starts, opens)), list(compress(ends, closes))
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Spans of underthesea's words on `text` (its token pattern and segmentation model, no normalisation)."""
-    spans = token_spans(text)
-    if not spans:
-        return []
-    crf = model("ws")
-    tags = crf.tag_ids([text[s:e] for s, e in spans])
-    inside = crf.inside
-    out: list[tuple[int, int]] = []
-    for tag, span in zip(tags, spans, strict=True):
-        if tag == inside and out:
-            out[-1] = (out[-1][0], span[1])
-        else:
-            out.append(span)
-    return out
+    return list(zip(*word_bounds(text), strict=True))
 
 
 def pos_tags_many(sentences: Sequence[Sequence[str]]) -> list[list[str]]:
