@@ -9,7 +9,7 @@ import re
 import pytest
 import regex
 
-from vnpolicytext import crf, normalize
+from vnpolicytext import crf, normalize, vocab
 from vnpolicytext.analyzers import text_check
 from vnpolicytext.document import Document, PhraseViews, Tokens, _counted_words
 from vnpolicytext.vocab import capital_count, letter_count, letters_digits, upper_share
@@ -119,3 +119,26 @@ def test_quick_glued_test_passes_every_unit_the_exact_one_passes() -> None:
         for part in text.split(" "):
             if exact.search(part):
                 assert maybe.search(part), part
+
+
+def test_quick_patterns_find_what_the_regex_ones_find() -> None:
+    quick_words, quick_syllable = text_check._quick_words(), vocab._quick_syllable()
+    letters = regex.compile(r"[\p{L}\p{M}\p{N}]")
+    for lo, hi in vocab.QUICK_BLOCKS:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            assert vocab.OUTSIDE_QUICK_BLOCKS.search(ch) is None
+            assert (quick_words.fullmatch(ch) is None) == (text_check._WORD.fullmatch(ch) is None), hex(cp)
+            assert (quick_syllable.fullmatch(ch) is None) == (letters.fullmatch(ch) is None), hex(cp)
+    assert vocab.OUTSIDE_QUICK_BLOCKS.search("ǅ℃“") is None
+    assert all(map(vocab.OUTSIDE_QUICK_BLOCKS.search, ("Ω", "中", "\U0001f44b")))
+    extra = "Thu tuong chu tri_hoi nghi 3G, ℃ ℓ ª º ǅ x\u0301 µ 1.000.000 đ, 24/11/2025, NĐ-CP, e-mail, H’Mông"
+    compared = 0
+    for text in [*SENTENCES[:300], extra]:
+        pattern = vocab.syllable_pattern(text)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in vocab.SYLLABLE.finditer(text)]
+        if vocab.OUTSIDE_QUICK_BLOCKS.search(text) is None:  # the contract: only text within the blocks
+            assert pattern is quick_syllable
+            assert quick_words.findall(text) == text_check._WORD.findall(text), text
+            compared += 1
+    assert compared > 250

@@ -333,6 +333,17 @@ class CRF:
         self._sparse: dict[int, tuple[tuple[int, float], ...]] = {}  # weight row -> its non-zero labels
         if self._fast:
             self._diff = [w[2 * r] - w[2 * r + 1] for r in range(len(w) // 2)]
+            # per slot, each template's (value -> row).get and function; per window, which part each slot's
+            # score goes to (role + 1), in the order of the slots: one-token ones, pairs by position, triples
+            self._uni_gets, self._pair_gets, self._tri_gets = (
+                [[(table.get, _FUNCTIONS.index(fn)) for table, fn in members] for _, _, members in slots]
+                for slots in (self._uni, self._pair, self._tri)
+            )
+            self._uni_plan = [(role + 1, pos, j) for j, (role, pos, _) in enumerate(self._uni)]
+            self._pair_plan = [
+                (role + 1, pos, j) for pos in (0, 1) for j, (role, p, _) in enumerate(self._pair) if p == pos
+            ]
+            self._tri_plan = [(role + 1, j) for j, (role, _, _) in enumerate(self._tri)]
         self._scale: float = tables["scale"]
         self.state = _State()
 
@@ -637,39 +648,71 @@ class CRF:
             "is_in_dict": "True" if low in self.dictionary else "False",
         }
 
-    def _slot_parts(self, st: _State, ids: Sequence[int], slots: Sequence[_Slot]) -> tuple[float, ...]:
+    def _values(self, st: _State, ids: tuple[int, ...]) -> tuple[str, ...]:
+        """`_slice_values` of one, two or three tokens as a tuple in `_FUNCTIONS` order (the same values,
+        joined without a list: this is most of the cost of a window not seen before)."""
+        first, last = ids[0], ids[-1]
+        if first == BOS:
+            return _BOS_VALUES
+        if first == EOS or last == EOS:
+            return _EOS_VALUES
+        text, lower, title = st.text, st.lower, st.title
+        if len(ids) == 3:
+            a, b, c = ids
+            low = f"{lower[a]} {lower[b]} {lower[c]}"
+            joined = f"{text[a]} {text[b]} {text[c]}"
+            titled = title[a] and title[b] and title[c]
+        elif len(ids) == 2:
+            a, b = ids
+            low = f"{lower[a]} {lower[b]}"
+            joined = f"{text[a]} {text[b]}"
+            titled = title[a] and title[b]
+        else:
+            low, joined, titled = lower[first], text[first], title[first]
+        return (
+            joined,
+            low,
+            "True" if len(ids) == 1 and st.digit[first] else "False",
+            "True" if titled else "False",
+            "True" if low in self.dictionary else "False",
+        )
+
+    def _slot_parts(self, st: _State, ids: tuple[int, ...], slots: Sequence[_Getters]) -> tuple[float, ...]:
         """Label-0 minus label-1 score of each slot's templates on tokens `ids`."""
-        vals = self._slice_values(st, ids)
+        vals = self._values(st, ids)
         diff = self._diff
         out = []
-        for _, _, members in slots:
+        for members in slots:
             part = 0.0
-            for table, fn in members:
-                part += diff[table.get(vals[fn], 0)]
+            for get, k in members:
+                part += diff[get(vals[k], 0)]
             out.append(part)
         return tuple(out)
 
     def _window_parts(self, st: _State, a: int, b: int, c: int) -> tuple[float, float, float]:
         """Label-0 minus label-1 score of the templates read from window (a, b, c), as the centre token's
         own window, as the window before the next token and as the window after the previous one."""
-        ids = (a, b, c)
-        parts = [0.0, 0.0, 0.0]
-        for j, (role, pos, _) in enumerate(self._uni):
-            tok = ids[pos]
+        unis = []
+        for tok in (a, b, c):
             uni = st.uni.get(tok)
             if uni is None:
-                uni = st.uni[tok] = self._slot_parts(st, (tok,), self._uni)
-            parts[role + 1] += uni[j]
-        for pos in (0, 1):
-            key = ids[pos] * _KEY + ids[pos + 1]
+                uni = st.uni[tok] = self._slot_parts(st, (tok,), self._uni_gets)
+            unis.append(uni)
+        pairs = []
+        for key, ids in ((a * _KEY + b, (a, b)), (b * _KEY + c, (b, c))):
             pair = st.pairs.get(key)
             if pair is None:
-                pair = st.pairs[key] = self._slot_parts(st, ids[pos : pos + 2], self._pair)
-            for j, (role, p, _) in enumerate(self._pair):
-                if p == pos:
-                    parts[role + 1] += pair[j]
-        for j, part in enumerate(self._slot_parts(st, ids, self._tri)):
-            parts[self._tri[j][0] + 1] += part
+                pair = st.pairs[key] = self._slot_parts(st, ids, self._pair_gets)
+            pairs.append(pair)
+        tri = self._slot_parts(st, (a, b, c), self._tri_gets)
+        # the additions of each part in the same order as ever: one-token slots, pairs, the triple
+        parts = [0.0, 0.0, 0.0]
+        for part, pos, j in self._uni_plan:
+            parts[part] += unis[pos][j]
+        for part, pos, j in self._pair_plan:
+            parts[part] += pairs[pos][j]
+        for part, j in self._tri_plan:
+            parts[part] += tri[j]
         return parts[1], parts[0], parts[2]
 
     def _fast_tags(self, st: _State, padded: list[int]) -> list[int] | None:
@@ -756,6 +799,8 @@ def _role(o1: int, o2: int) -> int:
 _FUNCTIONS = ("", "lower", "isdigit", "istitle", "is_in_dict")
 # role, first position in the window, (the template's value -> row, function) of each template
 _Slot = tuple[int, int, list[tuple[dict[str, int], str]]]
+_Getters = list[tuple[Any, int]]  # a slot's templates: (value -> row).get, position of the function
+_BOS_VALUES, _EOS_VALUES = ("BOS",) * len(_FUNCTIONS), ("EOS",) * len(_FUNCTIONS)
 
 
 def _slots(

@@ -22,9 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from operator import lt
-from typing import NamedTuple, overload
-
-import regex
+from typing import Any, NamedTuple, overload
 
 from .definitions import Definition, definitions_in_working_copy
 from .lines import LineIndex
@@ -41,7 +39,7 @@ from .structure import (
     names_in,
     text_lines,
 )
-from .vocab import SYLLABLE, letters_digits, upper_share
+from .vocab import letters_digits, syllable_pattern, upper_share
 from .words import bounds_segmenter
 
 
@@ -262,10 +260,12 @@ class Document:
         units = []
         # the lines of the working copy, split once for the units and the definitions (released once read)
         self._lines: list[Line] | None = text_lines(self.text)
+        syllable = syllable_pattern(self.text)
         for i, u in enumerate(segment(self.text, self._lines)):
             body = self.text[u.start : u.end]
-            found = list(SYLLABLE.finditer(body))
-            syllables = Tokens.from_bounds(body, u.start, map(_START, found), map(_END, found))
+            found: list[Any] = list(syllable.finditer(body))  # `re` or `regex` matches
+            match = type(found[0]) if found else re.Match
+            syllables = Tokens.from_bounds(body, u.start, map(match.start, found), map(match.end, found))
             units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
         self.units: tuple[Unit, ...] = tuple(units)
 
@@ -461,7 +461,6 @@ def _gap(between: str) -> str:
 
 
 _NEWLINE = re.compile("\n")
-_START, _END = regex.Match.start, regex.Match.end
 
 _CHUNK = 1000  # characters: longer units are segmented piece by piece
 

@@ -16,7 +16,7 @@ from ..lexicon import shipped_words
 from ..models import Model
 from ..registry import Analyzer, Rule
 from ..structure import in_spans, url_spans
-from ..vocab import is_syllable_shape, tone_marks
+from ..vocab import OUTSIDE_QUICK_BLOCKS, is_syllable_shape, quick_class, tone_marks
 from .base import Context
 
 RULES = (
@@ -139,9 +139,16 @@ def _no_diacritics_text(tokens: list[str], vi_share: float) -> bool:
     return bare / len(tokens) >= 0.25
 
 
+@lru_cache(maxsize=1)
+def _quick_words() -> re.Pattern[str]:
+    """`_WORD` as a `re` pattern of the characters it matches in `vocab.QUICK_BLOCKS`: on text without other
+    characters both find the same tokens, the `re` one in about half the time."""
+    return re.compile(f"[{quick_class(_WORD.pattern[:-1])}]+")
+
+
 def _count_tokens(sample: str) -> tuple[list[str], int, int]:
     """(the tokens, the number in a legacy encoding, the number of other tokens with Vietnamese letters)."""
-    words = _WORD.findall(sample)
+    words = (_WORD if OUTSIDE_QUICK_BLOCKS.search(sample) else _quick_words()).findall(sample)
     tokens = len(words)
     legacy_starts: set[int] = set()
     legacy_vi = 0
