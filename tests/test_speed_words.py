@@ -142,3 +142,20 @@ def test_quick_patterns_find_what_the_regex_ones_find() -> None:
             assert quick_words.findall(text) == text_check._WORD.findall(text), text
             compared += 1
     assert compared > 250
+
+
+def test_word_bounds_follow_the_segmenter(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnpolicytext import words
+
+    text = "Người dân nộp hồ sơ tại bộ phận một cửa."
+    assert words.bounds_segmenter() is crf.word_bounds
+    monkeypatch.setenv("VNPOLICYTEXT_SEGMENTER", "underthesea")
+    words.segmenter.cache_clear()
+    try:
+        bounds = words.bounds_segmenter()
+        assert bounds is not crf.word_bounds
+        assert list(zip(*bounds(text), strict=True)) == crf.word_spans(text)
+    finally:
+        monkeypatch.delenv("VNPOLICYTEXT_SEGMENTER")
+        words.segmenter.cache_clear()
+    assert words.bounds_segmenter() is crf.word_bounds

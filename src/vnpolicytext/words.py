@@ -38,11 +38,14 @@ def segmenter() -> Segmenter:
     return underthesea_segmenter()
 
 
-@lru_cache(maxsize=1)
 def bounds_segmenter() -> Bounds:
     """`segmenter()` as a function from a unit's text to the starts and the ends of its words (crf.py makes
-    the two lists directly, without a tuple per word)."""
-    spans_of = segmenter()
+    the two lists directly, without a tuple per word). Follows `segmenter()`, its cache cleared included."""
+    return _bounds_of(segmenter())
+
+
+@lru_cache(maxsize=2)
+def _bounds_of(spans_of: Segmenter) -> Bounds:
     from . import crf
 
     if spans_of is crf.word_spans:
