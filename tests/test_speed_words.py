@@ -33,11 +33,14 @@ def test_runs_cut_by_the_pattern_are_cached_with_the_end_of_the_text() -> None:
         "Điều 1. Phạm vi; khoản 2, điểm a) và b); số 15/2020/NĐ-CP, 1.000.000 đồng (10%).",
         "Liên hệ: 0243-123-456, e-mail: motcua@hanoi.gov.vn, https://dichvucong.gov.vn/p/home.",
         "“Nông thôn mới” ... v.v. H'Mông, Tp. Hồ Chí Minh, 43H-0530 -> kết quả:D",
+        "Xem https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma=1.001, UBND.",
     ]
     crf._PIECES.clear()
     for _ in range(2):  # the second time from the cache
         for text in texts + texts[::-1]:
             assert crf.token_spans(text) == _pattern_tokens(text), text
+    assert "UBND." in crf._PIECES and "UBND.\n" in crf._PIECES  # one entry for each end
+    assert max(map(len, crf._PIECES)) <= crf._MAX_RUN + 1  # the address is cut, never kept
 
 
 def test_tokens_and_words_as_offset_lists() -> None:

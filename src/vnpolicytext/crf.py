@@ -883,7 +883,8 @@ _OTHER = attrgetter("lastindex")
 
 
 _PIECES: dict[str, tuple[tuple[int, int], ...]] = {}  # a run of group 1 -> its tokens (offsets in the run)
-_MAX_PIECES = 50_000
+_MAX_PIECES = 20_000  # runs kept (the corpus has 1,905 distinct ones); past it the cache is dropped
+_MAX_RUN = 32  # characters: a longer run (none in the corpus) is cut every time, so the cache stays small
 
 
 def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
@@ -902,9 +903,11 @@ def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
             if t.start() >= end:
                 break
             found.append((t.start() - start, t.end() - start))
-        if len(_PIECES) >= _MAX_PIECES:
-            _PIECES.clear()
-        parts = _PIECES[key] = tuple(found)
+        parts = tuple(found)
+        if end - start <= _MAX_RUN:
+            if len(_PIECES) >= _MAX_PIECES:
+                _PIECES.clear()
+            _PIECES[key] = parts
     return parts
 
 
