@@ -32,8 +32,10 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 FORMAT = 4
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
@@ -331,6 +333,17 @@ class CRF:
         self._sparse: dict[int, tuple[tuple[int, float], ...]] = {}  # weight row -> its non-zero labels
         if self._fast:
             self._diff = [w[2 * r] - w[2 * r + 1] for r in range(len(w) // 2)]
+            # per slot, each template's (value -> row).get and function; per window, which part each slot's
+            # score goes to (role + 1), in the order of the slots: one-token ones, pairs by position, triples
+            self._uni_gets, self._pair_gets, self._tri_gets = (
+                [[(table.get, _FUNCTIONS.index(fn)) for table, fn in members] for _, _, members in slots]
+                for slots in (self._uni, self._pair, self._tri)
+            )
+            self._uni_plan = [(role + 1, pos, j) for j, (role, pos, _) in enumerate(self._uni)]
+            self._pair_plan = [
+                (role + 1, pos, j) for pos in (0, 1) for j, (role, p, _) in enumerate(self._pair) if p == pos
+            ]
+            self._tri_plan = [(role + 1, j) for j, (role, _, _) in enumerate(self._tri)]
         self._scale: float = tables["scale"]
         self.state = _State()
 
@@ -635,60 +648,80 @@ class CRF:
             "is_in_dict": "True" if low in self.dictionary else "False",
         }
 
-    def _slot_parts(self, st: _State, ids: Sequence[int], slots: Sequence[_Slot]) -> tuple[float, ...]:
+    def _values(self, st: _State, ids: tuple[int, ...]) -> tuple[str, ...]:
+        """`_slice_values` of one, two or three tokens as a tuple in `_FUNCTIONS` order (the same values,
+        joined without a list: this is most of the cost of a window not seen before)."""
+        first, last = ids[0], ids[-1]
+        if first == BOS:
+            return _BOS_VALUES
+        if first == EOS or last == EOS:
+            return _EOS_VALUES
+        text, lower, title = st.text, st.lower, st.title
+        if len(ids) == 3:
+            a, b, c = ids
+            low = f"{lower[a]} {lower[b]} {lower[c]}"
+            joined = f"{text[a]} {text[b]} {text[c]}"
+            titled = title[a] and title[b] and title[c]
+        elif len(ids) == 2:
+            a, b = ids
+            low = f"{lower[a]} {lower[b]}"
+            joined = f"{text[a]} {text[b]}"
+            titled = title[a] and title[b]
+        else:
+            low, joined, titled = lower[first], text[first], title[first]
+        return (
+            joined,
+            low,
+            "True" if len(ids) == 1 and st.digit[first] else "False",
+            "True" if titled else "False",
+            "True" if low in self.dictionary else "False",
+        )
+
+    def _slot_parts(self, st: _State, ids: tuple[int, ...], slots: Sequence[_Getters]) -> tuple[float, ...]:
         """Label-0 minus label-1 score of each slot's templates on tokens `ids`."""
-        vals = self._slice_values(st, ids)
+        vals = self._values(st, ids)
         diff = self._diff
         out = []
-        for _, _, members in slots:
+        for members in slots:
             part = 0.0
-            for table, fn in members:
-                part += diff[table.get(vals[fn], 0)]
+            for get, k in members:
+                part += diff[get(vals[k], 0)]
             out.append(part)
         return tuple(out)
 
     def _window_parts(self, st: _State, a: int, b: int, c: int) -> tuple[float, float, float]:
         """Label-0 minus label-1 score of the templates read from window (a, b, c), as the centre token's
         own window, as the window before the next token and as the window after the previous one."""
-        ids = (a, b, c)
-        parts = [0.0, 0.0, 0.0]
-        for j, (role, pos, _) in enumerate(self._uni):
-            tok = ids[pos]
+        unis = []
+        for tok in (a, b, c):
             uni = st.uni.get(tok)
             if uni is None:
-                uni = st.uni[tok] = self._slot_parts(st, (tok,), self._uni)
-            parts[role + 1] += uni[j]
-        for pos in (0, 1):
-            key = ids[pos] * _KEY + ids[pos + 1]
+                uni = st.uni[tok] = self._slot_parts(st, (tok,), self._uni_gets)
+            unis.append(uni)
+        pairs = []
+        for key, ids in ((a * _KEY + b, (a, b)), (b * _KEY + c, (b, c))):
             pair = st.pairs.get(key)
             if pair is None:
-                pair = st.pairs[key] = self._slot_parts(st, ids[pos : pos + 2], self._pair)
-            for j, (role, p, _) in enumerate(self._pair):
-                if p == pos:
-                    parts[role + 1] += pair[j]
-        for j, part in enumerate(self._slot_parts(st, ids, self._tri)):
-            parts[self._tri[j][0] + 1] += part
+                pair = st.pairs[key] = self._slot_parts(st, ids, self._pair_gets)
+            pairs.append(pair)
+        tri = self._slot_parts(st, (a, b, c), self._tri_gets)
+        # the additions of each part in the same order as ever: one-token slots, pairs, the triple
+        parts = [0.0, 0.0, 0.0]
+        for part, pos, j in self._uni_plan:
+            parts[part] += unis[pos][j]
+        for part, pos, j in self._pair_plan:
+            parts[part] += pairs[pos][j]
+        for part, j in self._tri_plan:
+            parts[part] += tri[j]
         return parts[1], parts[0], parts[2]
 
     def _fast_tags(self, st: _State, padded: list[int]) -> list[int] | None:
+        """Viterbi on the difference of the two labels' scores, from the cached parts of each window; None
+        when a decision is within the rounding bound of a tie (the caller then decodes exactly)."""
         K = _KEY
         keys = [(x * K + y) * K + z for x, y, z in zip(padded, padded[1:], padded[2:], strict=False)]
-        get = st.window_ids.get
-        slots = [get(k, -1) for k in keys]
-        if -1 in slots:
-            with self.lock:
-                wid = st.window_ids
-                for j, key in enumerate(keys):
-                    if slots[j] < 0:
-                        s = wid.get(key)
-                        if s is None:
-                            c, nxt, prv = self._window_parts(st, padded[j], padded[j + 1], padded[j + 2])
-                            s = len(st.center)
-                            st.center.append(c)
-                            st.left.append(nxt)
-                            st.right.append(prv)
-                            wid[key] = s
-                        slots[j] = s
+        found = list(map(st.window_ids.get, keys))
+        slots = cast(list[int], found) if None not in found else self._add_windows(st, padded, keys, found)
         center, left, right = st.center, st.left, st.right
         de = [center[m] + left[p] + right[q] for p, m, q in zip(slots, slots[1:], slots[2:], strict=False)]
         n = len(de)
@@ -699,22 +732,26 @@ class CRF:
         c00, c11, c01, c10 = t00 - t01, t10 - t11, t00 - t11, t10 - t01
         d = de[0]
         back = [0] * n
-        for i in range(1, n):
-            if lo0 <= d <= hi0 or lo1 <= d <= hi1:
-                return None
-            e = de[i]
-            if d < th0:
-                if d < th1:
+        for i in range(1, n):  # each branch decides both comparisons with d outside [th - bound, th + bound]
+            if d < lo0:
+                if d < lo1:
                     back[i] = 3
-                    d = c11 + e
-                else:
+                    d = c11 + de[i]
+                elif d > hi1:
                     back[i] = 1
-                    d = c10 - d + e
-            elif d < th1:
-                back[i] = 2
-                d = d + c01 + e
+                    d = c10 - d + de[i]
+                else:
+                    return None
+            elif d > hi0:
+                if d < lo1:
+                    back[i] = 2
+                    d = d + c01 + de[i]
+                elif d > hi1:
+                    d = c00 + de[i]
+                else:
+                    return None
             else:
-                d = c00 + e
+                return None
         if -bound <= d <= bound:
             return None
         y = 1 if d < 0 else 0
@@ -723,6 +760,24 @@ class CRF:
             y = (back[i] >> y) & 1
             out[i - 1] = y
         return out
+
+    def _add_windows(self, st: _State, padded: list[int], keys: list[int], found: list[int | None]) -> list[int]:
+        """The slot of every window, the windows not seen yet scored and added."""
+        slots = cast(list[int], found)  # filled in below
+        with self.lock:
+            wid = st.window_ids
+            for j, key in enumerate(keys):
+                if slots[j] is None:
+                    s = wid.get(key)
+                    if s is None:
+                        c, nxt, prv = self._window_parts(st, padded[j], padded[j + 1], padded[j + 2])
+                        s = len(st.center)
+                        st.center.append(c)
+                        st.left.append(nxt)
+                        st.right.append(prv)
+                        wid[key] = s
+                    slots[j] = s
+        return slots
 
 
 def _scale(weights: array[float], values: Sequence[dict[str, int]], trans: Sequence[float], nl: int) -> float:
@@ -744,6 +799,8 @@ def _role(o1: int, o2: int) -> int:
 _FUNCTIONS = ("", "lower", "isdigit", "istitle", "is_in_dict")
 # role, first position in the window, (the template's value -> row, function) of each template
 _Slot = tuple[int, int, list[tuple[dict[str, int], str]]]
+_Getters = list[tuple[Any, int]]  # a slot's templates: (value -> row).get, position of the function
+_BOS_VALUES, _EOS_VALUES = ("BOS",) * len(_FUNCTIONS), ("EOS",) * len(_FUNCTIONS)
 
 
 def _slots(
@@ -813,45 +870,85 @@ def _shortcut() -> bool:
     return zlib.crc32(_token_pattern().pattern.encode()) == _KNOWN_RULES
 
 
+# The same runs as one token per match: a lower-case run is matched up to its final mark, and the mark
+# (after a lower-case letter, at the end of a run) on its own; any other run is group 1. Matches start
+# only where a run starts or where the previous match ended, so the mark alternative matches only right
+# after such a lower-case run (a run never starts after a letter).
+_SIMPLE = re.compile(
+    rf"(?:[{_UPPER}{_LOWER}]+|[0-9]+)(?=\s|\Z)|[{_LOWER}][{_UPPER}{_LOWER}]*(?=[.,;:](?:\s|\Z))"
+    rf"|(?<=[{_LOWER}])[.,;:](?=\s|\Z)|(\S+)"
+)
+_Match = re.Match
+_OTHER = attrgetter("lastindex")
+
+
+_PIECES: dict[str, tuple[tuple[int, int], ...]] = {}  # a run of group 1 -> its tokens (offsets in the run)
+_MAX_PIECES = 20_000  # runs kept (the corpus has 1,905 distinct ones); past it the cache is dropped
+_MAX_RUN = 32  # characters: a longer run (none in the corpus) is cut every time, so the cache stays small
+
+
+def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The tokens of underthesea's pattern in the run text[start:end], offsets relative to the run.
+
+    They depend on the run alone and on whether the text ends right after it (the pattern's `(?!$)`): no
+    token holds a space, and what the pattern looks at around a token is inside the run, a space or the
+    text's end (where every look-around but `$` reads a space and the end alike). So they are cached per
+    run and that flag."""
+    at_end = end >= len(text) - 1 and text[end:] in ("", "\n")
+    key = text[start:end] + "\n" if at_end else text[start:end]
+    parts = _PIECES.get(key)
+    if parts is None:
+        found = []
+        for t in _token_pattern().finditer(text, start):
+            if t.start() >= end:
+                break
+            found.append((t.start() - start, t.end() - start))
+        parts = tuple(found)
+        if end - start <= _MAX_RUN:
+            if len(_PIECES) >= _MAX_PIECES:
+                _PIECES.clear()
+            _PIECES[key] = parts
+    return parts
+
+
+def _tokens(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and texts of underthesea's tokens (its `regex_tokenize.patterns`) on `text`."""
+    found = list((_SIMPLE if _shortcut() else _token_pattern()).finditer(text))
+    starts, ends = list(map(_Match.start, found)), list(map(_Match.end, found))
+    texts = list(map(_Match.group, found))
+    if _shortcut():
+        for i in reversed(list(compress(range(len(found)), map(_OTHER, found)))):
+            s = starts[i]
+            parts = _pieces(text, s, ends[i])
+            starts[i : i + 1] = [s + a for a, _ in parts]
+            ends[i : i + 1] = [s + b for _, b in parts]
+            texts[i : i + 1] = [text[s + a : s + b] for a, b in parts]
+    return starts, ends, texts
+
+
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Spans of underthesea's tokens (its `regex_tokenize.patterns`) on `text`."""
-    pattern = _token_pattern()
-    if not _shortcut():
-        return [m.span() for m in pattern.finditer(text)]
-    out: list[tuple[int, int]] = []
-    add = out.append
-    for m in _RUNS.finditer(text):
-        kind = m.lastindex
-        if kind == 1:
-            add(m.span())
-        elif kind == 3:
-            s, e = m.span()
-            add((s, e - 1))
-            add((e - 1, e))
-        else:
-            s, e = m.span()
-            for t in pattern.finditer(text, s):
-                if t.start() >= e:
-                    break
-                add(t.span())
-    return out
+    starts, ends, _ = _tokens(text)
+    return list(zip(starts, ends, strict=True))
+
+
+def word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of underthesea's words on `text` (`word_spans` as two lists, built without a tuple
+    per word: a word starts at the first token and at every token not tagged inside a word)."""
+    starts, ends, texts = _tokens(text)
+    if not texts:
+        return [], []
+    crf = model("ws")
+    opens = list(map(crf.inside.__ne__, crf.tag_ids(texts)))
+    opens[0] = True
+    closes = opens[1:]
+    closes.append(True)
+    return list(compress(starts, opens)), list(compress(ends, closes))
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Spans of underthesea's words on `text` (its token pattern and segmentation model, no normalisation)."""
-    spans = token_spans(text)
-    if not spans:
-        return []
-    crf = model("ws")
-    tags = crf.tag_ids([text[s:e] for s, e in spans])
-    inside = crf.inside
-    out: list[tuple[int, int]] = []
-    for tag, span in zip(tags, spans, strict=True):
-        if tag == inside and out:
-            out[-1] = (out[-1][0], span[1])
-        else:
-            out.append(span)
-    return out
+    return list(zip(*word_bounds(text), strict=True))
 
 
 def pos_tags_many(sentences: Sequence[Sequence[str]]) -> list[list[str]]:

@@ -21,7 +21,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple, overload
+from operator import lt
+from typing import Any, NamedTuple, overload
 
 from .definitions import Definition, definitions_in_working_copy
 from .lines import LineIndex
@@ -38,8 +39,8 @@ from .structure import (
     names_in,
     text_lines,
 )
-from .vocab import SYLLABLE, letters_digits, upper_share
-from .words import segmenter
+from .vocab import letters_digits, syllable_pattern, upper_share
+from .words import bounds_segmenter
 
 
 class Token(NamedTuple):
@@ -62,6 +63,14 @@ class Tokens(Sequence[Token]):
         pairs = spans if isinstance(spans, list) else list(spans)
         self._starts = array("i", [s for s, _ in pairs])
         self._ends = array("i", [e for _, e in pairs])
+
+    @classmethod
+    def from_bounds(cls, text: str, base: int, starts: Iterable[int], ends: Iterable[int]) -> Tokens:
+        """The tokens with these starts and ends (relative to `text`, which starts at `base`)."""
+        self = cls.__new__(cls)
+        self._text, self._base = text, base
+        self._starts, self._ends = array("i", starts), array("i", ends)
+        return self
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -159,16 +168,19 @@ class PhraseView:
 
 class PhraseViews(Sequence[PhraseView]):
     """Every unit's `PhraseView`, kept compact for the whole document (4 bytes a syllable for its key, one
-    character for its gap, one byte each for the word bounds); a view is built when read, and only the last
-    few built are kept (memory: a view per unit costs about 40 bytes a syllable)."""
+    character for its gap, one byte each for the word bounds); a view is built when read and kept while the
+    views kept hold at most `_KEEP` syllables (memory: a view costs about 40 bytes a syllable), so the five
+    analyzers that read every view in turn share one build of each on a document of ordinary size."""
 
-    __slots__ = ("_closes", "_firsts", "_gaps", "_ids", "_names", "_opens", "_recent", "_trusted")
+    __slots__ = ("_closes", "_firsts", "_gaps", "_ids", "_kept", "_names", "_opens", "_recent", "_trusted")
 
-    _KEEP = 32  # views kept: the analyzers read a unit's view many times in a row, then move on
+    _KEEP = 1 << 16  # syllables in the views kept (about 2.6 MB); past it the views kept are dropped
 
     def __init__(self, units: Sequence[Unit], words: Sequence[Tokens]) -> None:
         index: dict[str, int] = {}  # a few thousand distinct syllables: each key string is kept once
         key_id = index.setdefault
+        written: dict[str, int] = {}  # a syllable as written -> the id of its key
+        known = written.get
         self._ids = array("i")
         self._firsts = array("i", [0])
         self._trusted = bytearray()
@@ -177,7 +189,16 @@ class PhraseViews(Sequence[PhraseView]):
         for u, unit_words in zip(units, words, strict=True):
             syl, text = u.syllables, u.text
             starts, ends = syl._starts, syl._ends
-            self._ids.extend([key_id(text[a:b].lower(), len(index)) for a, b in zip(starts, ends, strict=True)])
+            texts = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+            ids = list(map(known, texts))
+            if None in ids:
+                for k, syllable in enumerate(texts):
+                    if ids[k] is None:
+                        i = known(syllable)
+                        if i is None:
+                            i = written[syllable] = key_id(syllable.lower(), len(index))
+                        ids[k] = i
+            self._ids.extend(ids)  # type: ignore[arg-type]  # no None left
             if starts:  # one character per syllable: its gap to the next, "x" after the last
                 gaps.append(_gaps(text, syl) + "x")
             self._firsts.append(len(self._ids))
@@ -194,6 +215,7 @@ class PhraseViews(Sequence[PhraseView]):
         self._gaps = "".join(gaps)
         self._opens, self._closes = bytes(opens), bytes(closes)
         self._recent: dict[int, PhraseView] = {}
+        self._kept = 0  # syllables in the views of `_recent`
 
     def __len__(self) -> int:
         return len(self._trusted)
@@ -218,8 +240,10 @@ class PhraseViews(Sequence[PhraseView]):
         if self._trusted[index]:
             opens, closes = self._opens[a:b], self._closes[a:b]
         view = PhraseView(keys, self._gaps[a : b - 1] if b > a else "", opens, closes)
-        if len(self._recent) >= self._KEEP:
+        self._kept += b - a + 1
+        if self._kept > self._KEEP:
             self._recent.clear()
+            self._kept = b - a + 1
         self._recent[index] = view
         return view
 
@@ -236,9 +260,12 @@ class Document:
         units = []
         # the lines of the working copy, split once for the units and the definitions (released once read)
         self._lines: list[Line] | None = text_lines(self.text)
+        syllable = syllable_pattern(self.text)
         for i, u in enumerate(segment(self.text, self._lines)):
             body = self.text[u.start : u.end]
-            syllables = Tokens(body, u.start, [m.span() for m in SYLLABLE.finditer(body)])
+            found: list[Any] = list(syllable.finditer(body))  # `re` or `regex` matches
+            match = type(found[0]) if found else re.Match
+            syllables = Tokens.from_bounds(body, u.start, map(match.start, found), map(match.end, found))
             units.append(Unit(i, u.start, u.end, u.kind, u.paragraph, u.label_end, body, syllables))
         self.units: tuple[Unit, ...] = tuple(units)
 
@@ -287,7 +314,7 @@ class Document:
     @cached_property
     def word_counts(self) -> tuple[int, ...]:
         """Per unit, the words that contain a letter or digit (what the report counts as words)."""
-        return tuple(sum(1 for w in ws.texts() if any(map(str.isalnum, w))) for ws in self.words)
+        return tuple(map(_counted_words, self.words))
 
     @property
     def word_count(self) -> int:
@@ -401,6 +428,21 @@ class Document:
         return out
 
 
+def _counted_words(words: Tokens) -> int:
+    """How many of the words hold a letter or digit: most start with one, which is tested on the first
+    character alone; only the others are read whole."""
+    text, starts, ends = words._text, words._starts, words._ends
+    if not all(map(lt, starts, ends)):  # an empty word (only from the fallback aligner) has no first character
+        return sum(1 for w in words.texts() if any(map(str.isalnum, w)))
+    firsts = list(map(str.isalnum, map(text.__getitem__, starts)))
+    count = sum(firsts)
+    if count < len(firsts):
+        count += sum(
+            1 for k, first in enumerate(firsts) if not first and any(map(str.isalnum, text[starts[k] : ends[k]]))
+        )
+    return count
+
+
 def _gaps(body: str, syllables: Tokens) -> str:
     """`_gap` of every two neighbouring syllables of a unit, one character each."""
     starts, ends = syllables._starts, syllables._ends
@@ -430,11 +472,17 @@ def _segment_unit(u: Unit) -> Tokens:
     inputs, so a unit longer than `_CHUNK` is cut at spaces first)."""
     if not u.syllables:
         return Tokens(u.text, u.start, ())
-    spans_of = segmenter()
+    bounds_of = bounds_segmenter()
     body = u.text
-    return Tokens(
-        body, u.start, ((lo + s, lo + e) for lo, hi in _chunks(body) for s, e in spans_of(body[lo:hi]))
-    )
+    if len(body) <= _CHUNK:
+        starts, ends = bounds_of(body)
+        return Tokens.from_bounds(body, u.start, starts, ends)
+    starts, ends = [], []
+    for lo, hi in _chunks(body):
+        s, e = bounds_of(body[lo:hi])
+        starts += [lo + x for x in s]
+        ends += [lo + x for x in e]
+    return Tokens.from_bounds(body, u.start, starts, ends)
 
 
 def _chunks(body: str) -> list[tuple[int, int]]:

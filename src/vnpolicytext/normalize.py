@@ -7,6 +7,7 @@ those spans back into indices of the original string, so `original[start:end]` i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -26,6 +27,13 @@ _BREAKS = "\u2028\u2029\u0085"
 # followed by combining marks (NFD input). Anything else is copied as it is.
 _DIRTY = regex.compile(
     r"\r\n?|[" + _REMOVED + _SPACES + _BREAKS + "ðÐ" + r"]|\P{M}\p{M}+|\p{M}+",
+)
+
+# Every match of `_DIRTY` holds a character of this class: the rewritten ones and everything outside the
+# blocks without combining marks (Basic Latin to Spacing Modifier Letters, Latin Extended Additional, General
+# Punctuation). Listed characters only, so `re` scans for it quickly; the text before the first one is copied.
+_MAYBE_DIRTY = re.compile(
+    "[\r" + _REMOVED + _SPACES + _BREAKS + "ðÐ\u0300-\u1dff\u1f00-\u1fff\u2070-\U0010ffff]"
 )
 
 _TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
@@ -136,7 +144,8 @@ def normalize(original: str) -> NormalizedText:
     parts: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
     norm_pos = orig_pos = 0
-    for m in _DIRTY.finditer(original):
+    first = _MAYBE_DIRTY.search(original)  # a match of `_DIRTY` starts one character before it at the soonest
+    for m in _DIRTY.finditer(original, max(first.start() - 1, 0)) if first else ():
         s, e = m.span()
         out = _rewrite(m.group())
         if out == m.group():

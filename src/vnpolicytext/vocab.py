@@ -6,6 +6,7 @@ everywhere, and a syllable means the same thing to the segmenter, the analyzers 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -16,11 +17,37 @@ from .normalize import canonical_tones
 # A syllable (tiếng): a run of letters, marks and digits, possibly joined by inner punctuation that belongs
 # to one written token (1.000.000, 3,5, 24/11/2025, NĐ-CP, e-mail).
 SYLLABLE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[.,/:\-–'’@_&][\p{L}\p{M}\p{N}]+)*")
+# Blocks where `quick_class` lists the characters of a `regex` class one by one (Latin to Greek, Latin Extended
+# Additional with the Vietnamese letters, punctuation and symbols): on text with no other character, a `re`
+# pattern built from the listed characters matches exactly what the `regex` one does, about twice as fast.
+QUICK_BLOCKS = ((0x0000, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2200))
+OUTSIDE_QUICK_BLOCKS = re.compile("[^" + "".join(f"\\u{lo:04x}-\\u{hi - 1:04x}" for lo, hi in QUICK_BLOCKS) + "]")
+
+
+@lru_cache(maxsize=8)
+def quick_class(char_class: str) -> str:
+    """The characters of `QUICK_BLOCKS` that the `regex` class `char_class` matches, as the inside of a `re`
+    character class (built once per class, from `regex` itself: the same Unicode data)."""
+    pattern = regex.compile(char_class)
+    return "".join(f"\\u{c:04x}" for lo, hi in QUICK_BLOCKS for c in range(lo, hi) if pattern.fullmatch(chr(c)))
+
+
+@lru_cache(maxsize=1)
+def _quick_syllable() -> re.Pattern[str]:
+    letters = quick_class(r"[\p{L}\p{M}\p{N}]")
+    return re.compile(f"[{letters}]+(?:[.,/:\\-–'’@_&][{letters}]+)*")
+
+
+def syllable_pattern(text: str) -> re.Pattern[str] | regex.Pattern[str]:
+    """`SYLLABLE`, or its quicker `re` copy when `text` has no character outside `QUICK_BLOCKS`."""
+    return SYLLABLE if OUTSIDE_QUICK_BLOCKS.search(text) else _quick_syllable()
+
+
 # A word of letters and digits only (no inner punctuation): what initials and keys are read from.
 WORD = regex.compile(r"[\p{L}\p{N}]+")
 
-_NOT_LETTER_DIGIT = regex.compile(r"[^\p{L}\p{N}]+")
-_NOT_LETTER = regex.compile(r"[^\p{L}]+")
+_LETTERS_DIGITS = regex.compile(r"[\p{L}\p{N}]+")
+_LETTERS = regex.compile(r"\p{L}+")
 _NOT_UPPER = regex.compile(r"[^\p{Lu}]+")
 _ABBR_DROP = regex.compile(r"[.\s\-–&]")
 
@@ -55,14 +82,18 @@ def abbr_key(abbr: str) -> str:
     return _ABBR_DROP.sub("", unicodedata.normalize("NFC", abbr)).upper()
 
 
+# The two counts add up the runs of letters (and digits) once the spaces are removed: the same count, with
+# about a tenth as many runs to find as in prose.
+
+
 def letter_count(text: str) -> int:
     """Number of letters in `text`."""
-    return len(_NOT_LETTER.sub("", text))
+    return sum(map(len, _LETTERS.findall(text.replace(" ", ""))))
 
 
 def letters_digits(text: str) -> int:
     """Number of letters and digits in `text` (the 'characters' of readability formulas)."""
-    return len(_NOT_LETTER_DIGIT.sub("", text))
+    return sum(map(len, _LETTERS_DIGITS.findall(text.replace(" ", ""))))
 
 
 def capital_count(text: str) -> int:

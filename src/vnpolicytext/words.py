@@ -20,6 +20,7 @@ from typing import Any
 
 Span = tuple[int, int]
 Segmenter = Callable[[str], list[Span]]
+Bounds = Callable[[str], tuple[list[int], list[int]]]
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,26 @@ def segmenter() -> Segmenter:
         else:
             return crf.word_spans
     return underthesea_segmenter()
+
+
+def bounds_segmenter() -> Bounds:
+    """`segmenter()` as a function from a unit's text to the starts and the ends of its words (crf.py makes
+    the two lists directly, without a tuple per word). Follows `segmenter()`, its cache cleared included."""
+    return _bounds_of(segmenter())
+
+
+@lru_cache(maxsize=2)
+def _bounds_of(spans_of: Segmenter) -> Bounds:
+    from . import crf
+
+    if spans_of is crf.word_spans:
+        return crf.word_bounds
+
+    def bounds(text: str) -> tuple[list[int], list[int]]:
+        spans = spans_of(text)
+        return [s for s, _ in spans], [e for _, e in spans]
+
+    return bounds
 
 
 def underthesea_segmenter() -> Segmenter:
