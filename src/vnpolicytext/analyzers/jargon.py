@@ -21,9 +21,10 @@ from ..explained import Explained, explanations
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
 from ..loanwords import loanword_spans
 from ..models import Finding, Fix, Model
-from ..phrases import PhraseMatcher
+from ..phrases import Match, PhraseMatcher
 from ..registry import Analyzer, Rule, Severity
 from ..vocab import fold
+from . import phrase_pass
 from .base import Context
 
 CATEGORIES: dict[str, tuple[Severity, str, str]] = {
@@ -252,6 +253,9 @@ def matcher_for(files: list[Path]) -> PhraseMatcher[Entry]:
     return _matcher(versions)
 
 
+phrase_pass.share("jargon", lambda options: matcher_for(options["jargon"].files))
+
+
 def _loanwords(
     ctx: Context,
     unit: Unit,
@@ -330,11 +334,14 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
     ]
 
 
-def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined: set[str]) -> bool:
+def _in_technical_term(
+    doc: Document, unit: Unit, start: int, end: int, defined: set[str], technical: dict[int, list[Match[str]]]
+) -> bool:
     """Is a cliche match part of a longer technical term of the shipped glossary ("giám sát hải quan" in
     "kiểm tra, giám sát hải quan", "vật liệu hạt nhân"), or a term the text defines, or a part of one ("Đổi
     mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan")?
-    Then the words are a term of art, not a figure of speech. `defined` is filled on the first call."""
+    Then the words are a term of art, not a figure of speech. `defined` is filled on the first call, and
+    `technical` with the glossary's terms in each unit read."""
     if not defined:
         defined.add("")  # read once, even when the text defines nothing
         for d in doc.definitions:
@@ -360,10 +367,10 @@ def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined:
         return True  # "hệ thống thu gom nước thải đồng bộ": a quality of equipment, not a slogan
     if len(whole.split()) >= 2 and _TITLE + whole in defined:
         return True  # a cliche of two words or more inside an article's title
-    for g in _technical_terms().find(doc, unit):
-        if g.start < end and start < g.end and (g.start < start or g.end > end):
-            return True
-    return False
+    terms = technical.get(unit.index)
+    if terms is None:
+        terms = technical[unit.index] = list(_technical_terms().find(doc, unit))
+    return any(g.start < end and start < g.end and (g.start < start or g.end > end) for g in terms)
 
 
 # Nouns of equipment, networks and works: a bare cliche qualifier after them ("đồng bộ", "hiện đại") names
@@ -418,17 +425,19 @@ def analyze(ctx: Context) -> JargonSummary:
     explained = explanations(doc)
     defined: set[str] = set()  # the document's own terms, folded, read at the first cliche
     known: set[Entry] = set()  # terms explained in place: known to the reader from there on
+    technical: dict[int, list[Match[str]]] = {}  # the glossary's terms of the units with a cliche
+    unit_matches = phrase_pass.matches(ctx, "jargon")
     for unit, words_of_unit in zip(doc.units, doc.words, strict=True):
         found = False
         matched: list[tuple[int, int]] = []
         starts: list[int] | None = None
         ends: list[int] = []
-        for m in matcher.find(doc, unit):
+        for m in unit_matches[unit.index]:
             e = m.value
             rule = f"jargon.{e.category}"
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
-            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end, defined):
+            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end, defined, technical):
                 continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
             if e.category in EXPLAINABLE and explained and (e in known or explained.covering(m.start, m.end)):
                 known.add(e)  # "thời hiệu (khoảng thời gian …)": the reader is told what it means, here
