@@ -174,6 +174,11 @@ def test_a_broken_file_of_another_analyzer_does_not_stop_the_pass(tmp_path: Path
     assert got == own_finds(doc, [jargon.matcher_for([])])[0]
     with pytest.raises(ConfigError, match=r"missing\.tsv"):
         phrase_pass.matches(ctx, "glossary")
+    # a run that gives options to jargon alone still matches jargon's lexicon
+    alone = Context(
+        doc=doc, options=None, profile="citizen", rules={}, levels={}, analyzer_options={"jargon": jargon.JargonOptions()}
+    )
+    assert [list(found) for found in phrase_pass.matches(alone, "jargon")] == got
 
 
 def test_the_shipped_lexicons_on_a_text_with_every_kind_of_unit() -> None:

@@ -265,14 +265,15 @@ def _loanwords(
     words_by_category: Counter[str],
     unit_words: list[int],
     explained: Explained,
+    off: frozenset[str],
 ) -> bool:
     """Foreign words no lexicon lists ("livestream", "deadline"), told by their spelling (`loanwords.py`):
-    jargon.foreign, once per word, outside names, the lexicon's own matches and words explained in place."""
-    if not ctx.enabled("jargon.foreign") or unit.text.isupper():
+    jargon.foreign, once per word, outside names, the lexicon's own matches, the terms the user's files
+    switch off (`off`) and words explained in place. The caller checks that jargon.foreign is on."""
+    if unit.text.isupper():
         return False
     doc = ctx.doc
     found = False
-    off = switched_off(ctx.options.files)
     k = 0  # `matched` and the loanwords both run left to right: one pointer keeps the overlap test linear
     for s, e, token in loanword_spans(unit.text):
         start, end = unit.start + s, unit.start + e
@@ -427,6 +428,8 @@ def analyze(ctx: Context) -> JargonSummary:
     known: set[Entry] = set()  # terms explained in place: known to the reader from there on
     technical: dict[int, list[Match[str]]] = {}  # the glossary's terms of the units with a cliche
     unit_matches = phrase_pass.matches(ctx, "jargon")
+    foreign = ctx.enabled("jargon.foreign")  # foreign words told by their spelling (`_loanwords`)
+    off = switched_off(options.files) if foreign else frozenset()
     for unit, words_of_unit in zip(doc.units, doc.words, strict=True):
         found = False
         matched: list[tuple[int, int]] = []
@@ -468,10 +471,11 @@ def analyze(ctx: Context) -> JargonSummary:
                 label=CATEGORIES[e.category][1],
                 note=f" {e.note}" if e.note else "",
             )
-        found = (
-            _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category, unit_words, explained)
-            or found
-        )
+        if foreign:
+            found = (
+                _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category, unit_words, explained, off)
+                or found
+            )
         with_jargon += found
     for e, finding in first_finding.items():
         if finding is not None:

@@ -39,10 +39,10 @@ def matches(ctx: Context, name: str) -> Sequence[Sequence[Match[Any]]]:
     for shared, build in _SHARED.items():
         try:
             matcher = build(ctx.analyzer_options)
-        except ConfigError:
+        except (ConfigError, KeyError):
             if shared == name:
                 raise
-            continue  # another analyzer's broken file: that analyzer reports it when it runs
+            continue  # another analyzer's broken file or missing options: that analyzer says so when it runs
         if shared == name:
             index = len(matchers)
         matchers.append(matcher)
