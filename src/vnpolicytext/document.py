@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple, overload
+from typing import NamedTuple, overload
 
 from .definitions import Definition, definitions_in_working_copy
 from .lines import LineIndex
@@ -316,7 +316,7 @@ class Document:
     # ------------------------------------------------------------------ structure
 
     @cached_property
-    def phrase_matches(self) -> dict[Any, Any]:
+    def phrase_matches(self) -> dict[object, object]:
         """The matches of each phrase set read so far (`phrases.PhraseSet.matches` fills it): one pass over
         the document serves every analyzer that reads the set."""
         return {}

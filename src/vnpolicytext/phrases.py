@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import regex
 
@@ -209,10 +209,10 @@ class PhraseSet:
     def matches(self, doc: Document) -> list[list[Sequence[Match[Any]]]]:
         """Per matcher, per unit, the matches `matcher.find(doc, unit)` gives; one pass per document (kept
         with the document, so every analyzer that reads this set reads the one pass)."""
-        held: list[list[Sequence[Match[Any]]]] | None = doc.phrase_matches.get(self)
+        held = doc.phrase_matches.get(self)
         if held is None:
             held = doc.phrase_matches[self] = self._matches(doc)
-        return held
+        return cast(list[list[Sequence[Match[Any]]]], held)
 
     def _matches(self, doc: Document) -> list[list[Sequence[Match[Any]]]]:
         keys, gaps, opens, closes, firsts = doc.phrase_views.whole()
