@@ -335,38 +335,46 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _OwnTerms:
+    """The document's own terms (their first `_TERM_WORDS` words) and its article titles, folded, each as
+    " word word … " on a line of its own: a run of words of one is then the substring " run " (one search in
+    C per cliche; a set of every run of every title cost tens of milliseconds on a long law)."""
+
+    terms: str
+    titles: str
+
+
+def _own_terms(doc: Document) -> _OwnTerms:
+    terms = [
+        " " + " ".join(fold(d.term).replace(",", " ").split()[:_TERM_WORDS]) + " "
+        for d in doc.definitions
+        if d.kind != "abbreviation"
+    ]
+    # "Điều 63. Tuyên truyền, vận động bầu cử": the activity an article regulates under that name
+    titles = [
+        " " + " ".join(fold(u.text[u.label_end - u.start :]).replace(",", " ").split()) + " "
+        for u in doc.units
+        if u.kind == "heading" and _ARTICLE_TITLE.match(u.text)
+    ]
+    return _OwnTerms("\n".join(terms), "\n".join(titles))
+
+
 def _in_technical_term(
-    doc: Document, unit: Unit, start: int, end: int, defined: set[str], technical: dict[int, list[Match[str]]]
+    doc: Document, unit: Unit, start: int, end: int, own: _OwnTerms, technical: dict[int, list[Match[str]]]
 ) -> bool:
     """Is a cliche match part of a longer technical term of the shipped glossary ("giám sát hải quan" in
     "kiểm tra, giám sát hải quan", "vật liệu hạt nhân"), or a term the text defines, or a part of one ("Đổi
-    mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan")?
-    Then the words are a term of art, not a figure of speech. `defined` is filled on the first call, and
-    `technical` with the glossary's terms in each unit read."""
-    if not defined:
-        defined.add("")  # read once, even when the text defines nothing
-        for d in doc.definitions:
-            if d.kind != "abbreviation":
-                words = fold(d.term).replace(",", " ").split()[:_TERM_WORDS]
-                # every run of words of the term, so that a lookup costs one set probe
-                defined.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
-        for u in doc.units:
-            if u.kind == "heading" and _ARTICLE_TITLE.match(u.text):
-                # "Điều 63. Tuyên truyền, vận động bầu cử": the activity an article regulates under that name
-                words = fold(u.text[u.label_end - u.start :]).replace(",", " ").split()
-                # every run of two words or more, marked as a title's, so that a lookup is one set probe
-                defined.update(
-                    _TITLE + " ".join(words[i:j])
-                    for i in range(len(words))
-                    for j in range(i + 2, min(len(words), i + _TITLE_RUN) + 1)
-                )
+    mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan"),
+    or a run of two to `_TITLE_RUN` words of an article's title? Then the words are a term of art, not a
+    figure of speech. `technical` is filled with the glossary's terms in each unit read."""
     parts = [" ".join(p.split()) for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
-    if any(p and p in defined for p in parts):
+    if any(p and f" {p} " in own.terms for p in parts):
         return True
     whole = " ".join(fold(doc.text[start:end]).replace(",", " ").split())
     if len(whole.split()) <= 2 and _qualifies_equipment(doc.text[max(unit.start, start - 80) : start]):
         return True  # "hệ thống thu gom nước thải đồng bộ": a quality of equipment, not a slogan
-    if len(whole.split()) >= 2 and _TITLE + whole in defined:
+    if 2 <= len(whole.split()) <= _TITLE_RUN and f" {whole} " in own.titles:
         return True  # a cliche of two words or more inside an article's title
     terms = technical.get(unit.index)
     if terms is None:
@@ -395,9 +403,8 @@ def _qualifies_equipment(before: str) -> bool:
 
 
 _ARTICLE_TITLE = re.compile(r"(?i)\s*điều\s+\d+")
-_TERM_WORDS = 12  # words of a defined term read for the runs above (terms are short; bounded cost)
-_TITLE = "\x00title "  # marks the runs of an article title in the set of defined runs
-_TITLE_RUN = 12  # longest run of a title kept (the longest shipped cliche has 10 words)
+_TERM_WORDS = 12  # words of a defined term read (terms are short)
+_TITLE_RUN = 12  # longest run of a title read (the longest shipped cliche has 10 words)
 
 
 @lru_cache(maxsize=1)
@@ -424,7 +431,7 @@ def analyze(ctx: Context) -> JargonSummary:
     loan_first: dict[str, Finding | None] = {}
     unit_words = [0] * len(doc.units)
     explained = explanations(doc)
-    defined: set[str] = set()  # the document's own terms, folded, read at the first cliche
+    own: _OwnTerms | None = None  # the document's own terms and titles, read at the first cliche
     known: set[Entry] = set()  # terms explained in place: known to the reader from there on
     technical: dict[int, list[Match[str]]] = {}  # the glossary's terms of the units with a cliche
     unit_matches = phrase_pass.matches(ctx, "jargon")
@@ -440,8 +447,11 @@ def analyze(ctx: Context) -> JargonSummary:
             rule = f"jargon.{e.category}"
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
-            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end, defined, technical):
-                continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
+            if e.category == "cliche":
+                if own is None:
+                    own = _own_terms(doc)
+                if _in_technical_term(doc, unit, m.start, m.end, own, technical):
+                    continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
             if e.category in EXPLAINABLE and explained and (e in known or explained.covering(m.start, m.end)):
                 known.add(e)  # "thời hiệu (khoảng thời gian …)": the reader is told what it means, here
                 continue
