@@ -181,6 +181,12 @@ def test_a_cliche_in_the_title_of_an_article_names_the_activity_it_regulates() -
     # without the article that regulates it, or when a title only shares one word, it is a slogan
     assert _cliches(body) == ["tuyên truyền vận động"]
     assert _cliches("Điều 12. Vận động\n" + body) == ["tuyên truyền vận động"]
+    # the words of the run sit in one title, whole and in order: two titles that end and start with its
+    # halves, or a title holding a longer word, do not make it a term
+    split = "Điều 11. Công tác tuyên truyền\nĐiều 12. Vận động người ứng cử\n"
+    assert _cliches(split + body) == ["tuyên truyền vận động"]
+    assert _cliches("Điều 12. Tuyên truyền vận độngg bầu cử\n" + body) == ["tuyên truyền vận động"]
+    assert _cliches("Điều 12. Công tác tuyên truyền vận động bầu cử của tổ chức\n" + body) == []
 
 
 def test_a_bare_cliche_qualifier_after_equipment_is_a_technical_quality() -> None:

@@ -198,3 +198,81 @@ def test_mineral_and_particle_names_are_not_loans() -> None:
 
 def test_units_of_electric_power_are_not_loans() -> None:
     assert loanword_spans("Trạm biến áp có công suất dưới 250 kVA và điện áp 22 kV.") == []
+
+
+# The quick scan that `loanword_spans` runs first (a run of ASCII letters that cannot be Vietnamese, standing
+# alone) must never miss a unit the token scan would flag; it may flag more.
+
+
+def _token_scan_flags(text: str) -> bool:
+    from vnpolicytext.loanwords import _TOKEN, _foreign_spelling
+
+    return any(map(_foreign_spelling, _TOKEN.findall(text)))
+
+
+def _quick_scan_flags(text: str) -> bool:
+    from vnpolicytext.loanwords import _ASCII_RUN, _foreign_part
+
+    return any(map(_foreign_part, _ASCII_RUN.findall(text)))
+
+
+def test_every_letter_or_digit_of_re_is_one_of_regex() -> None:
+    # the quick scan's bounds (re: not a letter or digit) hold for the token pattern's (regex: \p{L}, \p{N})
+    import re
+    import sys
+
+    import regex
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    by_re = set(re.findall(r"[^\W_]", every))
+    assert len(by_re) > 100_000
+    assert by_re <= set(regex.findall(r"[\p{L}\p{N}]", every))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phường mở đường dây hotline để người dân phản ánh.",
+        "Đăng ký qua e-mail hoặc check-in tại quầy; Wi-Fi miễn phí.",
+        "Học viên tham gia khóa e-learning của sở.",  # the foreign part comes after a hyphen
+        "Người dân o'clock đến trụ sở.",  # and after an apostrophe
+        "Tổ chức livestream-bán hàng nông sản cho bà con.",
+        "Mã hồ sơ abc1 và mẫu BM01 không phải từ nước ngoài.",
+        "Shop it’s ok: ứng dụng Zalo, Facebook và fanpage của xã.",
+        "Cán bộ dùng deadline\u0301 trong báo cáo.",
+        "Tệp x\u0301ab1 được gửi kèm.",
+        "Người dân gửi feedback—góp ý qua cổng dịch vụ công.",
+        "ĐỀ NGHỊ UBND XÃ GỬI BÁO CÁO THEO MẪU.",
+        "Biểu mẫu b) và c) kèm theo Nghị định số 34/2016/NĐ-CP.",
+    ],
+)
+def test_the_quick_scan_flags_every_text_with_a_foreign_token(text: str) -> None:
+    if _token_scan_flags(text):
+        assert _quick_scan_flags(text)
+
+
+def test_the_texts_above_do_hold_foreign_tokens() -> None:
+    assert _token_scan_flags("Học viên tham gia khóa e-learning của sở.")
+    assert _token_scan_flags("Người dân o'clock đến trụ sở.")
+    assert not _token_scan_flags("ĐỀ NGHỊ UBND XÃ GỬI BÁO CÁO THEO MẪU.")
+
+
+def test_the_quick_scan_flags_what_the_token_scan_flags_on_random_text() -> None:
+    import random
+
+    rng = random.Random(7)
+    pieces = [
+        "online", "team", "app", "e", "mail", "in", "check", "Wi", "Fi", "ng", "ười", "tr", "ườ", "người", "dân",
+        "ô", "á", "đ", "b", "c", "UBND", "x", "1", "2", "-", "'", "’", " ", " ", ", ", ". ", "\u0301", "\u0323",
+        "²", "Ⅻ", "_", "é", "ß", "ü", "ſ",
+    ]  # fmt: skip
+    flagged = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        if _token_scan_flags(text):
+            flagged += 1
+            assert _quick_scan_flags(text), text
+    assert flagged > 500  # the check is not vacuous
+    # and most text without a foreign token is let through by the quick scan alone
+    plain = "Người dân nộp hồ sơ tại bộ phận một cửa của xã trong giờ hành chính."
+    assert not _quick_scan_flags(plain) and loanword_spans(plain) == []

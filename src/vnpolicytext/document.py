@@ -220,6 +220,20 @@ class PhraseViews(Sequence[PhraseView]):
     def __len__(self) -> int:
         return len(self._trusted)
 
+    def whole(self) -> tuple[list[str], str, bytes, bytes, array[int]]:
+        """Every unit's view at once, for one pass over the whole document: the keys, the gaps ("x" after
+        each unit's last syllable), the word opens and closes (1 throughout a unit whose words are not
+        trusted, where its view has None) and each unit's first syllable index (then the total)."""
+        keys = list(map(self._names.__getitem__, self._ids))
+        if all(self._trusted):
+            return keys, self._gaps, self._opens, self._closes, self._firsts
+        opens, closes = bytearray(self._opens), bytearray(self._closes)
+        for u, trusted in enumerate(self._trusted):
+            if not trusted:
+                a, b = self._firsts[u], self._firsts[u + 1]
+                opens[a:b] = closes[a:b] = b"\x01" * (b - a)
+        return keys, self._gaps, bytes(opens), bytes(closes), self._firsts
+
     @overload
     def __getitem__(self, index: int) -> PhraseView: ...
     @overload
@@ -327,6 +341,12 @@ class Document:
         return PhraseViews(self.units, self.words)
 
     # ------------------------------------------------------------------ structure
+
+    @cached_property
+    def phrase_matches(self) -> dict[object, object]:
+        """The matches of each phrase set read so far (`phrases.PhraseSet.matches` fills it): one pass over
+        the document serves every analyzer that reads the set."""
+        return {}
 
     @cached_property
     def labels(self) -> tuple[Label, ...]:

@@ -8,9 +8,9 @@ never straddles two words.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import regex
 
@@ -41,9 +41,9 @@ def phrase_keys(phrase: str, *, coordinated: bool = False) -> list[str]:
     return keys
 
 
-@dataclass(frozen=True, slots=True)
-class Match(Generic[T]):
-    """A lexicon phrase found in a unit: syllable index range and working-copy offsets."""
+class Match(NamedTuple, Generic[T]):
+    """A lexicon phrase found in a unit: syllable index range and working-copy offsets (a named tuple: four
+    times quicker to make than a frozen dataclass, and as immutable)."""
 
     first: int
     last: int  # exclusive
@@ -147,3 +147,194 @@ class PhraseMatcher(Generic[T]):
                 return best
             j += 1
             node = step
+
+
+# A node of the merged trie of a PhraseSet: (children by key, the tries holding this node as a bit mask, the
+# (bit, trie index, value) of the tries with a phrase ending here, or None).
+_Node = tuple[dict[str, Any], int, "tuple[tuple[int, int, Any], ...] | None"]
+_NO_MATCHES: tuple[Match[Any], ...] = ()
+
+
+def _merge(parts: list[tuple[int, dict[str, Any]]]) -> _Node:
+    """The merged node of the tries' nodes at one path (each part: trie index, its node there)."""
+    mask = 0
+    ends: list[tuple[int, int, Any]] = []
+    below: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for k, node in parts:
+        mask |= 1 << k
+        for key, child in node.items():
+            if key == _END:
+                ends.append((1 << k, k, child))
+            else:
+                below.setdefault(key, []).append((k, child))
+    return {key: _merge(sub) for key, sub in below.items()}, mask, tuple(ends) or None
+
+
+class _Firsts(dict[str, _Node]):
+    """The merged nodes of the first syllables, each merged when first read (merging every trie at once
+    costs tens of milliseconds; a text reads a few hundred of the first syllables)."""
+
+    __slots__ = ("_roots",)
+
+    def __init__(self, roots: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self._roots = roots
+
+    def __missing__(self, key: str) -> _Node:
+        node = self[key] = _merge([(k, root[key]) for k, root in enumerate(self._roots) if key in root])
+        return node
+
+
+class PhraseSet:
+    """Several matchers matched in one pass over a document, each getting exactly the matches of its own
+    `find`.
+
+    The matchers' tries are merged node by node (a merged node knows which tries hold it), and one walk from
+    each candidate start follows every trie at once: where the tries part ways (a syllable that goes on in
+    one trie; a coordinating "và" that another skips), the walk forks, each branch carrying the tries that
+    go that way, so each trie's longest phrase at each start is the one its own walk finds. Each trie then
+    takes its matches greedily left to right, as `find` does, and a start inside a trie's last match is not
+    walked for that trie. The matchers must not change after the set is made."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher[Any]]) -> None:
+        self.matchers = tuple(matchers)
+        roots = [m._root for m in self.matchers]
+        self._keys = frozenset(key for root in roots for key in root)
+        # first syllables from which a phrase of one syllable or a coordination goes: always walked
+        self._always = frozenset(
+            key for root in roots for key, node in root.items() if _END in node or _SEP in node
+        )
+        self._firsts = _Firsts(roots)
+
+    def matches(self, doc: Document) -> list[list[Sequence[Match[Any]]]]:
+        """Per matcher, per unit, the matches `matcher.find(doc, unit)` gives; one pass per document (kept
+        with the document, so every analyzer that reads this set reads the one pass)."""
+        held = doc.phrase_matches.get(self)
+        if held is None:
+            held = doc.phrase_matches[self] = self._matches(doc)
+        return cast(list[list[Sequence[Match[Any]]]], held)
+
+    def _matches(self, doc: Document) -> list[list[Sequence[Match[Any]]]]:
+        keys, gaps, opens, closes, firsts = doc.phrase_views.whole()
+        lexicon, always, nodes = self._keys, self._always, self._firsts
+        count = len(self.matchers)
+        found: list[list[tuple[int, int, Any]]] = [[] for _ in range(count)]
+        free = [0] * count  # per trie, where its next match may start
+        busy = 0  # the tries whose last match covers the current start
+        release = 0  # the nearest end of a busy trie's last match
+        # where a match may start: on a word start, at a key some phrase starts with, from which a phrase of
+        # one syllable or a coordination goes, or the next syllable goes on (what `find` walks)
+        starts = [
+            k
+            for k in _positions(keys, lexicon)
+            if opens[k] and ((key := keys[k]) in always or (gaps[k] == " " and keys[k + 1] in nodes[key][0]))
+        ]
+        for at in starts:
+            node = nodes[keys[at]]
+            mask = node[1]
+            if busy:
+                if at >= release:
+                    busy, release = 0, len(keys)
+                    for k in range(count):
+                        if free[k] > at:
+                            busy |= 1 << k
+                            release = min(release, free[k])
+                mask &= ~busy
+                if not mask:
+                    continue  # inside the last match of every trie that has this first syllable
+            longest = _walk(keys, gaps, closes, at, node, mask)
+            if longest:
+                for k, (last, value) in longest.items():
+                    found[k].append((at, last, value))
+                    free[k] = last
+                    if not busy or last < release:
+                        release = last
+                    busy |= 1 << k
+        units = doc.units
+        out: list[list[Sequence[Match[Any]]]] = []
+        for per_trie in found:
+            per_unit: list[Sequence[Match[Any]]] = [_NO_MATCHES] * len(units)
+            u, first = -1, 0
+            here: list[Match[Any]] = []
+            syllables = units[0].syllables if units else None
+            for at, last, value in per_trie:
+                if at >= firsts[u + 1]:  # the first match of a unit
+                    u = bisect_right(firsts, at) - 1
+                    here, first, syllables = [], firsts[u], units[u].syllables
+                    per_unit[u] = here
+                assert syllables is not None
+                start, end = syllables.span(at - first)[0], syllables.span(last - first - 1)[1]
+                here.append(Match(at - first, last - first, start, end, value))
+            out.append(per_unit)
+        return out
+
+
+_FEW = 40  # first syllables: up to this many, their places are found with `list.index`
+
+
+def _positions(keys: list[str], firsts: frozenset[str]) -> list[int]:
+    """The indices of the keys in `firsts`, in order. A small lexicon (the terms a document defines) has its
+    few first syllables looked for one by one (`list.index` runs in C), not every key tested in Python."""
+    if len(firsts) > _FEW:
+        return [k for k, key in enumerate(keys) if key in firsts]
+    found: list[int] = []
+    for first in firsts:
+        k = -1
+        try:
+            while True:
+                k = keys.index(first, k + 1)
+                found.append(k)
+        except ValueError:
+            pass
+    found.sort()
+    return found
+
+
+def _walk(keys: list[str], gaps: str, closes: bytes, at: int, node: _Node, mask: int) -> dict[int, Any] | None:
+    """Per matcher of `mask` (tries holding `node`, the node of syllable `at`), the (end index, value) of its
+    longest phrase starting at `at` and ending on a word end: `PhraseMatcher._longest` of every trie at once
+    (None when no phrase ends)."""
+    longest: dict[int, Any] | None = None
+    forks: list[tuple[_Node, int, int]] = []
+    j = at
+    while True:
+        children, _, ends = node
+        if ends is not None and closes[j]:
+            for bit, k, value in ends:
+                if mask & bit:
+                    if longest is None:
+                        longest = {}
+                    longest[k] = (j + 1, value)
+        gap = gaps[j]  # "x" after a unit's last syllable
+        if gap == " ":
+            step = children.get(keys[j + 1])
+            rest = mask
+            if step is not None:
+                rest &= ~step[1]
+            if rest and keys[j + 1] == _VA and gaps[j + 1] == " ":
+                sep = children.get(_SEP)  # "… ý chí và hành động", for the tries that cannot go on directly
+                if sep is not None:
+                    fork = sep[0].get(keys[j + 2])
+                    if fork is not None and rest & fork[1]:
+                        forks.append((fork, rest & fork[1], j + 2))
+            if step is not None and mask & step[1]:
+                node, mask, j = step, mask & step[1], j + 1
+                continue
+        elif gap == "," or gap == "-":
+            sep = children.get(_SEP)
+            if sep is not None and mask & sep[1]:
+                rest = mask & sep[1]
+                parts = sep[0]
+                if keys[j + 1] == _VA and gaps[j + 1] == " ":
+                    fork = parts.get(keys[j + 2])  # ", và …"
+                    if fork is not None and rest & fork[1]:
+                        forks.append((fork, rest & fork[1], j + 2))
+                        rest &= ~fork[1]
+                if rest:
+                    step = parts.get(keys[j + 1])
+                    if step is not None and rest & step[1]:
+                        node, mask, j = step, rest & step[1], j + 1
+                        continue
+        if not forks:
+            return longest
+        node, mask, j = forks.pop()

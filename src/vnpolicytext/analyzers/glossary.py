@@ -25,10 +25,10 @@ from ..document import Document
 from ..explained import Explanation, explanations
 from ..lexicon import file_version, rows, shipped_text, user_text
 from ..models import Finding, Model, Start
-from ..phrases import PhraseMatcher
+from ..phrases import PhraseMatcher, PhraseSet
 from ..registry import SEVERITY_RANK, Analyzer, Rule
 from ..vocab import SYLLABLE, fold
-from . import jargon
+from . import jargon, phrase_pass
 from .base import Context
 
 _SOURCE = "Khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP; Điều 18 Nghị quyết 351/2017/UBTVQH14."
@@ -255,6 +255,11 @@ def lexicon_for(files: list[Path], jargon_files: list[Path]) -> Lexicon:
     return _lexicon(versions, jargon_versions)
 
 
+phrase_pass.share(
+    "glossary", lambda options: lexicon_for(options["glossary"].files, options["jargon"].files).matcher
+)
+
+
 def _everyday(phrase: str) -> bool:
     """A single syllable ("thuế", "phí") is everyday language; longer terms were curated in the data."""
     return len(fold(phrase).split()) <= 1
@@ -338,21 +343,22 @@ def analyze(ctx: Context) -> GlossarySummary:
             key = fold(d.term)
             unmatchable.add(key)
         defined.setdefault(key, []).append(d)
-    doc_matcher: PhraseMatcher[str] | None = None
+    doc_matches = None
     if defined:
-        doc_matcher = PhraseMatcher((k, k) for k in defined if k not in unmatchable)
+        doc_matches = PhraseSet([PhraseMatcher((k, k) for k in defined if k not in unmatchable)]).matches(doc)[0]
     term_spans = sorted((d.term_start, d.term_end) for d in own)
     span_starts = [s for s, _ in term_spans]
 
     terms: dict[str, _Term] = {}
     in_headings: set[str] = set()  # a heading ("Điều 5. Phiếu hẹn") is a label: not a use, but not unused
+    lexicon_matches = phrase_pass.matches(ctx, "glossary")
     for unit in doc.units:
         heading = unit.kind == "heading"
         found: list[tuple[int, int, int, str, TermInfo | None]] = []
-        for m in lex.matcher.find(doc, unit):
+        for m in lexicon_matches[unit.index]:
             found.append((m.start, m.end, 1, "", m.value))
-        if doc_matcher is not None:
-            for dm in doc_matcher.find(doc, unit):
+        if doc_matches is not None:
+            for dm in doc_matches[unit.index]:
                 found.append((dm.start, dm.end, 0, dm.value, None))
         if not found:
             continue

@@ -21,9 +21,10 @@ from ..explained import Explained, explanations
 from ..lexicon import Row, file_version, rows, shipped_text, user_text
 from ..loanwords import loanword_spans
 from ..models import Finding, Fix, Model
-from ..phrases import PhraseMatcher
+from ..phrases import Match, PhraseMatcher
 from ..registry import Analyzer, Rule, Severity
 from ..vocab import fold
+from . import phrase_pass
 from .base import Context
 
 CATEGORIES: dict[str, tuple[Severity, str, str]] = {
@@ -252,6 +253,9 @@ def matcher_for(files: list[Path]) -> PhraseMatcher[Entry]:
     return _matcher(versions)
 
 
+phrase_pass.share("jargon", lambda options: matcher_for(options["jargon"].files))
+
+
 def _loanwords(
     ctx: Context,
     unit: Unit,
@@ -261,14 +265,15 @@ def _loanwords(
     words_by_category: Counter[str],
     unit_words: list[int],
     explained: Explained,
+    off: frozenset[str],
 ) -> bool:
     """Foreign words no lexicon lists ("livestream", "deadline"), told by their spelling (`loanwords.py`):
-    jargon.foreign, once per word, outside names, the lexicon's own matches and words explained in place."""
-    if not ctx.enabled("jargon.foreign") or unit.text.isupper():
+    jargon.foreign, once per word, outside names, the lexicon's own matches, the terms the user's files
+    switch off (`off`) and words explained in place. The caller checks that jargon.foreign is on."""
+    if unit.text.isupper():
         return False
     doc = ctx.doc
     found = False
-    off = switched_off(ctx.options.files)
     k = 0  # `matched` and the loanwords both run left to right: one pointer keeps the overlap test linear
     for s, e, token in loanword_spans(unit.text):
         start, end = unit.start + s, unit.start + e
@@ -330,40 +335,51 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
     ]
 
 
-def _in_technical_term(doc: Document, unit: Unit, start: int, end: int, defined: set[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _OwnTerms:
+    """The document's own terms (their first `_TERM_WORDS` words) and its article titles, folded, each as
+    " word word … " on a line of its own: a run of words of one is then the substring " run " (one search in
+    C per cliche; a set of every run of every title cost tens of milliseconds on a long law)."""
+
+    terms: str
+    titles: str
+
+
+def _own_terms(doc: Document) -> _OwnTerms:
+    terms = [
+        " " + " ".join(fold(d.term).replace(",", " ").split()[:_TERM_WORDS]) + " "
+        for d in doc.definitions
+        if d.kind != "abbreviation"
+    ]
+    # "Điều 63. Tuyên truyền, vận động bầu cử": the activity an article regulates under that name
+    titles = [
+        " " + " ".join(fold(u.text[u.label_end - u.start :]).replace(",", " ").split()) + " "
+        for u in doc.units
+        if u.kind == "heading" and _ARTICLE_TITLE.match(u.text)
+    ]
+    return _OwnTerms("\n".join(terms), "\n".join(titles))
+
+
+def _in_technical_term(
+    doc: Document, unit: Unit, start: int, end: int, own: _OwnTerms, technical: dict[int, list[Match[str]]]
+) -> bool:
     """Is a cliche match part of a longer technical term of the shipped glossary ("giám sát hải quan" in
     "kiểm tra, giám sát hải quan", "vật liệu hạt nhân"), or a term the text defines, or a part of one ("Đổi
-    mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan")?
-    Then the words are a term of art, not a figure of speech. `defined` is filled on the first call."""
-    if not defined:
-        defined.add("")  # read once, even when the text defines nothing
-        for d in doc.definitions:
-            if d.kind != "abbreviation":
-                words = fold(d.term).replace(",", " ").split()[:_TERM_WORDS]
-                # every run of words of the term, so that a lookup costs one set probe
-                defined.update(" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
-        for u in doc.units:
-            if u.kind == "heading" and _ARTICLE_TITLE.match(u.text):
-                # "Điều 63. Tuyên truyền, vận động bầu cử": the activity an article regulates under that name
-                words = fold(u.text[u.label_end - u.start :]).replace(",", " ").split()
-                # every run of two words or more, marked as a title's, so that a lookup is one set probe
-                defined.update(
-                    _TITLE + " ".join(words[i:j])
-                    for i in range(len(words))
-                    for j in range(i + 2, min(len(words), i + _TITLE_RUN) + 1)
-                )
+    mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan"),
+    or a run of two to `_TITLE_RUN` words of an article's title? Then the words are a term of art, not a
+    figure of speech. `technical` is filled with the glossary's terms in each unit read."""
     parts = [" ".join(p.split()) for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
-    if any(p and p in defined for p in parts):
+    if any(p and f" {p} " in own.terms for p in parts):
         return True
     whole = " ".join(fold(doc.text[start:end]).replace(",", " ").split())
     if len(whole.split()) <= 2 and _qualifies_equipment(doc.text[max(unit.start, start - 80) : start]):
         return True  # "hệ thống thu gom nước thải đồng bộ": a quality of equipment, not a slogan
-    if len(whole.split()) >= 2 and _TITLE + whole in defined:
+    if 2 <= len(whole.split()) <= _TITLE_RUN and f" {whole} " in own.titles:
         return True  # a cliche of two words or more inside an article's title
-    for g in _technical_terms().find(doc, unit):
-        if g.start < end and start < g.end and (g.start < start or g.end > end):
-            return True
-    return False
+    terms = technical.get(unit.index)
+    if terms is None:
+        terms = technical[unit.index] = list(_technical_terms().find(doc, unit))
+    return any(g.start < end and start < g.end and (g.start < start or g.end > end) for g in terms)
 
 
 # Nouns of equipment, networks and works: a bare cliche qualifier after them ("đồng bộ", "hiện đại") names
@@ -387,9 +403,8 @@ def _qualifies_equipment(before: str) -> bool:
 
 
 _ARTICLE_TITLE = re.compile(r"(?i)\s*điều\s+\d+")
-_TERM_WORDS = 12  # words of a defined term read for the runs above (terms are short; bounded cost)
-_TITLE = "\x00title "  # marks the runs of an article title in the set of defined runs
-_TITLE_RUN = 12  # longest run of a title kept (the longest shipped cliche has 10 words)
+_TERM_WORDS = 12  # words of a defined term read (terms are short)
+_TITLE_RUN = 12  # longest run of a title read (the longest shipped cliche has 10 words)
 
 
 @lru_cache(maxsize=1)
@@ -416,20 +431,27 @@ def analyze(ctx: Context) -> JargonSummary:
     loan_first: dict[str, Finding | None] = {}
     unit_words = [0] * len(doc.units)
     explained = explanations(doc)
-    defined: set[str] = set()  # the document's own terms, folded, read at the first cliche
+    own: _OwnTerms | None = None  # the document's own terms and titles, read at the first cliche
     known: set[Entry] = set()  # terms explained in place: known to the reader from there on
+    technical: dict[int, list[Match[str]]] = {}  # the glossary's terms of the units with a cliche
+    unit_matches = phrase_pass.matches(ctx, "jargon")
+    foreign = ctx.enabled("jargon.foreign")  # foreign words told by their spelling (`_loanwords`)
+    off = switched_off(options.files) if foreign else frozenset()
     for unit, words_of_unit in zip(doc.units, doc.words, strict=True):
         found = False
         matched: list[tuple[int, int]] = []
         starts: list[int] | None = None
         ends: list[int] = []
-        for m in matcher.find(doc, unit):
+        for m in unit_matches[unit.index]:
             e = m.value
             rule = f"jargon.{e.category}"
             if not ctx.enabled(rule) or doc.in_name(m.start, m.end):
                 continue
-            if e.category == "cliche" and _in_technical_term(doc, unit, m.start, m.end, defined):
-                continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
+            if e.category == "cliche":
+                if own is None:
+                    own = _own_terms(doc)
+                if _in_technical_term(doc, unit, m.start, m.end, own, technical):
+                    continue  # "hạt nhân phóng xạ", "kiểm tra, giám sát hải quan", the item that defines it
             if e.category in EXPLAINABLE and explained and (e in known or explained.covering(m.start, m.end)):
                 known.add(e)  # "thời hiệu (khoảng thời gian …)": the reader is told what it means, here
                 continue
@@ -459,10 +481,11 @@ def analyze(ctx: Context) -> JargonSummary:
                 label=CATEGORIES[e.category][1],
                 note=f" {e.note}" if e.note else "",
             )
-        found = (
-            _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category, unit_words, explained)
-            or found
-        )
+        if foreign:
+            found = (
+                _loanwords(ctx, unit, matched, loan_first, by_category, words_by_category, unit_words, explained, off)
+                or found
+            )
         with_jargon += found
     for e, finding in first_finding.items():
         if finding is not None:

@@ -22,6 +22,7 @@ from ..models import Model
 from ..phrases import PhraseMatcher
 from ..registry import Analyzer, Rule
 from ..vocab import fold
+from . import phrase_pass
 from .base import Context
 
 _SOURCE = "Điều 69 Nghị định 34/2016/NĐ-CP (từ ngữ dùng thống nhất; chữ viết tắt)."
@@ -82,6 +83,9 @@ def synonym_groups() -> PhraseMatcher[tuple[str, ...]]:
     return matcher
 
 
+phrase_pass.share("synonyms", lambda options: synonym_groups())
+
+
 def analyze(ctx: Context) -> TerminologySummary:
     """Find variants of the terms the text defines."""
     doc = ctx.doc
@@ -135,9 +139,8 @@ def analyze(ctx: Context) -> TerminologySummary:
                 )
     defined_terms = {fold(d.term): d for d in defs if d.kind in ("article", "inline")}
     if defined_terms and ctx.enabled("terminology.synonym"):
-        matcher = synonym_groups()
-        for unit in doc.units:
-            for match in matcher.find(doc, unit):
+        for unit_matches in phrase_pass.matches(ctx, "synonyms"):
+            for match in unit_matches:
                 group = match.value
                 name = fold(text[match.start : match.end])
                 term = next((t for t in group if t in defined_terms and t != name), None)
