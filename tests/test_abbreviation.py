@@ -349,3 +349,24 @@ def test_a_roman_group_label_with_a_letter_is_no_abbreviation() -> None:
     assert findings == []
     _, findings = run("Hồ sơ ghi ký hiệu IIB trên bìa.", profile="legal")
     assert [f.text for f in findings] == ["IIB"]
+
+
+def test_a_word_also_written_in_lower_case_or_as_a_name_is_not_an_abbreviation() -> None:
+    # "VIETTEL" and "TIKI" are not listed; the text writes them as names elsewhere, so the capitals are the
+    # same words shouted, while "PCCC" (listed) and "KHXH" (never written otherwise) stay abbreviations
+    text = (
+        "Khách hàng có thể thanh toán qua Viettel Money hoặc ví Tiki. "
+        "ƯU ĐÃI CHỈ ÁP DỤNG VỚI VIETTEL và TIKI trong tháng này. "
+        "Đội PCCC của phường và Viện KHXH phối hợp kiểm tra."
+    )
+    summary, _ = run(text)
+    found = {i.abbr for i in summary.items}
+    assert "VIETTEL" not in found and "TIKI" not in found
+    assert {"PCCC", "KHXH"} <= found
+    # without the names the capitals are candidates again
+    summary, _ = run("Chương trình áp dụng với VIETTEL và TIKI.")
+    assert {"VIETTEL", "TIKI"} <= {i.abbr for i in summary.items}
+    # a word the text also writes in lower case counts too: "EMAIL" is "email" in capitals
+    text = "Người dân có thể nộp qua email hoặc trực tiếp. Địa chỉ EMAIL được ghi ở cuối trang."
+    assert "EMAIL" not in {i.abbr for i in run(text)[0].items}
+    assert "EMAIL" in {i.abbr for i in run(text.replace("qua email", "qua bưu điện"))[0].items}

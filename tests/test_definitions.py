@@ -375,3 +375,45 @@ def test_an_article_titled_with_a_term_it_defines_after_an_exception() -> None:
     ]
     for d in extract_definitions(text):
         assert text[d.term_start : d.term_end] == d.term
+
+
+def test_intro_lines_found_by_their_ending_are_those_the_pattern_finds() -> None:
+    from vnpolicytext import definitions as de
+
+    heads = [
+        "Trong Nghị định này, các từ ngữ dưới đây được hiểu như sau",
+        "Các chữ viết tắt trong Thông tư này được hiểu như sau",
+        "Những thuật ngữ sau đây",
+        "Từ ngữ viết tắt dưới đây",
+        "Các từ viết tắt trong Quyết định được giải thích như sau",
+        "Cụm từ “hộ kinh doanh” có nghĩa như sau",
+        "Hồ sơ gồm các giấy tờ sau",
+        "Người nộp hồ sơ đến sau",
+        "Người dân nộp hồ sơ tại đây",
+        "Các khoản phí được thu như sau đây",
+        "Các trường hợp được miễn phí như sau, trừ trường hợp có quy định khác",
+        "Chủ đầu tư phải làm như sau thì mới được nghiệm thu",
+        "Điều 3. Giải thích từ ngữ",
+    ]
+    endings = ["", ":", " :", ": ", " :  ", "\t:", ":\t", "::", " ", "\u00a0:", ":\u2003", ".", ";", " :\u00a0\u00a0"]
+    cased = [str.lower, str.upper, str.title, lambda s: s]
+    checked = 0
+    for head in heads:
+        for ending in endings:
+            for case in cased:
+                line = "1. " + case(head) + ending
+                for start in (0, 3):
+                    assert de._intro(line, start, len(line)) == (de._INTRO.search(line, start, len(line)) is not None)
+                    checked += 1
+    assert sum(de._intro("a) " + h + ":", 0, len(h) + 3) for h in heads) >= 6  # both answers occur
+    assert checked == len(heads) * len(endings) * len(cased) * 2
+
+
+def test_bracketed_parts_of_a_span() -> None:
+    from vnpolicytext.definitions import _bracketed
+
+    text = "Hợp đồng (bằng văn bản (có công chứng)) và phụ lục) được lập (nếu có"
+    assert _bracketed(text, 0, len(text)) == [(9, 39), (61, len(text))]
+    assert _bracketed(text, 40, 60) == []  # a ")" with no "(" before it closes nothing
+    assert _bracketed(text, 10, 30) == [(23, 30)]
+    assert _bracketed("Không có ngoặc nào ở đây.", 0, 25) == []

@@ -220,7 +220,7 @@ def _article_regions(text: str, lines: list[Line]) -> list[tuple[int, int]]:
             continue
         for i in range(head + 1, stop):
             intro = lines[i]
-            if not _INTRO.search(text, intro.body, intro.end):
+            if not _intro(text, intro.body, intro.end):
                 continue
             j = i + 1
             if intro.label is not None:  # the intro is itself a numbered item: stop at its next sibling
@@ -231,6 +231,16 @@ def _article_regions(text: str, lines: list[Line]) -> list[tuple[int, int]]:
             regions.append((i + 1, j))
             break
     return regions
+
+
+def _intro(text: str, start: int, end: int) -> bool:
+    r"""`_INTRO.search(text, start, end)`, tried only when the span ends like both its alternatives: "sau" or
+    "đây" (in any case: "au" or "ây" once lower-cased), then blanks and at most one colon (every `\s` of the
+    pattern is a `str.isspace` character), so most lines are decided without the pattern."""
+    tail = text[start:end].rstrip()
+    if tail.endswith(":"):
+        tail = tail[:-1].rstrip()
+    return tail[-2:].lower() in ("au", "ây") and _INTRO.search(text, start, end) is not None
 
 
 def _items(lines: list[Line], first: int, last: int) -> list[tuple[int, int]]:
@@ -277,9 +287,12 @@ def _find_connective(text: str, start: int, end: int, lower: str) -> tuple[int, 
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the (outermost) bracketed parts of text[start:end]."""
+    first = text.find("(", start, end)
+    if first < 0:
+        return []  # a ")" with no "(" before it is ignored: nothing is bracketed
     spans: list[tuple[int, int]] = []
     depth, open_at = 0, start
-    for i in range(start, end):
+    for i in range(first, end):
         ch = text[i]
         if ch == "(":
             if depth == 0:
@@ -312,7 +325,7 @@ def _article_item(
     ):
         j += 1
         head_end = lines[j].end
-    if _INTRO.search(text, head_start, head_end) or (
+    if _intro(text, head_start, head_end) or (
         text[head_start:head_end].rstrip().endswith(":")
         and _head_has_no_connective(text, head_start, head_end)
     ):

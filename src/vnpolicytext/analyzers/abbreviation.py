@@ -338,7 +338,8 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
     """Abbreviation occurrences (working-copy spans) and document numbers of every unit. `listed`: keys of
     the bundled, international, user and document-defined abbreviations."""
     scan = _Scan()
-    ordinary = _ordinary_words(doc) - listed
+    # the words also written as ordinary words, made only when an unlisted candidate asks (most texts have none)
+    ordinary: set[str] | None = None
     numbers: dict[int, list[tuple[int, int]]] = {}
     for number in doc.document_numbers:
         scan.references += 1
@@ -367,8 +368,13 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
                 end = at + len(part)
                 key = abbr_key(part)
                 is_known = key in listed
-                if not _shape(part, body, end, is_known) or key in ordinary:
+                if not _shape(part, body, end, is_known):
                     continue
+                if not is_known:  # a listed key is never taken for an ordinary word
+                    if ordinary is None:
+                        ordinary = _ordinary_words(doc)
+                    if key in ordinary:
+                        continue
                 if not is_known and any(c.isdigit() for c in part):
                     continue  # a code ("BM01", "HS08a-VC", "QH14"), not an abbreviation
                 if not part[0].isalpha() or _CREDIT.search(body, max(0, at - 30), at):
