@@ -417,3 +417,46 @@ def test_bracketed_parts_of_a_span() -> None:
     assert _bracketed(text, 40, 60) == []  # a ")" with no "(" before it closes nothing
     assert _bracketed(text, 10, 30) == [(23, 30)]
     assert _bracketed("Không có ngoặc nào ở đây.", 0, 25) == []
+
+
+def test_bare_naming_found_from_its_verbs_is_what_the_pattern_finds() -> None:
+    import random
+
+    from vnpolicytext import definitions as de
+
+    pieces = [
+        "Quy chuẩn kỹ thuật quốc gia", ", ký hiệu là QCVN", ", ký  hiệu là:", "ký hiệu", "sau đây", "Sau đây",
+        "SAU ĐÂY", "được", "Được", "gọi", "gọi tắt là", "viết tắt là", "gọi chung là", "Gọi Tắt Là", "là", ",",
+        ", ", ":", ".", ";", "(", ")", "\n", " ", "  ", "\t", "BHXH", "Bảo hiểm xã hội", "cơ quan", "gọix",
+        "xgọi", "đượcgọi", "sau  đây\n", "được\t", "viết", "chung",
+    ]
+    r = random.Random(16)
+    texts = [
+        "Bảo hiểm xã hội Việt Nam, sau đây được gọi tắt là BHXH, có trách nhiệm chi trả.",
+        "Quy chuẩn kỹ thuật quốc gia, ký hiệu là QCVN; tiêu chuẩn quốc gia, ký hiệu là TCVN.",
+        "Ủy ban nhân dân cấp xã, gọi chung là cấp xã\nTrung tâm phục vụ hành chính công, viết tắt là TTPVHCC",
+    ]
+    texts += ["".join(r.choice(pieces) + r.choice(["", " "]) for _ in range(r.randint(1, 40))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in de._INLINE_BARE.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in de._bare_matches(text)] == want, text
+        found += len(want)
+    assert found > 300
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("“Trừ trường hợp luật có quy định khác, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", True),
+        ("  - TRONG phạm vi Điều này, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", True),
+        ("Đối  với hàng nhập khẩu, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", True),
+        ("Trongsuốt quá trình, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", False),
+        ("Hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn trước khi giao hàng.", False),
+        ("Bên mua, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", False),
+    ],
+)
+def test_a_titled_definition_needs_its_opening_clause(body: str, found: bool) -> None:
+    text = f"Điều 40. Hủy bỏ đơn đặt hàng\n{body}\nĐiều 41. Giao hàng\nBên bán giao hàng đúng hạn."
+    kinds = [(d.kind, d.term) for d in extract_definitions(text)]
+    assert kinds == ([("sentence", "hủy bỏ đơn đặt hàng")] if found else [])

@@ -24,7 +24,7 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 import regex
@@ -129,6 +129,11 @@ _INLINE_BARE = regex.compile(
     r"(?P<term>[^,;:.()\n]{1,100}?)\s*(?=[,;:.)\n]|$)",
     regex.IGNORECASE,
 )
+# Where `_INLINE_BARE` can match: its verb ("gọi", "viết", "ký hiệu"), found by a scan for literals, and the
+# optional "sau đây" and "được" just before it (matched backwards from the verb). See `_bare_matches`.
+_BARE_VERB = regex.compile(r"gọi|viết|ký\s+hiệu", regex.IGNORECASE)
+_BEFORE_VERB = regex.compile(r"được\s+", regex.IGNORECASE | regex.REVERSE)
+_BEFORE_DUOC = regex.compile(r"sau\s+đây\s+", regex.IGNORECASE | regex.REVERSE)
 _INLINE_STOP = regex.compile(_NB + r"(?:và|hoặc|đến|tới|tại|vào|gửi|nộp|với)" + _NA, regex.IGNORECASE)
 _MAX_INLINE_SYLLABLES = 25
 
@@ -374,6 +379,10 @@ _OPENING = regex.compile(
     r"(?:Trừ|Ngoài|Trong|Đối\s+với|Trường\s+hợp|Khi|Nếu|Theo|Tại|Với|Về)" + _NA, regex.IGNORECASE
 )
 
+# `_OPENING` without its look-ahead: a match of `_OPENING` at a position (with any end) is a match of this one
+_OPENING_WORD = regex.compile(_OPENING.pattern.removesuffix(_NA), regex.IGNORECASE)
+assert _OPENING_WORD.pattern != _OPENING.pattern
+
 
 def _after_opening(text: str, t0: int, t1: int) -> int:
     """Start of the term once an opening clause of exception, condition or scope is cut off ("Trừ trường hợp
@@ -407,6 +416,8 @@ def _titled_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, in
             j += 1
         body = lines[j]
         end = _first_sentence_end(text, body.body, body.end)
+        if not _OPENING_WORD.match(text, _strip_span(text, body.body, end, _QUOTES + ":,-–")[0], end):
+            continue  # the term below must open with a clause of exception or scope (where `_clean_term` starts)
         if lower is None:
             lower = text.lower()
         conn = _find_connective(text, body.body, end, lower)
@@ -552,11 +563,37 @@ def _name_start(text: str, d0: int, d1: int, term: str) -> int:
     return d0
 
 
+def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
+    """`_INLINE_BARE.finditer(text)`, without trying the pattern at every position (its look-behind comes
+    first, so the engine cannot skip ahead). Every match starts at its verb, or at the "được" or "sau đây"
+    just before it (the only text its optional prefix can hold, and it holds no verb); those starts are tried
+    from the left, as `finditer` would, from the end of the previous match on."""
+    pos = 0
+    for verb in _BARE_VERB.finditer(text):
+        v = verb.start()
+        if v < pos:
+            continue  # inside the previous match
+        starts = [v]
+        duoc = _BEFORE_VERB.match(text, 0, v)
+        if duoc is not None:
+            starts.append(duoc.start())
+        after = _BEFORE_DUOC.match(text, 0, starts[-1])
+        if after is not None:
+            starts.append(after.start())
+        for q in reversed(starts):
+            if q >= pos:
+                m = _INLINE_BARE.match(text, q)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+                    break
+
+
 def _inline_definitions(text: str) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     seen: set[int] = set()
     for pattern in (_INLINE_PAREN, _INLINE_BARE):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if pattern is _INLINE_PAREN else _bare_matches(text):
             t0, t1 = _strip_span(text, m.start("term"), m.end("term"), _QUOTES)
             if t1 <= t0 or t0 in seen or _syllables(text[t0:t1]) > 15:
                 continue
