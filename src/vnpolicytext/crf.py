@@ -623,7 +623,7 @@ class CRF:
         cells = np.arange(0, count * nl * nl, nl).reshape(count, nl)  # where each row m[b, j] starts in `flat`
         at = np.empty((count, nl), dtype=np.intp)
         best = np.empty((count, nl))
-        add, take = np.add, np.take
+        add, take = np.add, flat.take
         first, active = 1, count
         while first < longest:
             while lengths[active - 1] <= first:
@@ -635,7 +635,7 @@ class CRF:
                 # mm[b, j, i]: the score ending in label i, then label j (the previous label on the last axis)
                 add(sc3, into, out=mm)
                 arg = mm.argmax(axis=2, out=backs[t, :active])
-                take(flat, add(starts, arg, out=pos), out=val)
+                take(add(starts, arg, out=pos), out=val)
                 add(val, emissions[t, :active], out=sc)
             first = lengths[active - 1]
         ys = score.argmax(axis=1)
@@ -647,7 +647,7 @@ class CRF:
                 live += 1
             y = ys[:live]
             tags[t, :live] = y
-            take(backs[t, :live], add(rows[:live], y), out=y)
+            backs[t, :live].take(add(rows[:live], y), out=y)
         tags[0] = ys
         listed = tags.T.tolist()
         return [listed[j][:n] for j, n in enumerate(lengths)]
