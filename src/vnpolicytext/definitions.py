@@ -563,6 +563,16 @@ def _name_start(text: str, d0: int, d1: int, term: str) -> int:
     return d0
 
 
+def blank_start(text: str, end: int, lo: int = 0) -> int:
+    """Start of the run of blanks (`str.isspace`, which every `\\s` of `regex` is) that ends at `end`, not
+    before `lo`. A backward match of a word and blanks ending at `end` starts at most a word's length before
+    it: passing that bound keeps the engine from reading the text back to `lo` (for a pattern with a literal
+    it does, which made one match per verb quadratic)."""
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
     """`_INLINE_BARE.finditer(text)`, without trying the pattern at every position (its look-behind comes
     first, so the engine cannot skip ahead). Every match starts at its verb, or at the "được" or "sau đây"
@@ -574,10 +584,12 @@ def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
         if v < pos:
             continue  # inside the previous match
         starts = [v]
-        duoc = _BEFORE_VERB.match(text, 0, v)
+        duoc = _BEFORE_VERB.match(text, max(0, blank_start(text, v) - 10), v)  # "được" and blanks
         if duoc is not None:
             starts.append(duoc.start())
-        after = _BEFORE_DUOC.match(text, 0, starts[-1])
+        # "sau", blanks, "đây" (three characters: case folding maps one to one), blanks
+        lo = max(0, blank_start(text, max(0, blank_start(text, starts[-1]) - 3)) - 10)
+        after = _BEFORE_DUOC.match(text, lo, starts[-1])
         if after is not None:
             starts.append(after.start())
         for q in reversed(starts):

@@ -33,6 +33,7 @@ from weakref import WeakKeyDictionary
 
 import regex
 
+from .definitions import blank_start
 from .document import Document, Unit
 from .vocab import SYLLABLE
 
@@ -111,10 +112,11 @@ def _copula(text: str, start: int, end: int) -> regex.Match[str] | None:
     the leftmost one; its possible starts are tried from the left, as `search` would."""
     for la in _LA.finditer(text, start, end):
         starts = [la.start()]
-        word = _BEFORE_LA.match(text, start, starts[0])
+        # each backward match is a word and blanks: bounded by the blanks' start (see `blank_start`)
+        word = _BEFORE_LA.match(text, max(start, blank_start(text, starts[0], start) - 10), starts[0])
         if word is not None:
             starts.append(word.start())
-            lead = _BEFORE_WORD.match(text, start, word.start())
+            lead = _BEFORE_WORD.match(text, max(start, blank_start(text, word.start(), start) - 10), word.start())
             if lead is not None:
                 starts.append(lead.start())
         for q in reversed(starts):
