@@ -49,6 +49,9 @@ CATALOGUE: tuple[Entry, ...] = (
     Entry("colons", "definitions", "a: b: ", _DEF_INTRO),
     Entry("inline-naming", "definitions", "(sau đây gọi là Ban quản lý "),
     Entry("inline-bare", "definitions", ", sau đây gọi là Sở "),
+    Entry("inline-bare-blanks", "definitions", "xđược   \t gọi  tắt là " + " " * 30),
+    # one long unit of words "X là …" is found from (explanations, read by jargon and glossary)
+    Entry("copula-words", "analyze", "xlà nghĩa  tức\t là được  hiểu "),
     Entry("abbr-parens", "definitions", "Ủy ban nhân dân (UBND "),
     Entry("abbr-reverse", "definitions", "UBND (Ủy ban nhân dân "),
     Entry("foreign-abbr", "definitions", "Gross National Income (GNI) "),

@@ -349,3 +349,67 @@ def test_a_roman_group_label_with_a_letter_is_no_abbreviation() -> None:
     assert findings == []
     _, findings = run("Hồ sơ ghi ký hiệu IIB trên bìa.", profile="legal")
     assert [f.text for f in findings] == ["IIB"]
+
+
+def test_a_word_also_written_in_lower_case_or_as_a_name_is_not_an_abbreviation() -> None:
+    # "VIETTEL" and "TIKI" are not listed; the text writes them as names elsewhere, so the capitals are the
+    # same words shouted, while "PCCC" (listed) and "KHXH" (never written otherwise) stay abbreviations
+    text = (
+        "Khách hàng có thể thanh toán qua Viettel Money hoặc ví Tiki. "
+        "ƯU ĐÃI CHỈ ÁP DỤNG VỚI VIETTEL và TIKI trong tháng này. "
+        "Đội PCCC của phường và Viện KHXH phối hợp kiểm tra."
+    )
+    summary, _ = run(text)
+    found = {i.abbr for i in summary.items}
+    assert "VIETTEL" not in found and "TIKI" not in found
+    assert {"PCCC", "KHXH"} <= found
+    # without the names the capitals are candidates again
+    summary, _ = run("Chương trình áp dụng với VIETTEL và TIKI.")
+    assert {"VIETTEL", "TIKI"} <= {i.abbr for i in summary.items}
+    # a word the text also writes in lower case counts too: "EMAIL" is "email" in capitals
+    text = "Người dân có thể nộp qua email hoặc trực tiếp. Địa chỉ EMAIL được ghi ở cuối trang."
+    assert "EMAIL" not in {i.abbr for i in run(text)[0].items}
+    assert "EMAIL" in {i.abbr for i in run(text.replace("qua email", "qua bưu điện"))[0].items}
+
+
+def test_name_before_an_abbreviation_searched_from_its_reach_is_the_plain_search() -> None:
+    import random
+
+    pieces = [
+        "Ủy", "ban", "nhân", "dân", "(", " (", "( ", ",", ", ", "-", " - ", ".", ";", " ", "  ", "\t", "\n", "Bộ",
+        "Y", "tế", "tiêu chuẩn quốc gia", "TCVN", "a", "1", "2020", "“", "x-y", "a,b", "Brolamphetamine",
+    ]
+    r = random.Random(120)
+    found = 0
+    for _ in range(4000):
+        body = "".join(r.choice(pieces) + r.choice(["", " "]) for _ in range(r.randint(1, 40)))
+        at = r.randint(0, len(body))
+        want = ab._NAME_BEFORE.search(body, max(0, at - 120), at)
+        got = ab._NAME_BEFORE.search(body, ab._NAME_REACH.match(body, max(0, at - 120), at).start(), at)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (body, at)
+        found += want is not None
+    assert found > 1000
+
+
+def test_ordinary_words_asked_per_key_are_the_whole_set() -> None:
+    import random
+
+    from vnpolicytext.document import Document
+    from vnpolicytext.vocab import abbr_key
+
+    pieces = [
+        "Biz", "biz", "BIZ", "MBBank", "mbbank", "TikTok", "Zalo", "zalo", "ZALO", "Ưu", "ưu", "ƯU", "email", "EMAIL",
+        "Straße", "STRASSE", "ſ", "ß", "İ", "ǅ", "ǆ", "Σ", "σ", "ΑΣ", "ͅ", " ", ". ", "\n", "-", "/", "&", "1",
+        "thu", "THU", "Thu", "Kho bạc", "x'y", "abc", "ABc",
+    ]
+    r = random.Random(2)
+    keys = {abbr_key(p) for p in pieces} | {p.upper() for p in pieces}
+    plain = 0
+    for _ in range(1500):
+        doc = Document("".join(r.choice(pieces) + r.choice(["", " ", "\n"]) for _ in range(r.randint(1, 25))))
+        whole = ab._ordinary_words(doc)
+        asked = ab._Ordinary(doc)
+        plain += asked.plain
+        for key in keys | whole:
+            assert (key in asked) == (key in whole), (doc.text, key)
+    assert 100 < plain < 1400  # texts with and without characters that change case unevenly

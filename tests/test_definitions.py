@@ -375,3 +375,88 @@ def test_an_article_titled_with_a_term_it_defines_after_an_exception() -> None:
     ]
     for d in extract_definitions(text):
         assert text[d.term_start : d.term_end] == d.term
+
+
+def test_intro_lines_found_by_their_ending_are_those_the_pattern_finds() -> None:
+    from vnpolicytext import definitions as de
+
+    heads = [
+        "Trong Nghị định này, các từ ngữ dưới đây được hiểu như sau",
+        "Các chữ viết tắt trong Thông tư này được hiểu như sau",
+        "Những thuật ngữ sau đây",
+        "Từ ngữ viết tắt dưới đây",
+        "Các từ viết tắt trong Quyết định được giải thích như sau",
+        "Cụm từ “hộ kinh doanh” có nghĩa như sau",
+        "Hồ sơ gồm các giấy tờ sau",
+        "Người nộp hồ sơ đến sau",
+        "Người dân nộp hồ sơ tại đây",
+        "Các khoản phí được thu như sau đây",
+        "Các trường hợp được miễn phí như sau, trừ trường hợp có quy định khác",
+        "Chủ đầu tư phải làm như sau thì mới được nghiệm thu",
+        "Điều 3. Giải thích từ ngữ",
+    ]
+    endings = ["", ":", " :", ": ", " :  ", "\t:", ":\t", "::", " ", "\u00a0:", ":\u2003", ".", ";", " :\u00a0\u00a0"]
+    cased = [str.lower, str.upper, str.title, lambda s: s]
+    checked = 0
+    for head in heads:
+        for ending in endings:
+            for case in cased:
+                line = "1. " + case(head) + ending
+                for start in (0, 3):
+                    assert de._intro(line, start, len(line)) == (de._INTRO.search(line, start, len(line)) is not None)
+                    checked += 1
+    assert sum(de._intro("a) " + h + ":", 0, len(h) + 3) for h in heads) >= 6  # both answers occur
+    assert checked == len(heads) * len(endings) * len(cased) * 2
+
+
+def test_bracketed_parts_of_a_span() -> None:
+    from vnpolicytext.definitions import _bracketed
+
+    text = "Hợp đồng (bằng văn bản (có công chứng)) và phụ lục) được lập (nếu có"
+    assert _bracketed(text, 0, len(text)) == [(9, 39), (61, len(text))]
+    assert _bracketed(text, 40, 60) == []  # a ")" with no "(" before it closes nothing
+    assert _bracketed(text, 10, 30) == [(23, 30)]
+    assert _bracketed("Không có ngoặc nào ở đây.", 0, 25) == []
+
+
+def test_bare_naming_found_from_its_verbs_is_what_the_pattern_finds() -> None:
+    import random
+
+    from vnpolicytext import definitions as de
+
+    pieces = [
+        "Quy chuẩn kỹ thuật quốc gia", ", ký hiệu là QCVN", ", ký  hiệu là:", "ký hiệu", "sau đây", "Sau đây",
+        "SAU ĐÂY", "được", "Được", "gọi", "gọi tắt là", "viết tắt là", "gọi chung là", "Gọi Tắt Là", "là", ",",
+        ", ", ":", ".", ";", "(", ")", "\n", " ", "  ", "\t", "BHXH", "Bảo hiểm xã hội", "cơ quan", "gọix",
+        "xgọi", "đượcgọi", "sau  đây\n", "được\t", "viết", "chung",
+    ]
+    r = random.Random(16)
+    texts = [
+        "Bảo hiểm xã hội Việt Nam, sau đây được gọi tắt là BHXH, có trách nhiệm chi trả.",
+        "Quy chuẩn kỹ thuật quốc gia, ký hiệu là QCVN; tiêu chuẩn quốc gia, ký hiệu là TCVN.",
+        "Ủy ban nhân dân cấp xã, gọi chung là cấp xã\nTrung tâm phục vụ hành chính công, viết tắt là TTPVHCC",
+    ]
+    texts += ["".join(r.choice(pieces) + r.choice(["", " "]) for _ in range(r.randint(1, 40))) for _ in range(3000)]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.groupdict()) for m in de._INLINE_BARE.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in de._bare_matches(text)] == want, text
+        found += len(want)
+    assert found > 300
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("“Trừ trường hợp luật có quy định khác, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", True),
+        ("  - TRONG phạm vi Điều này, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", True),
+        ("Đối  với hàng nhập khẩu, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", True),
+        ("Trongsuốt quá trình, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", False),
+        ("Hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn trước khi giao hàng.", False),
+        ("Bên mua, hủy bỏ đơn đặt hàng là việc bên mua chấm dứt đơn.", False),
+    ],
+)
+def test_a_titled_definition_needs_its_opening_clause(body: str, found: bool) -> None:
+    text = f"Điều 40. Hủy bỏ đơn đặt hàng\n{body}\nĐiều 41. Giao hàng\nBên bán giao hàng đúng hạn."
+    kinds = [(d.kind, d.term) for d in extract_definitions(text)]
+    assert kinds == ([("sentence", "hủy bỏ đơn đặt hàng")] if found else [])

@@ -130,3 +130,30 @@ def test_names_are_not_difficult_vocabulary() -> None:
     assert read is not None and read.difficult_share is not None
     # The research formula counts every syllable; the clarity measure only the words a reader must know.
     assert read.clarity_components["difficult_syllables"].value < read.difficult_share
+
+
+def test_copula_found_from_its_la_is_what_the_pattern_finds() -> None:
+    import random
+
+    from vnpolicytext import explained as ex
+
+    pieces = [
+        "là", "Là", "LÀ", "làm", "xlà", "được", "hiểu", "được hiểu", "Được  hiểu", "có", "nghĩa", "có nghĩa",
+        "CÓ NGHĨA", "tức", "Tức", " ", "  ", "\n", ",", "x", "1", "người", "hiểu là", "cóx", "xcó", "bên bảo lãnh",
+    ]
+    r = random.Random(69)
+    texts = [
+        "Bên bảo lãnh là bên cam kết thực hiện nghĩa vụ thay cho bên được bảo lãnh.",
+        "Thời hiệu khởi kiện được hiểu là thời hạn mà chủ thể được quyền khởi kiện.",
+        "Làm việc từ xa, tức là làm việc ngoài trụ sở cơ quan.",
+        "Người có nghĩa vụ nộp thuế có nghĩa là người phải nộp.",
+    ]
+    texts += ["".join(r.choice(pieces) + r.choice(["", " ", "\t"]) for _ in range(r.randint(1, 14))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (2, len(text) - 2)):
+            want = ex._COPULA.search(text, start, end)
+            got = ex._copula(text, start, end)
+            assert (got.span() if got else None) == (want.span() if want else None), (text, start, end)
+            found += want is not None
+    assert found > 2000

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from itertools import pairwise
 
+import pytest
 from underthesea import word_tokenize
 
 from vnpolicytext import crf
@@ -159,3 +160,94 @@ def test_parts_scored_without_details_keep_the_score() -> None:
         assert full is not None and short is not None
         assert (short.score, short.weighted, short.capped_by) == (full.score, full.weighted, full.capped_by)
         assert short.components == {} and short.barriers == {}
+
+
+def _tied_model() -> crf.CRF:
+    """A POS-like model of four labels whose weights are small dyadic numbers (every sum exact), so that
+    many scores tie exactly: emissions (N and A, V and E), transitions, and whole paths."""
+    from array import array
+
+    nl = 4
+    values = {"hồ sơ": 1, "được": 2, "nộp": 3, "tại": 4, "ủy ban": 5}
+    rows = {
+        1: [1.0, 0.0, 1.0, 0.0],
+        2: [0.0, 0.5, 0.0, 0.5],
+        3: [0.25, 0.25, 0.25, 0.25],
+        4: [0.0, 0.0, 0.0, 0.75],
+        5: [0.5, 0.0, 0.5, 0.0],
+    }
+    weights = [0.0] * (nl * (len(rows) + 1))
+    for r, ws in rows.items():
+        weights[r * nl : (r + 1) * nl] = ws
+    trans = [0.25, 0.0, 0.25, 0.0, 0.5, 0.5, 0.5, 0.5, 0.25, 0.0, 0.25, 0.0, 0.0, 0.125, 0.0, 0.125]
+    tables = {
+        "labels": ["B-N", "B-V", "B-A", "B-E"],
+        # the word itself, lower-cased, and the word before (two templates of one token each)
+        "templates": [(0, 0, "lower"), (-1, -1, "lower")],
+        "values": [values, values],
+        "size": len(weights),
+        "nonzero": array("I", [i for i, x in enumerate(weights) if x]).tobytes(),
+        "weights": array("d", [x for x in weights if x]).tobytes(),
+        "trans": trans,
+        "dictionary": [],
+        "rules": None,
+        "scale": 0.0,
+    }
+    return crf.CRF(tables)
+
+
+def _plain(model: crf.CRF, words: list[str]) -> list[int]:
+    """The plain exact decoder (Python, one sequence, first label on ties)."""
+    st, padded = model._padded(words)
+    return model._exact_tags_py(st, padded)
+
+
+def test_batched_decoder_keeps_first_of_equal_labels() -> None:
+    import numpy  # noqa: F401  (the batched decoder runs once numpy is loaded)
+
+    model = _tied_model()
+    texts = [
+        "Hồ sơ được nộp tại Ủy ban",
+        "hồ sơ hồ sơ hồ sơ",
+        "được được được được được được được",
+        "Nộp",
+        "tại tại hồ sơ được nộp",
+        "Người dân nộp hồ sơ tại ủy ban",  # words the model does not know: all-zero emissions
+    ]
+    joined = ("hồ sơ", "Hồ sơ", "ủy ban", "Ủy ban")  # words of two syllables
+    sentences = []
+    for text in texts:
+        for word in joined:
+            text = text.replace(word, word.replace(" ", "_"))
+        sentences.append([w.replace("_", " ") for w in text.split()])
+    expected = [_plain(model, s) for s in sentences]
+    assert any(len(set(tags)) > 1 for tags in expected)  # not only label 0: ties are decided, not absent
+    assert model.tag_ids_many(sentences) == expected
+    assert model.tag_ids_many(sentences[::-1]) == expected[::-1]
+    assert model.tag_ids_many([[], *sentences, []]) == [[], *expected, []]
+
+
+def test_batched_pos_decoder_is_the_plain_one_on_written_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy  # noqa: F401
+
+    texts = [
+        "Hồ sơ đề nghị cấp giấy phép được gửi trực tiếp hoặc qua bưu điện đến Sở Công Thương.",
+        "Trường hợp hồ sơ chưa hợp lệ thì trong thời hạn 03 ngày làm việc cơ quan tiếp nhận phải thông báo.",
+        "Người nộp thuế bị xử phạt nếu chậm nộp tờ khai quá 90 ngày.",
+        "Học sinh được miễn học phí theo Nghị định số 81/2021/NĐ-CP của Chính phủ.",
+        "Ủy ban nhân dân cấp xã có trách nhiệm niêm yết công khai danh sách hộ nghèo.",
+        "Giá điện bình quân tăng 4,8% kể từ ngày 11/10/2024, theo quyết định của Bộ Công Thương.",
+        "Chủ đầu tư không được chuyển nhượng dự án khi chưa hoàn thành nghĩa vụ tài chính với Nhà nước.",
+        "Đất được giao, được thuê phải được sử dụng đúng mục đích.",
+        "Đề nghị liên hệ số điện thoại 1900 1234 hoặc email hotro@dichvucong.gov.vn để được hướng dẫn.",
+    ]
+    sentences = _segmented(texts)
+    # a fresh model whose caches are dropped every few dozen windows: the batches cross resets
+    monkeypatch.setattr(crf, "_MAX_WINDOWS", 40)
+    pos = crf.CRF(crf._load_tables("pos", crf._underthesea_dir() / crf._POS_DIR, None))
+    expected = [_plain(pos, s) for s in sentences]
+    for k in range(1, len(sentences) + 1):
+        assert pos.tag_ids_many(sentences[:k]) == expected[:k]
+        assert pos.tag_ids_many(sentences[k - 1 :: -1]) == expected[k - 1 :: -1]
+    windows = [s[lo : lo + 7] for s in sentences for lo in range(0, len(s), 5)]
+    assert pos.tag_ids_many(windows) == [_plain(pos, w) for w in windows]

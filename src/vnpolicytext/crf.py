@@ -274,7 +274,7 @@ class _State:
         self.left: list[float] = []  # part of the next token's emission
         self.right: list[float] = []  # part of the previous token's emission
         self.urows: list[tuple[int, ...]] = []  # per token: weight row of each one-token template
-        self.urow_array: Any = None  # urows as a numpy array (for `CRF._rows_many`)
+        self.mirrors: dict[int, Any] = {}  # urows, prows, trows as numpy columns (`CRF._columns`)
         self.pair_ids: dict[int, int] = {}
         self.prows: list[tuple[int, ...]] = []  # per pair of tokens: row of each two-token template
         self.tri_ids: dict[int, int] = {}
@@ -385,43 +385,80 @@ class CRF:
             rows[:, k] = tables[size - 1][2 + o1 : 2 + o1 + n, col]
         return rows
 
-    def _rows_many(self, st: _State, paddeds: Sequence[list[int]]) -> Any:
-        """`_rows` of several padded sequences (of one state), stacked: the same rows, with the keys of
-        pairs and triples computed by numpy and each distinct key looked up once."""
+    def _columns(self, st: _State, size: int) -> Any:
+        """The rows of the templates reading `size` tokens, cached per token, pair or triple (`urows`,
+        `prows`, `trows`), as a numpy array (templates, entries). Grown by the new entries only (capacity
+        doubled when full), so that a call with a few new tokens does not copy every row again."""
+        import numpy as np
+
+        store = (st.urows, st.prows, st.trows)[size - 1]
+        have = st.mirrors.get(size)
+        filled = 0 if have is None else have[1]
+        if filled < len(store):
+            width = len(self._members[size - 1])
+            array_ = have[0] if have is not None else np.zeros((width, 0), dtype=np.intp)
+            if array_.shape[1] < len(store):
+                grown = np.zeros((width, max(2 * array_.shape[1], len(store), 1024)), dtype=np.intp)
+                grown[:, :filled] = array_[:, :filled]
+                array_ = grown
+            array_[:, filled : len(store)] = np.array(store[filled:], dtype=np.intp).reshape(len(store) - filled, width).T
+            st.mirrors[size] = have = (array_, len(store))
+        assert have is not None
+        return have[0]
+
+    def _emission_many(self, st: _State, paddeds: Sequence[list[int]]) -> Any:
+        """The emissions of several padded sequences (of one state), stacked: for each template in template
+        order, its weight row at every token is looked up and added, as `_exact_tags` does for one sequence
+        (the same additions in the same order). Rows come from the per-token, pair and triple caches; each
+        pair or triple key is looked up with one `map` over the batch."""
         import numpy as np
 
         K = _KEY
-        flat = np.array([i for p in paddeds for i in p], dtype=np.int64)
-        lengths = [len(p) - 4 for p in paddeds]
-        starts = np.cumsum([0, *[n + 4 for n in lengths[:-1]]])
-        centres = np.concatenate([np.arange(s + 2, s + 2 + n) for s, n in zip(starts, lengths, strict=True)])
+        nl = len(self.labels)
+        ids = [i for p in paddeds for i in p]
+        flat = np.array(ids, dtype=np.int64)
+        positions: list[int] = []  # of the tokens themselves (not the padding) in `flat`
+        first = 0
+        for p in paddeds:
+            positions.extend(range(first + 2, first + len(p) - 2))
+            first += len(p)
+        centres = np.array(positions, dtype=np.intp)
+        pair = flat[:-1] * K + flat[1:]
         with self.lock:
             urows = st.urows
             while len(urows) < len(st.text):
                 urows.append(self._slice_rows(st, (len(urows),), self._members[0]))
-            if st.urow_array is None or len(st.urow_array) != len(urows):
-                st.urow_array = np.array(urows, dtype=np.intp)
-            tables = [st.urow_array[flat]]
+            # per position: the id of its token (size 1), of the pair or triple starting there (sizes 2, 3)
+            where = [flat]
             for size, cache, store in ((2, st.pair_ids, st.prows), (3, st.tri_ids, st.trows)):
-                members = self._members[size - 1]
-                pair = flat[:-1] * K + flat[1:]
-                keys = pair if size == 2 else pair[:-1] * K + flat[2:]
-                distinct, inverse = np.unique(keys, return_inverse=True)
-                got = []
-                for key in distinct.tolist():
-                    r = cache.get(key)
-                    if r is None:
-                        r = cache[key] = len(store)
-                        a, b = divmod(key, K)
-                        part = (a, b) if size == 2 else (*divmod(a, K), b)
-                        store.append(self._slice_rows(st, part, members))
-                    got.append(store[r])
-                table = np.array(got, dtype=np.intp).reshape(len(got), len(members))[inverse.reshape(-1)]
-                tables.append(np.concatenate([table, np.zeros((size - 1, len(members)), dtype=np.intp)]))
-        rows = np.empty((len(centres), len(self.templates)), dtype=np.intp)
-        for k, (size, col, o1) in enumerate(self._where):
-            rows[:, k] = tables[size - 1][centres + o1, col]
-        return rows
+                keys = (pair if size == 2 else pair[:-1] * K + flat[2:]).tolist()
+                found = list(map(cache.get, keys))
+                if None in found:
+                    members = self._members[size - 1]
+                    for j, key in enumerate(keys):
+                        if found[j] is None:
+                            r = cache.get(key)
+                            if r is None:
+                                r = cache[key] = len(store)
+                                a, b = divmod(key, K)
+                                part = (a, b) if size == 2 else (*divmod(a, K), b)
+                                store.append(self._slice_rows(st, part, members))
+                            found[j] = r
+                where.append(np.array(found + [0] * (size - 1), dtype=np.intp))
+            columns = [self._columns(st, size) for size in (1, 2, 3)]
+        w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
+        at: dict[tuple[int, int], Any] = {}
+        emission: Any = None
+        for size, col, o1 in self._where:
+            got = at.get((size, o1))
+            if got is None:
+                got = at[size, o1] = where[size - 1].take(centres + o1)
+            part = w.take(columns[size - 1][col].take(got), axis=0)
+            if emission is None:
+                emission = part
+            else:
+                emission += part
+        return emission
 
     def _exact_tags_py(self, st: _State, padded: Sequence[int]) -> list[int]:
         """`_exact_tags` in plain Python, for a short text in a process that has not loaded numpy (importing
@@ -552,7 +589,6 @@ class CRF:
         out: list[list[int]] = [[] for _ in sequences]
         order = sorted((k for k, s in enumerate(sequences) if s), key=lambda k: -len(sequences[k]))
         nl = len(self.labels)
-        w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
         if self._trans_matrix is None:
             self._trans_matrix = np.array(self.trans, dtype=np.float64).reshape(nl, nl)
         lo = 0
@@ -572,11 +608,8 @@ class CRF:
                 state = st
                 paddeds.append(padded)
             assert state is not None
-            allrows = self._rows_many(state, paddeds)
             # the templates' weights added one after the other, in template order (as underthesea_core)
-            emission = w[allrows[:, 0]]
-            for t in range(1, allrows.shape[1]):
-                emission += w[allrows[:, t]]
+            emission = self._emission_many(state, paddeds)
             lengths = [len(sequences[k]) for k in batch]
             for k, tags in zip(batch, self._viterbi_many(emission, lengths), strict=True):
                 out[k] = tags
@@ -584,41 +617,52 @@ class CRF:
 
     def _viterbi_many(self, emission: Any, lengths: list[int]) -> list[list[int]]:
         """Viterbi of several sequences (their emissions stacked, lengths in decreasing order), decoded
-        together step by step: the same additions and first-maximum choices as `_exact_tags` on each. Back
-        pointers stay in one array and are followed for all sequences at once."""
+        together step by step: the same additions and first-maximum choices as `_exact_tags` on each. While
+        the same sequences are active, each step is four numpy calls on views made once: the scores plus the
+        transitions, the first argmax (written into the back pointers), the maximum read at it, the
+        emission added. Back pointers stay in one array and are followed for all sequences at once."""
         import numpy as np
 
         into = np.ascontiguousarray(self._trans_matrix.T)  # into[j, i]: transition from label i to j
         count, longest, nl = len(lengths), lengths[0], len(self.labels)
         firsts = np.cumsum([0, *lengths[:-1]])
-        # emissions[b, t]: sequence b's emission at step t (rows past its end are never read)
-        steps = np.minimum(firsts[:, None] + np.arange(longest), len(emission) - 1)
+        # emissions[t, b]: sequence b's emission at step t (rows past its end are never read)
+        steps = np.minimum(np.arange(longest)[:, None] + firsts, len(emission) - 1)
         emissions = emission[steps]
-        score = emissions[:, 0].copy()
-        backs = np.zeros((longest, count, nl), dtype=np.intp)
+        score = emissions[0].copy()
+        backs = np.empty((longest, count, nl), dtype=np.intp)
         m = np.empty((count, nl, nl))
-        seq, label = np.arange(count)[:, None], np.arange(nl)[None, :]
-        active = count
-        for t in range(1, longest):
-            while lengths[active - 1] <= t:
+        flat = m.reshape(-1)
+        cells = np.arange(0, count * nl * nl, nl).reshape(count, nl)  # where each row m[b, j] starts in `flat`
+        at = np.empty((count, nl), dtype=np.intp)
+        best = np.empty((count, nl))
+        add, take = np.add, flat.take
+        first, active = 1, count
+        while first < longest:
+            while lengths[active - 1] <= first:
                 active -= 1
-            # m[b, j, i]: the score ending in label i, then label j (the previous label on the last axis); the
-            # maximum is read at the first argmax (one pass over m instead of two)
-            np.add(score[:active, None, :], into, out=m[:active])
-            arg = m[:active].argmax(axis=2)
-            backs[t, :active] = arg
-            np.add(m[seq[:active], label, arg], emissions[:active, t], out=score[:active])
+            # until the shortest active sequence ends, every step sees the same sequences
+            sc, mm, starts, pos, val = score[:active], m[:active], cells[:active], at[:active], best[:active]
+            sc3 = sc[:, None, :]
+            for t in range(first, lengths[active - 1]):
+                # mm[b, j, i]: the score ending in label i, then label j (the previous label on the last axis)
+                add(sc3, into, out=mm)
+                arg = mm.argmax(axis=2, out=backs[t, :active])
+                take(add(starts, arg, out=pos), out=val)
+                add(val, emissions[t, :active], out=sc)
+            first = lengths[active - 1]
         ys = score.argmax(axis=1)
-        tags = np.zeros((count, longest), dtype=np.intp)
-        ends = np.array(lengths) - 1
-        rows = np.arange(count)
-        tags[rows, ends] = ys
+        tags = np.empty((longest, count), dtype=np.intp)
+        rows = np.arange(0, count * nl, nl)
+        live = 0  # the sequences that reach step t: the first `live` (lengths in decreasing order)
         for t in range(longest - 1, 0, -1):
-            live = int(np.searchsorted(-ends, -t, side="right"))  # sequences reaching step t
-            if live:
-                ys[:live] = backs[t, rows[:live], ys[:live]]
-                tags[rows[:live], t - 1] = ys[:live]
-        listed = tags.tolist()
+            while live < count and lengths[live] > t:
+                live += 1
+            y = ys[:live]
+            tags[t, :live] = y
+            backs[t, :live].take(add(rows[:live], y), out=y)
+        tags[0] = ys
+        listed = tags.T.tolist()
         return [listed[j][:n] for j, n in enumerate(lengths)]
 
     def tag_ids(self, tokens: Sequence[str]) -> list[int]:

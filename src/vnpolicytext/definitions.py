@@ -24,7 +24,7 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 import regex
@@ -129,6 +129,11 @@ _INLINE_BARE = regex.compile(
     r"(?P<term>[^,;:.()\n]{1,100}?)\s*(?=[,;:.)\n]|$)",
     regex.IGNORECASE,
 )
+# Where `_INLINE_BARE` can match: its verb ("gọi", "viết", "ký hiệu"), found by a scan for literals, and the
+# optional "sau đây" and "được" just before it (matched backwards from the verb). See `_bare_matches`.
+_BARE_VERB = regex.compile(r"gọi|viết|ký\s+hiệu", regex.IGNORECASE)
+_BEFORE_VERB = regex.compile(r"được\s+", regex.IGNORECASE | regex.REVERSE)
+_BEFORE_DUOC = regex.compile(r"sau\s+đây\s+", regex.IGNORECASE | regex.REVERSE)
 _INLINE_STOP = regex.compile(_NB + r"(?:và|hoặc|đến|tới|tại|vào|gửi|nộp|với)" + _NA, regex.IGNORECASE)
 _MAX_INLINE_SYLLABLES = 25
 
@@ -220,7 +225,7 @@ def _article_regions(text: str, lines: list[Line]) -> list[tuple[int, int]]:
             continue
         for i in range(head + 1, stop):
             intro = lines[i]
-            if not _INTRO.search(text, intro.body, intro.end):
+            if not _intro(text, intro.body, intro.end):
                 continue
             j = i + 1
             if intro.label is not None:  # the intro is itself a numbered item: stop at its next sibling
@@ -231,6 +236,16 @@ def _article_regions(text: str, lines: list[Line]) -> list[tuple[int, int]]:
             regions.append((i + 1, j))
             break
     return regions
+
+
+def _intro(text: str, start: int, end: int) -> bool:
+    r"""`_INTRO.search(text, start, end)`, tried only when the span ends like both its alternatives: "sau" or
+    "đây" (in any case: "au" or "ây" once lower-cased), then blanks and at most one colon (every `\s` of the
+    pattern is a `str.isspace` character), so most lines are decided without the pattern."""
+    tail = text[start:end].rstrip()
+    if tail.endswith(":"):
+        tail = tail[:-1].rstrip()
+    return tail[-2:].lower() in ("au", "ây") and _INTRO.search(text, start, end) is not None
 
 
 def _items(lines: list[Line], first: int, last: int) -> list[tuple[int, int]]:
@@ -277,9 +292,12 @@ def _find_connective(text: str, start: int, end: int, lower: str) -> tuple[int, 
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the (outermost) bracketed parts of text[start:end]."""
+    first = text.find("(", start, end)
+    if first < 0:
+        return []  # a ")" with no "(" before it is ignored: nothing is bracketed
     spans: list[tuple[int, int]] = []
     depth, open_at = 0, start
-    for i in range(start, end):
+    for i in range(first, end):
         ch = text[i]
         if ch == "(":
             if depth == 0:
@@ -312,7 +330,7 @@ def _article_item(
     ):
         j += 1
         head_end = lines[j].end
-    if _INTRO.search(text, head_start, head_end) or (
+    if _intro(text, head_start, head_end) or (
         text[head_start:head_end].rstrip().endswith(":")
         and _head_has_no_connective(text, head_start, head_end)
     ):
@@ -361,6 +379,10 @@ _OPENING = regex.compile(
     r"(?:Trừ|Ngoài|Trong|Đối\s+với|Trường\s+hợp|Khi|Nếu|Theo|Tại|Với|Về)" + _NA, regex.IGNORECASE
 )
 
+# `_OPENING` without its look-ahead: a match of `_OPENING` at a position (with any end) is a match of this one
+_OPENING_WORD = regex.compile(_OPENING.pattern.removesuffix(_NA), regex.IGNORECASE)
+assert _OPENING_WORD.pattern != _OPENING.pattern
+
 
 def _after_opening(text: str, t0: int, t1: int) -> int:
     """Start of the term once an opening clause of exception, condition or scope is cut off ("Trừ trường hợp
@@ -394,6 +416,8 @@ def _titled_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, in
             j += 1
         body = lines[j]
         end = _first_sentence_end(text, body.body, body.end)
+        if not _OPENING_WORD.match(text, _strip_span(text, body.body, end, _QUOTES + ":,-–")[0], end):
+            continue  # the term below must open with a clause of exception or scope (where `_clean_term` starts)
         if lower is None:
             lower = text.lower()
         conn = _find_connective(text, body.body, end, lower)
@@ -539,11 +563,49 @@ def _name_start(text: str, d0: int, d1: int, term: str) -> int:
     return d0
 
 
+def blank_start(text: str, end: int, lo: int = 0) -> int:
+    """Start of the run of blanks (`str.isspace`, which every `\\s` of `regex` is) that ends at `end`, not
+    before `lo`. A backward match of a word and blanks ending at `end` starts at most a word's length before
+    it: passing that bound keeps the engine from reading the text back to `lo` (for a pattern with a literal
+    it does, which made one match per verb quadratic)."""
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
+    """`_INLINE_BARE.finditer(text)`, without trying the pattern at every position (its look-behind comes
+    first, so the engine cannot skip ahead). Every match starts at its verb, or at the "được" or "sau đây"
+    just before it (the only text its optional prefix can hold, and it holds no verb); those starts are tried
+    from the left, as `finditer` would, from the end of the previous match on."""
+    pos = 0
+    for verb in _BARE_VERB.finditer(text):
+        v = verb.start()
+        if v < pos:
+            continue  # inside the previous match
+        starts = [v]
+        duoc = _BEFORE_VERB.match(text, max(0, blank_start(text, v) - 10), v)  # "được" and blanks
+        if duoc is not None:
+            starts.append(duoc.start())
+        # "sau", blanks, "đây" (three characters: case folding maps one to one), blanks
+        lo = max(0, blank_start(text, max(0, blank_start(text, starts[-1]) - 3)) - 10)
+        after = _BEFORE_DUOC.match(text, lo, starts[-1])
+        if after is not None:
+            starts.append(after.start())
+        for q in reversed(starts):
+            if q >= pos:
+                m = _INLINE_BARE.match(text, q)
+                if m is not None:
+                    yield m
+                    pos = m.end()
+                    break
+
+
 def _inline_definitions(text: str) -> list[tuple[int, int, int, int]]:
     out: list[tuple[int, int, int, int]] = []
     seen: set[int] = set()
     for pattern in (_INLINE_PAREN, _INLINE_BARE):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if pattern is _INLINE_PAREN else _bare_matches(text):
             t0, t1 = _strip_span(text, m.start("term"), m.end("term"), _QUOTES)
             if t1 <= t0 or t0 in seen or _syllables(text[t0:t1]) > 15:
                 continue

@@ -33,6 +33,7 @@ from weakref import WeakKeyDictionary
 
 import regex
 
+from .definitions import blank_start
 from .document import Document, Unit
 from .vocab import SYLLABLE
 
@@ -86,6 +87,11 @@ _COPULA = regex.compile(
     r"(?<![\p{L}\p{N}])(?:được\s+hiểu\s+là|có\s+nghĩa\s+là|nghĩa\s+là|tức\s+là|là)(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )
+# Where `_COPULA` can match: at a "là" (a scan for the literal), or at the "tức", "nghĩa", "có nghĩa" or
+# "được hiểu" just before it (matched backwards from it). See `_copula`.
+_LA = regex.compile(r"là", regex.IGNORECASE)
+_BEFORE_LA = regex.compile(r"(?:nghĩa|tức|hiểu)\s+", regex.IGNORECASE | regex.REVERSE)
+_BEFORE_WORD = regex.compile(r"(?:có|được)\s+", regex.IGNORECASE | regex.REVERSE)
 # A subject holding one of these states a rule, a condition or a requirement, not what a term means.
 _NOT_SUBJECT = regex.compile(
     r"(?<![\p{L}\p{N}])(?:phải|không|chưa|đã|sẽ|đang|cũng|đều|vẫn|chỉ|có\s+thể|thì|nếu|khi|mà|trường\s+hợp"
@@ -93,9 +99,31 @@ _NOT_SUBJECT = regex.compile(
     r"|nào|sao)(?![\p{L}\p{N}])|^\s*(?:việc|có)(?![\p{L}\p{N}])",
     regex.IGNORECASE,
 )
+_SUBJECT_BREAK = regex.compile(r"[,;:()]")
 # "Thời hạn gửi là 05 ngày": a value, not a meaning.
 _VALUE = regex.compile(r"\s*\d")
 _LEAD = regex.compile(r"[\s\-–—+•*·“”\"']*")
+
+
+def _copula(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """`_COPULA.search(text, start, end)` without trying the pattern at every position (its look-behind comes
+    first, so the engine cannot skip ahead). Every match ends with "là" and starts at it or at one of the
+    words before it that its alternatives allow (which hold no "là"), so the first "là" with a match holds
+    the leftmost one; its possible starts are tried from the left, as `search` would."""
+    for la in _LA.finditer(text, start, end):
+        starts = [la.start()]
+        # each backward match is a word and blanks: bounded by the blanks' start (see `blank_start`)
+        word = _BEFORE_LA.match(text, max(start, blank_start(text, starts[0], start) - 10), starts[0])
+        if word is not None:
+            starts.append(word.start())
+            lead = _BEFORE_WORD.match(text, max(start, blank_start(text, word.start(), start) - 10), word.start())
+            if lead is not None:
+                starts.append(lead.start())
+        for q in reversed(starts):
+            found = _COPULA.match(text, q, end)
+            if found is not None:
+                return found
+    return None
 
 
 def _syllables_back(text: str, start: int, end: int, reach: int) -> int:
@@ -142,13 +170,12 @@ def _find(doc: Document) -> tuple[Explanation, ...]:
             start = _syllables_back(text, body, m.start(), MARKER_REACH)
             if start < m.start():
                 out.append(Explanation("marker", u.index, start, m.start(), *_trim(text, m.end(), u.end)))
-        c = _COPULA.search(text, body, u.end)
+        c = _copula(text, body, u.end)
         if c is not None:
             subject = text[body : c.start()]
-            n = len(SYLLABLE.findall(subject))
-            if (
-                0 < n <= SUBJECT_REACH
-                and not regex.search(r"[,;:()]", subject)
+            if (  # the cheap test first: a subject with a comma or a bracket is not counted
+                not _SUBJECT_BREAK.search(subject)
+                and 0 < len(SYLLABLE.findall(subject)) <= SUBJECT_REACH
                 and not _NOT_SUBJECT.search(subject)
                 and not _VALUE.match(text, c.end(), u.end)
             ):

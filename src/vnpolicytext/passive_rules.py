@@ -2352,6 +2352,12 @@ def tag_around_many(
     return out
 
 
+def tagged_whole(words: Sequence[str], before: int = 20, after: int = 24) -> bool:
+    """Does `tag_around` tag the sentence as one window from its first word to its last? Its tags are then
+    those of `tag_words` on the whole sentence (the same sequence is decoded)."""
+    return _marker_windows(words, before, after) == [[0, len(words)]]
+
+
 def tag_around(words: Sequence[str], before: int = 20, after: int = 24) -> list[str]:
     """POS tags only for windows around the markers ("" elsewhere); cheaper than `tag_words`."""
     tags = [""] * len(words)

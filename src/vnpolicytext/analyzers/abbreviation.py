@@ -11,6 +11,8 @@ numbers such as "15/2020/NĐ-CP") and where the bundled lists come from: docs/ab
 
 from __future__ import annotations
 
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -270,19 +272,86 @@ def _parts(token: str, start: int, known: set[str]) -> list[tuple[str, int]]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _plain_case(ch: str) -> bool:
+    """Does `ch` change case one character for one, both ways, whatever its context ("ư" ↔ "Ư"), and stay
+    itself when lower-cased if it is a lower-case letter or a mark?"""
+    up, low = ch.upper(), ch.lower()
+    if ch == "\u03a3" or len(up) != 1 or len(low) != 1 or up.lower() != low or low.upper() != up:
+        return False  # "ß" → "SS", "İ" → "i̇", "ſ" → "S" → "s", "Σ" (lower-cased by what follows it)
+    category = unicodedata.category(ch)
+    return low == ch or not (category == "Ll" or category[0] == "M")
+
+
+class _Ordinary:
+    """`key in _ordinary_words(doc)`, answered per key without listing every word of the text.
+
+    When every character of the text changes case one for one (`_plain_case`), a word whose upper case is
+    `key` is `key.lower()` in lower case, and upper- or lower-casing keeps offsets: a lower-case word is
+    an exact occurrence of `key.lower()` that `_LOWER_WORD` matches there, and a capitalised one lies in a
+    unit whose lower-cased text holds `key.lower()` (that unit's capitalised words are read as in
+    `_ordinary_words`). Otherwise the whole set is made once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.plain = all(_plain_case(c) for c in set(doc.text))
+        self.words: set[str] | None = None
+        self.lower: str | None = None
+        self.known: dict[str, bool] = {}
+        self.capitalised: dict[int, set[str]] = {}  # per unit index, `_capitalised_words`
+
+    def __contains__(self, key: str) -> bool:
+        hit = self.known.get(key)
+        if hit is None:
+            hit = self.known[key] = self._find(key)
+        return hit
+
+    def _find(self, key: str) -> bool:
+        low = key.lower()
+        if not (self.plain and low and all(map(_plain_case, key)) and low.upper() == key):
+            if self.words is None:
+                self.words = _ordinary_words(self.doc)
+            return key in self.words
+        doc, text = self.doc, self.doc.text
+        if self.lower is None:
+            self.lower = text.lower()
+        at = self.lower.find(low)
+        while at >= 0:
+            if text.startswith(low, at):
+                m = _LOWER_WORD.match(text, at)
+                if m is not None and m.end() == at + len(low):
+                    return True
+            k = bisect_right(doc.unit_starts, at) - 1
+            if k >= 0:
+                words = self.capitalised.get(k)
+                if words is None:
+                    words = self.capitalised[k] = _capitalised_words(doc.units[k].text)
+                if key in words:
+                    return True
+            at = self.lower.find(low, at + 1)
+        return False
+
+
+def _capitalised_words(body: str) -> set[str]:
+    """The upper case of a unit's capitalised words that `_ordinary_words` keeps ("Biz", "MBBank")."""
+    words: set[str] = set()
+    if body == body.lower():
+        return words
+    for w in _CAPITALISED.findall(body):
+        if len(w) >= 3 and w.isalpha():
+            upper = sum(map(str.isupper, w))
+            if (upper <= 1 and not w[1:].isupper()) or _GLUED.fullmatch(w):
+                words.add(w.upper())
+    return words
+
+
 def _ordinary_words(doc: Document) -> set[str]:
     """Keys of the words the text also writes as ordinary words ("Biz") or names ("MBBank"): their upper-case
     form ("BIZ", "MBBANK") is the same word in capitals, not an abbreviation."""
     # Lower-case words ("biz"), found in one pass over the text; capitalised ones below.
     words: set[str] = {w.upper() for w in set(_LOWER_WORD.findall(doc.text))}
     for unit in doc.units:
-        if unit.text == unit.text.lower():
-            continue
-        for w in _CAPITALISED.findall(unit.text):
-            if len(w) >= 3 and w.isalpha():
-                upper = sum(map(str.isupper, w))
-                if (upper <= 1 and not w[1:].isupper()) or _GLUED.fullmatch(w):
-                    words.add(w.upper())
+        words |= _capitalised_words(unit.text)
     return words
 
 
@@ -295,6 +364,12 @@ _CONTEXT_WINDOW = 80
 _GROUP_LABEL = regex.compile(r"(?:IX|IV|V?I{1,3}|X{1,3}(?:IX|IV|V?I{0,3}))[A-D]")
 _NAME_BEFORE = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}\-,]*(?:\s+[\p{L}\p{N}][\p{L}\p{N}\-]*){0,7})\s*(\(\s*)?$")
 
+# How far back a match of `_NAME_BEFORE` ending at a position can start: its text holds only letters, digits,
+# "-", ",", "(" and spaces, in at most nine runs (eight words and a bracket). Matched backwards from the
+# position, so the search for the name starts there (the same leftmost match) instead of 120 characters
+# back, where every start fails after reading up to eight words.
+_NAME_REACH = regex.compile(r"(?:\s*[\p{L}\p{N}\-,(]+){0,9}\s*", regex.REVERSE)
+
 
 def _after_own_name(body: str, at: int, abbr: str) -> bool:
     """Does the abbreviation at `at` stand right after its own full name, with or without brackets
@@ -304,7 +379,9 @@ def _after_own_name(body: str, at: int, abbr: str) -> bool:
     Without brackets the initials of two or more words just before it must spell the abbreviation's first
     letters; in brackets its letters must be the initials of the words before it, in order, or that one
     word must be foreign. Nothing but spaces (and the opening bracket) stands between."""
-    m = _NAME_BEFORE.search(body, max(0, at - 120), at)
+    lo = max(0, at - 120)
+    reach = _NAME_REACH.match(body, lo, at)  # always matches (maybe nothing)
+    m = _NAME_BEFORE.search(body, reach.start() if reach is not None else lo, at)
     if m is None:
         return False
     bracket = m.group(2) is not None
@@ -338,7 +415,8 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
     """Abbreviation occurrences (working-copy spans) and document numbers of every unit. `listed`: keys of
     the bundled, international, user and document-defined abbreviations."""
     scan = _Scan()
-    ordinary = _ordinary_words(doc) - listed
+    # the words also written as ordinary words, made only when an unlisted candidate asks (most texts have none)
+    ordinary: _Ordinary | None = None
     numbers: dict[int, list[tuple[int, int]]] = {}
     for number in doc.document_numbers:
         scan.references += 1
@@ -367,8 +445,13 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
                 end = at + len(part)
                 key = abbr_key(part)
                 is_known = key in listed
-                if not _shape(part, body, end, is_known) or key in ordinary:
+                if not _shape(part, body, end, is_known):
                     continue
+                if not is_known:  # a listed key is never taken for an ordinary word
+                    if ordinary is None:
+                        ordinary = _Ordinary(doc)
+                    if key in ordinary:
+                        continue
                 if not is_known and any(c.isdigit() for c in part):
                     continue  # a code ("BM01", "HS08a-VC", "QH14"), not an abbreviation
                 if not part[0].isalpha() or _CREDIT.search(body, max(0, at - 30), at):

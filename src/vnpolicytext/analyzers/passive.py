@@ -22,6 +22,7 @@ from ..passive_rules import (
     has_marker,
     tag_around_many,
     tag_words_many,
+    tagged_whole,
 )
 from ..registry import Analyzer, Rule
 from .base import Context
@@ -258,9 +259,11 @@ def analyze(ctx: Context) -> PassiveSummary:
         for k, ((_, words), (uses, _)) in enumerate(zip(marked, classified, strict=True))
         if any(needs_tags(words, use) and not (legal and use.convention) for use in uses)
     ]
-    unit_tags: dict[int, list[str]] = dict(
-        zip(rewritten, tag_words_many([all_texts[k] for k in rewritten]), strict=True)
-    )
+    # a unit that its marker windows covered whole already has them (the same words were decoded)
+    unit_tags: dict[int, list[str]] = {k: all_tags[k] for k in rewritten if tagged_whole(all_texts[k])}
+    untagged = [k for k in rewritten if k not in unit_tags]
+    if untagged:
+        unit_tags.update(zip(untagged, tag_words_many([all_texts[k] for k in untagged]), strict=True))
     for k, ((_, words), (uses, context)) in enumerate(zip(marked, classified, strict=True)):
         named_actor = context is True
         markers += len(uses)
