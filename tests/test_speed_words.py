@@ -63,10 +63,14 @@ def test_views_kept_past_the_budget_are_the_views() -> None:
         PhraseViews._KEEP = 40  # syllables: most views push the others out
         views = PhraseViews(doc.units, doc.words)
         order = list(range(len(doc.units)))
+        first = views[0]
         for _ in range(3):
             assert [views[i] for i in order] == [fresh[i] for i in order]
             order.reverse()
-        assert views._kept <= 40 or len(views._recent) == 1
+        assert views._kept <= 40 and len(views._spill) <= PhraseViews._SPILL
+        assert views[0] is first  # the views within the budget stay for the next pass over the units
+        last = len(doc.units) - 1
+        assert last not in views._recent and views[last] is views[last]  # past it: kept a few at a time
         assert any(v.opens is None for v in fresh) and any(v.opens is not None for v in fresh)
     finally:
         PhraseViews._KEEP = old

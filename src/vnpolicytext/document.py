@@ -169,12 +169,27 @@ class PhraseView:
 class PhraseViews(Sequence[PhraseView]):
     """Every unit's `PhraseView`, kept compact for the whole document (4 bytes a syllable for its key, one
     character for its gap, one byte each for the word bounds); a view is built when read and kept while the
-    views kept hold at most `_KEEP` syllables (memory: a view costs about 40 bytes a syllable), so the five
-    analyzers that read every view in turn share one build of each on a document of ordinary size."""
+    views kept hold at most `_KEEP` syllables (memory: a view costs about 40 bytes a syllable), so the
+    analyzers that read every view in turn share one build of each on a document of ordinary size. Past the
+    budget the views kept stay (each analyzer's pass over the units finds them again: dropping them all made
+    every later pass over a long document rebuild every view) and the views of a later unit are kept only a
+    few at a time (an analyzer reads one unit's view several times in a row)."""
 
-    __slots__ = ("_closes", "_firsts", "_gaps", "_ids", "_kept", "_names", "_opens", "_recent", "_trusted")
+    __slots__ = (
+        "_closes",
+        "_firsts",
+        "_gaps",
+        "_ids",
+        "_kept",
+        "_names",
+        "_opens",
+        "_recent",
+        "_spill",
+        "_trusted",
+    )
 
-    _KEEP = 1 << 16  # syllables in the views kept (about 2.6 MB); past it the views kept are dropped
+    _KEEP = 1 << 16  # syllables in the views kept for the document (about 2.6 MB)
+    _SPILL = 32  # views of the units past the budget kept at a time
 
     def __init__(self, units: Sequence[Unit], words: Sequence[Tokens]) -> None:
         index: dict[str, int] = {}  # a few thousand distinct syllables: each key string is kept once
@@ -216,6 +231,7 @@ class PhraseViews(Sequence[PhraseView]):
         self._opens, self._closes = bytes(opens), bytes(closes)
         self._recent: dict[int, PhraseView] = {}
         self._kept = 0  # syllables in the views of `_recent`
+        self._spill: dict[int, PhraseView] = {}  # the last few views built past the budget
 
     def __len__(self) -> int:
         return len(self._trusted)
@@ -242,6 +258,8 @@ class PhraseViews(Sequence[PhraseView]):
         if isinstance(index, slice):
             return tuple(self[k] for k in range(*index.indices(len(self))))
         view = self._recent.get(index)
+        if view is None:
+            view = self._spill.get(index)
         if view is not None:
             return view
         if index < 0:
@@ -254,11 +272,13 @@ class PhraseViews(Sequence[PhraseView]):
         if self._trusted[index]:
             opens, closes = self._opens[a:b], self._closes[a:b]
         view = PhraseView(keys, self._gaps[a : b - 1] if b > a else "", opens, closes)
-        self._kept += b - a + 1
-        if self._kept > self._KEEP:
-            self._recent.clear()
-            self._kept = b - a + 1
-        self._recent[index] = view
+        if self._kept + b - a + 1 <= self._KEEP:
+            self._kept += b - a + 1
+            self._recent[index] = view
+        else:
+            if len(self._spill) >= self._SPILL:
+                self._spill.clear()
+            self._spill[index] = view
         return view
 
 
