@@ -12,7 +12,7 @@ from underthesea import word_tokenize
 
 from vnpolicytext import crf
 from vnpolicytext import passive_rules as pr
-from vnpolicytext.clarity import SCALES, assess
+from vnpolicytext.clarity import BARRIERS, SCALES, assess
 from vnpolicytext.document import Document, _gap
 from vnpolicytext.passive_rules import _model, tag_around, tag_around_many, tag_words
 from vnpolicytext.render import safe
@@ -160,6 +160,32 @@ def test_parts_scored_without_details_keep_the_score() -> None:
         assert full is not None and short is not None
         assert (short.score, short.weighted, short.capped_by) == (full.score, full.weighted, full.capped_by)
         assert short.components == {} and short.barriers == {}
+
+
+def test_parts_plan_gives_the_general_arithmetic() -> None:
+    """The plan kept per set of present measures (`details=False` with the shipped tables) against the
+    general path (the same tables passed in): the same floats, on values at and between the scales' ends
+    (equal ceilings, saturated scores), ints, and keys no barrier uses."""
+    r = random.Random(11)
+    names = sorted(SCALES)
+    ends = sorted({x for s in SCALES.values() for x in (s.clear, s.hard)})
+    for i in range(2000):
+        measures: dict[str, float] = {
+            k: (r.choice(ends) if i % 3 == 0 else r.randint(0, 40) if i % 3 == 1 else r.uniform(-1, 100))
+            for k in r.sample(names, r.randint(0, len(names)))
+        }
+        measures["not_a_measure"] = 3.0
+        plan = assess(measures, details=False)
+        general = assess(measures, dict(SCALES), dict(BARRIERS), details=False)
+        if general is None:
+            assert plan is None
+            continue
+        assert plan is not None
+        assert (plan.score, plan.weighted, plan.capped_by) == (
+            general.score,
+            general.weighted,
+            general.capped_by,
+        )
 
 
 def _tied_model() -> crf.CRF:
