@@ -277,3 +277,24 @@ def test_batched_pos_decoder_is_the_plain_one_on_written_text(monkeypatch: pytes
         assert pos.tag_ids_many(sentences[k - 1 :: -1]) == expected[k - 1 :: -1]
     windows = [s[lo : lo + 7] for s in sentences for lo in range(0, len(s), 5)]
     assert pos.tag_ids_many(windows) == [_plain(pos, w) for w in windows]
+
+
+def test_marker_test_is_the_pattern() -> None:
+    """`has_marker` answers from the lowered text when it holds neither syllable: the same answers as the
+    pattern alone, on written units and on random strings of the letters and cases around the markers."""
+    written = [
+        "Hồ sơ ĐƯỢC nộp tại Ủy ban nhân dân xã.",
+        "Thiết bị đã được kiểm định; người vi phạm Bị xử phạt.",
+        "Cơ quan chuẩn bị kế hoạch và quy định thời hạn.",
+        "Bịa đặt thông tin là hành vi bị cấm.",
+        "Không có chữ nào như vậy ở đây.",
+    ]
+    r = random.Random(3)
+    alphabet = "đĐưƯợỢcCbBịỊ aA_1"
+    texts = written + ["".join(r.choice(alphabet) for _ in range(r.randint(1, 12))) for _ in range(30000)]
+    hits = 0
+    for text in texts:
+        expected = pr._HAS_MARKER.search(text) is not None
+        assert pr.has_marker(text) == expected, text
+        hits += expected
+    assert hits > 100
