@@ -413,3 +413,29 @@ def test_ordinary_words_asked_per_key_are_the_whole_set() -> None:
         for key in keys | whole:
             assert (key in asked) == (key in whole), (doc.text, key)
     assert 100 < plain < 1400  # texts with and without characters that change case unevenly
+
+
+def test_unit_gate_keeps_every_token_with_two_capitals() -> None:
+    """A unit is read only when `_TWO_CAPITALS` or `_CAPITAL_PERIOD` finds something: wherever the token
+    pattern finds a token, one of them does (written text and random strings of letters, marks, digits and
+    the joining characters)."""
+    import random
+
+    written = [
+        "Sở GD&ĐT tỉnh và UBND xã phối hợp với Tp. Huế, TP.HCM và Bộ TT&TT.",
+        "Nghị định số 15/2020/NĐ-CP và Thông tư 01/2021/TT-BTC quy định như vậy.",
+        "Ông Nguyễn Văn An, Chủ tịch Hội đồng nhân dân, phát biểu tại Hà Nội.",
+        "Quận Ba Đình và phường Điện Biên tổ chức họp mặt vào Chủ nhật.",
+        "Công ty TNHH MTV Xây dựng Đông Á và hãng TikTok ký kết hợp tác.",
+    ]
+    r = random.Random(5)
+    alphabet = "aAbBđĐêÊơƠxXyY1 .-/&\u0301\u0323"
+    texts = written + ["".join(r.choice(alphabet) for _ in range(r.randint(1, 60))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        if ab._CAPS_TOKEN.search(text):
+            found += 1
+            assert ab._TWO_CAPITALS.search(text) or ab._CAPITAL_PERIOD.search(text), text
+        elif text in written[:2]:
+            raise AssertionError(text)
+    assert found > 1000

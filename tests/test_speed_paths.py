@@ -12,7 +12,7 @@ from underthesea import word_tokenize
 
 from vnpolicytext import crf
 from vnpolicytext import passive_rules as pr
-from vnpolicytext.clarity import SCALES, assess
+from vnpolicytext.clarity import BARRIERS, SCALES, assess
 from vnpolicytext.document import Document, _gap
 from vnpolicytext.passive_rules import _model, tag_around, tag_around_many, tag_words
 from vnpolicytext.render import safe
@@ -162,6 +162,32 @@ def test_parts_scored_without_details_keep_the_score() -> None:
         assert short.components == {} and short.barriers == {}
 
 
+def test_parts_plan_gives_the_general_arithmetic() -> None:
+    """The plan kept per set of present measures (`details=False` with the shipped tables) against the
+    general path (the same tables passed in): the same floats, on values at and between the scales' ends
+    (equal ceilings, saturated scores), ints, and keys no barrier uses."""
+    r = random.Random(11)
+    names = sorted(SCALES)
+    ends = sorted({x for s in SCALES.values() for x in (s.clear, s.hard)})
+    for i in range(2000):
+        measures: dict[str, float] = {
+            k: (r.choice(ends) if i % 3 == 0 else r.randint(0, 40) if i % 3 == 1 else r.uniform(-1, 100))
+            for k in r.sample(names, r.randint(0, len(names)))
+        }
+        measures["not_a_measure"] = 3.0
+        plan = assess(measures, details=False)
+        general = assess(measures, dict(SCALES), dict(BARRIERS), details=False)
+        if general is None:
+            assert plan is None
+            continue
+        assert plan is not None
+        assert (plan.score, plan.weighted, plan.capped_by) == (
+            general.score,
+            general.weighted,
+            general.capped_by,
+        )
+
+
 def _tied_model() -> crf.CRF:
     """A POS-like model of four labels whose weights are small dyadic numbers (every sum exact), so that
     many scores tie exactly: emissions (N and A, V and E), transitions, and whole paths."""
@@ -251,3 +277,24 @@ def test_batched_pos_decoder_is_the_plain_one_on_written_text(monkeypatch: pytes
         assert pos.tag_ids_many(sentences[k - 1 :: -1]) == expected[k - 1 :: -1]
     windows = [s[lo : lo + 7] for s in sentences for lo in range(0, len(s), 5)]
     assert pos.tag_ids_many(windows) == [_plain(pos, w) for w in windows]
+
+
+def test_marker_test_is_the_pattern() -> None:
+    """`has_marker` answers from the lowered text when it holds neither syllable: the same answers as the
+    pattern alone, on written units and on random strings of the letters and cases around the markers."""
+    written = [
+        "Hồ sơ ĐƯỢC nộp tại Ủy ban nhân dân xã.",
+        "Thiết bị đã được kiểm định; người vi phạm Bị xử phạt.",
+        "Cơ quan chuẩn bị kế hoạch và quy định thời hạn.",
+        "Bịa đặt thông tin là hành vi bị cấm.",
+        "Không có chữ nào như vậy ở đây.",
+    ]
+    r = random.Random(3)
+    alphabet = "đĐưƯợỢcCbBịỊ aA_1"
+    texts = written + ["".join(r.choice(alphabet) for _ in range(r.randint(1, 12))) for _ in range(30000)]
+    hits = 0
+    for text in texts:
+        expected = pr._HAS_MARKER.search(text) is not None
+        assert pr.has_marker(text) == expected, text
+        hits += expected
+    assert hits > 100

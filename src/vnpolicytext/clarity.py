@@ -162,6 +162,8 @@ def assess(
 
     With `details=False` the barriers and components are left empty (the score, weighted mean and capping
     barrier are the same): for callers that read only those, such as the score of every part."""
+    if scales is None and barriers is None and not details:
+        return _assess_plain(measures)
     scales = SCALES if scales is None else scales
     table = BARRIERS if barriers is None else barriers
     barrier_of = {m: name for name, b in table.items() for m in b.measures}
@@ -211,6 +213,82 @@ def assess(
         for n, b in used.items()
     }
     return Assessment(score, round(weighted, 2), capped_by, parts, components)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What `assess` derives from the set of present measures alone (SCALES and BARRIERS): each present
+    measure's scale ends (SCALES order), and per used barrier (BARRIERS order) its name, weight, cap, whether
+    it takes the lowest score, its present measures (their places in `scales`) with their weights, and the
+    weights' sum; `total` is the used barriers' weights summed. Every sum is made as `assess` makes it."""
+
+    scales: tuple[tuple[str, float, float], ...]  # (measure, clear, hard - clear)
+    barriers: tuple[tuple[str, float, float, bool, tuple[int, ...], tuple[float, ...], float], ...]
+    total: float
+
+
+_PLANS: dict[tuple[str, ...], _Plan | None] = {}  # by the measures' keys in the caller's order
+
+
+def _plan(given: tuple[str, ...]) -> _Plan | None:
+    keys = [k for k in SCALES if k in given and k in BARRIER_OF]
+    if not keys:
+        return None
+    present = set(keys)
+    used = {name: b for name, b in BARRIERS.items() if any(m in present for m in b.measures)}
+    rows = []
+    for name, b in used.items():
+        mine = {m: w for m, w in b.measures.items() if m in present}
+        where = tuple(keys.index(m) for m in mine)
+        rows.append(
+            (name, b.weight, b.cap, b.combine == "min", where, tuple(mine.values()), sum(mine.values()))
+        )
+    return _Plan(
+        tuple((k, SCALES[k].clear, SCALES[k].hard - SCALES[k].clear) for k in keys),
+        tuple(rows),
+        sum(b.weight for b in used.values()),
+    )
+
+
+def _assess_plain(measures: Mapping[str, float]) -> Assessment | None:
+    """`assess(measures, details=False)` with SCALES and BARRIERS: the same arithmetic in the same order, the
+    barriers in use and their weights read from a plan kept per set of present measures."""
+    given = tuple(measures)
+    try:
+        plan = _PLANS[given]
+    except KeyError:
+        if len(_PLANS) >= 512:  # callers with ever new keys: start again
+            _PLANS.clear()
+        plan = _PLANS[given] = _plan(given)
+    if plan is None:
+        return None
+    scores = []
+    for k, clear, span in plan.scales:
+        t = (float(measures[k]) - clear) / span
+        t = t if t > 0.0 else 0.0  # max(0.0, t), NaN included
+        scores.append(round(100.0 * (1.0 - (t if t < 1.0 else 1.0)), 2))  # min(1.0, t)
+    weighted_parts = []
+    barrier_scores = []
+    for _name, weight, _cap, lowest, where, weights, share in plan.barriers:
+        if lowest:
+            s = min([scores[i] for i in where])
+        else:
+            s = sum([scores[i] * w for i, w in zip(where, weights, strict=True)]) / share
+        barrier_scores.append(s)
+        weighted_parts.append(s * weight)
+    weighted = sum(weighted_parts) / plan.total
+    slack = TIE_BREAK * (1.0 - weighted / 100.0)
+    worst = None
+    lowest_ceiling = 0.0
+    for s, (name, _weight, cap, _lowest, _where, _weights, _share) in zip(
+        barrier_scores, plan.barriers, strict=True
+    ):
+        ceiling = (cap - slack) + (100.0 - cap + slack) * s / 100.0
+        if worst is None or ceiling < lowest_ceiling:  # the first of equal ceilings, as min() takes it
+            worst, lowest_ceiling = name, ceiling
+    capped_by = worst if lowest_ceiling <= weighted - 1.0 else None
+    score = round(max(0.0, min(weighted, lowest_ceiling)), 1)
+    return Assessment(score, round(weighted, 2), capped_by, {}, {})
 
 
 def clarity(measures: Mapping[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:

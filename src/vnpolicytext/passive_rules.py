@@ -365,6 +365,9 @@ _QUOTES = frozenset("\"'“”‘’«»")
 
 def has_marker(sentence_text: str) -> bool:
     """Cheap test: does the text contain the syllable "được" or "bị" (any case)?"""
+    lower = sentence_text.lower()  # a match lowers to one of the syllables: most texts are decided here
+    if "được" not in lower and "bị" not in lower:
+        return False
     return _HAS_MARKER.search(sentence_text) is not None
 
 

@@ -29,6 +29,8 @@ from .passive_rules import is_animate_noun, tag_words
 from .vocab import fold
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .analyzers.base import Context
 
 __all__ = ["SplitSite", "site_words", "split_fix", "split_rewrite", "split_site", "tagged_split_fix"]
@@ -84,7 +86,7 @@ _SUBJECT_TAGS = frozenset({"N", "Np", "Nc", "P", "M"})
 _SKIP_START = frozenset({"(", "“", '"', "-", "+", "*"})
 
 
-def _first_subject(words: list[Token], tags: list[str], first: int, upto: int) -> tuple[int, int] | None:
+def _first_subject(words: Sequence[Token], tags: list[str], first: int, upto: int) -> tuple[int, int] | None:
     """The first clause's subject: a plain noun phrase (up to 8 words, no comma) from `first` to the first
     verb, when that verb is surely the predicate: not followed by another verb (unless a verb that takes one) or by a
     subordinator, and the phrase is not a bare head that usually takes a modifier ("Hội đồng [quản lý quỹ]
@@ -112,7 +114,7 @@ def _first_subject(words: list[Token], tags: list[str], first: int, upto: int) -
     return first, k
 
 
-def _clause_at(words: list[Token], tags: list[str], i: int) -> bool:
+def _clause_at(words: Sequence[Token], tags: list[str], i: int) -> bool:
     """Does a clause with its own subject start at word i: a noun phrase, then its verb within five words
     with only noun-phrase words between ("; hồ sơ được trả …", not "; giấy khai sinh;")?"""
     if word_key(words, i) in NOT_SUBJECT or not (tags[i] in _SUBJECT_TAGS or is_animate_noun(words[i].text)):
@@ -209,14 +211,14 @@ _Rewrite = tuple[int, int, list[tuple[str, tuple[int, int] | None]]]
 
 def _rewrite(unit: Unit, site: SplitSite, tags: list[str]) -> _Rewrite | None:
     """`split_rewrite` once the unit's words are tagged."""
-    tokens, at, connector, opener, nxt, second = site
-    words = list(tokens)
-    first = next((i for i, w in enumerate(words) if w.start >= unit.label_end), len(words))
-    while first < len(words) and words[first].text in _SKIP_START:
+    words, at, connector, opener, nxt, second = site  # a `Token` is made only for a word read as one
+    texts, starts = words.texts(), words.starts()  # the words are in order: their starts increase
+    first = bisect_left(starts, unit.label_end)  # the first word starting at or after the label's end
+    while first < len(texts) and texts[first] in _SKIP_START:
         first += 1
-    upto = next((i for i, w in enumerate(words) if w.start >= at), len(words))
-    keys = [_text_key(w.text) for w in words]  # `word_key` of every word
-    head = fold(" ".join(w.text for w in words[first : first + 3])) + " "
+    upto = bisect_left(starts, at)
+    keys = [_text_key(t) for t in texts]  # `word_key` of every word
+    head = fold(" ".join(texts[first : first + 3])) + " "
     if any(head.startswith(w + " ") for w in _SUBORDINATE_OPENERS | ADVERBIAL) or "thì" in keys[first:]:
         # "Trường hợp … thì A; B", "Trước 60 ngày …, A; B", "Căn cứ …; …": the condition or the time frame
         # holds for both halves (or the first half is no sentence at all); splitting would change the law
@@ -226,7 +228,7 @@ def _rewrite(unit: Unit, site: SplitSite, tags: list[str]) -> _Rewrite | None:
     key = keys[second]
     # a modal opens a predicate; after a connector ("đồng thời", "nhưng", "sau đó") a bare verb does too
     # (after a bare ";" it usually goes on with a list: "quy định A; B")
-    verb = tags[second] == "V" and not is_animate_noun(words[second].text)
+    verb = tags[second] == "V" and not is_animate_noun(texts[second])
     elided = key in _PREDICATE_OPENERS or (connector not in ("", "trong đó") and verb)
     if not elided and not _clause_at(words, tags, second):
         return None  # the second half is no clause of its own (a list goes on, or it cannot be read)
@@ -237,7 +239,7 @@ def _rewrite(unit: Unit, site: SplitSite, tags: list[str]) -> _Rewrite | None:
             return None
         s0, s1 = subject
         lower = bool(opener) and lower_subject(words, tags, s0, s1, True)
-        pieces.append(("lower" if lower else "upper", (words[s0].start, words[s1 - 1].end)))
+        pieces.append(("lower" if lower else "upper", (words.span(s0)[0], words.span(s1 - 1)[1])))
         pieces.append((" ", None))
         return at, nxt, pieces
     # the next word opens the sentence (no opener): its first letter becomes a capital

@@ -357,6 +357,10 @@ def _ordinary_words(doc: Document) -> set[str]:
 
 # What `_CAPS_TOKEN`'s second alternative needs: a capital, one or two lower-case letters and a period.
 _CAPITAL_PERIOD = regex.compile(r"\p{Lu}\p{Ll}{1,2}\.")
+# Two capitals in one run of token characters, at most 40 apart: where `_CAPS_TOKEN`'s first look-ahead can
+# hold (its second is `_CAPITAL_PERIOD`). A unit with neither has no token to read (most units of prose,
+# whose capitals open words).
+_TWO_CAPITALS = regex.compile(r"\p{Lu}[\p{L}\p{M}\p{N}&./-]{0,40}?\p{Lu}")
 # How far before a Roman-numeral-like token its context word ("Chương", "Phụ lục") is looked for: a bounded
 # look-behind keeps the scan linear in the length of a unit.
 _CONTEXT_WINDOW = 80
@@ -430,7 +434,7 @@ def _scan(doc: Document, listed: set[str]) -> _Scan:
         label = unit.label_end - unit.start
         prose = body[label:] if label else body
         upper = capital_count(prose)
-        if upper < 2 and not _CAPITAL_PERIOD.search(prose):
+        if (upper < 2 or not _TWO_CAPITALS.search(prose)) and not _CAPITAL_PERIOD.search(prose):
             continue  # no token after the label can hold two capitals, none is "Tp.": nothing to find
         if _mostly_upper(prose, upper):
             continue  # "CHƯƠNG II", "QUYẾT ĐỊNH", "ỦY BAN NHÂN DÂN TỈNH …": a title, not prose
