@@ -39,7 +39,7 @@ from .structure import (
     names_in,
     text_lines,
 )
-from .vocab import letters_digits, syllable_pattern, upper_share
+from .vocab import capital_count, letter_count, letters_digits, syllable_pattern
 from .words import bounds_segmenter
 
 
@@ -201,6 +201,7 @@ class PhraseViews(Sequence[PhraseView]):
         self._trusted = bytearray()
         opens, closes = bytearray(), bytearray()
         gaps: list[str] = []
+        cases = _CASES.get
         for u, unit_words in zip(units, words, strict=True):
             syl, text = u.syllables, u.text
             starts, ends = syl._starts, syl._ends
@@ -213,12 +214,20 @@ class PhraseViews(Sequence[PhraseView]):
                         if i is None:
                             i = written[syllable] = key_id(syllable.lower(), len(index))
                         ids[k] = i
-            self._ids.extend(ids)  # type: ignore[arg-type]  # no None left
+            self._ids.fromlist(ids)  # type: ignore[arg-type]  # no None left
             if starts:  # one character per syllable: its gap to the next, "x" after the last
                 gaps.append(_gaps(text, syl) + "x")
             self._firsts.append(len(self._ids))
-            # the segmenter is unreliable on text in capitals
-            trusted = bool(unit_words) and upper_share(text) <= 0.6
+            # the segmenter is unreliable on text in capitals: `upper_share(text) <= 0.6`, from the counts of
+            # the syllables (every letter of a unit is in one of its syllables)
+            trusted = bool(unit_words)
+            if trusted:
+                counted = list(map(cases, texts))
+                if None in counted:
+                    counted = list(map(_case_counts, texts))
+                total = sum(counted)  # type: ignore[arg-type]  # no None left
+                capitals, letters = total >> _SHIFT, total & _LETTERS_MASK
+                trusted = capitals / letters <= 0.6 if letters else True
             self._trusted.append(trusted)
             if trusted:  # syllables and words share the unit's text: their offsets compare
                 opens += bytes(map(set(unit_words._starts).__contains__, starts))
@@ -483,11 +492,39 @@ def _counted_words(words: Tokens) -> int:
     return count
 
 
+_SHIFT = 40  # a syllable's capitals and letters as one int, capitals << _SHIFT | letters: a unit's sum adds both
+_LETTERS_MASK = (1 << _SHIFT) - 1
+_CASES: dict[str, int] = {}  # a syllable as written -> its counts (kept across documents, at most _CASES_KEPT)
+_CASES_KEPT = 50_000
+
+
+def _case_counts(syllable: str) -> int:
+    """`capital_count(syllable) << _SHIFT | letter_count(syllable)`, kept in `_CASES`."""
+    counts = _CASES.get(syllable)
+    if counts is None:
+        if len(_CASES) >= _CASES_KEPT:
+            _CASES.clear()
+        counts = _CASES[syllable] = capital_count(syllable) << _SHIFT | letter_count(syllable)
+    return counts
+
+
+class _GapKinds(dict[str, str]):
+    """What lies between two syllables -> its `_gap` character, made when first read (a few dozen kinds)."""
+
+    def __missing__(self, between: str) -> str:
+        if len(self) >= 4096:
+            self.clear()
+        kind = self[between] = _gap(between)
+        return kind
+
+
+_GAP_KINDS = _GapKinds()
+
+
 def _gaps(body: str, syllables: Tokens) -> str:
     """`_gap` of every two neighbouring syllables of a unit, one character each."""
     starts, ends = syllables._starts, syllables._ends
-    gaps = [body[e:s] for e, s in zip(ends, starts[1:], strict=False)]
-    return "".join([" " if g == " " else _gap(g) for g in gaps])
+    return "".join(map(_GAP_KINDS.__getitem__, [body[e:s] for e, s in zip(ends, starts[1:], strict=False)]))
 
 
 def _gap(between: str) -> str:
