@@ -91,6 +91,11 @@ def test_views_trust_the_words_where_the_unit_is_not_in_capitals() -> None:
         expected = [bool(w) and upper_share(u.text) <= 0.6 for u, w in zip(doc.units, doc.words, strict=True)]
         assert [views[u.index].opens is not None for u in doc.units] == expected
         answers += expected
+        for u, w in zip(doc.units, doc.words, strict=True):  # the word marks, one lookup for the document
+            view = views[u.index]
+            if view.opens is not None and view.closes is not None:
+                assert list(view.opens) == [int(s in set(w.starts())) for s in u.syllables.starts()]
+                assert list(view.closes) == [int(e in set(w.ends())) for e in u.syllables.ends()]
         for u in doc.units:  # every letter of a unit is in one of its syllables
             assert sum(letter_count(t) for t in u.syllables.texts()) == letter_count(u.text)
             assert sum(capital_count(t) for t in u.syllables.texts()) == capital_count(u.text)

@@ -24,6 +24,8 @@ from functools import cached_property
 from operator import lt
 from typing import Any, NamedTuple, overload
 
+import numpy as np
+
 from .definitions import Definition, definitions_in_working_copy
 from .lines import LineIndex
 from .models import Sentence, UnitKind
@@ -199,7 +201,6 @@ class PhraseViews(Sequence[PhraseView]):
         self._ids = array("i")
         self._firsts = array("i", [0])
         self._trusted = bytearray()
-        opens, closes = bytearray(), bytearray()
         gaps: list[str] = []
         cases = _CASES.get
         for u, unit_words in zip(units, words, strict=True):
@@ -229,15 +230,9 @@ class PhraseViews(Sequence[PhraseView]):
                 capitals, letters = total >> _SHIFT, total & _LETTERS_MASK
                 trusted = capitals / letters <= 0.6 if letters else True
             self._trusted.append(trusted)
-            if trusted:  # syllables and words share the unit's text: their offsets compare
-                opens += bytes(map(set(unit_words._starts).__contains__, starts))
-                closes += bytes(map(set(unit_words._ends).__contains__, ends))
-            else:
-                opens += bytes(len(starts))
-                closes += bytes(len(starts))
         self._names = list(index)
         self._gaps = "".join(gaps)
-        self._opens, self._closes = bytes(opens), bytes(closes)
+        self._opens, self._closes = _word_marks(units, words, self._trusted)
         self._recent: dict[int, PhraseView] = {}
         self._kept = 0  # syllables in the views of `_recent`
         self._spill: dict[int, PhraseView] = {}  # the last few views built past the budget
@@ -490,6 +485,41 @@ def _counted_words(words: Tokens) -> int:
             1 for k, first in enumerate(firsts) if not first and any(map(str.isalnum, text[starts[k] : ends[k]]))
         )
     return count
+
+
+def _word_marks(units: Sequence[Unit], words: Sequence[Tokens], trusted: bytearray) -> tuple[bytes, bytes]:
+    """Per syllable of the document, 1 when a word of its unit starts where it starts (then: ends where it
+    ends), 0 throughout a unit whose words are not trusted. Syllables and words of a unit share its text, so
+    their offsets compare; each offset is keyed by its unit (unit index << 32 | offset), and the keys of the
+    syllables are looked up among the words' with one `searchsorted` for the whole document."""
+    count = len(units)
+    unit_of = np.arange(count, dtype=np.int64) << 32
+    syllables = [u.syllables for u in units]
+    sizes = np.fromiter(map(len, syllables), dtype=np.int64, count=count)
+    shown = [w if t else _NO_WORDS for w, t in zip(words, trusted, strict=True)]
+    word_sizes = np.fromiter(map(len, shown), dtype=np.int64, count=count)
+    marks = []
+    for syllable_side, word_side in (("_starts", "_starts"), ("_ends", "_ends")):
+        at = _keyed([getattr(t, syllable_side) for t in syllables], sizes, unit_of)
+        bounds = _keyed([getattr(w, word_side) for w in shown], word_sizes, unit_of)
+        if not len(bounds):
+            marks.append(bytes(len(at)))
+            continue
+        if len(bounds) > 1 and not bool(np.all(bounds[1:] >= bounds[:-1])):
+            bounds = np.sort(bounds)  # membership only: any order of the words' bounds gives the same marks
+        found = np.searchsorted(bounds, at)
+        np.minimum(found, len(bounds) - 1, out=found)
+        marks.append((bounds[found] == at).tobytes())  # one byte per bool: 0 or 1
+    return marks[0], marks[1]
+
+
+_NO_WORDS = Tokens("", 0, ())
+
+
+def _keyed(offsets: list[array[int]], sizes: np.ndarray, unit_of: np.ndarray) -> np.ndarray:
+    """The offsets of every unit in one array, each as unit index << 32 | offset."""
+    joined = np.frombuffer(b"".join(a.tobytes() for a in offsets), dtype=np.intc).astype(np.int64)
+    return np.repeat(unit_of, sizes) | joined
 
 
 _SHIFT = 40  # a syllable's capitals and letters as one int, capitals << _SHIFT | letters: a unit's sum adds both
