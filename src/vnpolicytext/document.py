@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property
 from operator import lt
@@ -253,6 +253,17 @@ class PhraseViews(Sequence[PhraseView]):
                 a, b = self._firsts[u], self._firsts[u + 1]
                 opens[a:b] = closes[a:b] = b"\x01" * (b - a)
         return keys, self._gaps, bytes(opens), bytes(closes), self._firsts
+
+    def positions(self, firsts: Set[str]) -> list[int]:
+        """The indices (as in `whole`) of the syllables whose key is in `firsts`, in order: each distinct key
+        of the document is tested once, and the syllables are looked up by their key ids in numpy."""
+        names = self._names
+        wanted = np.fromiter(map(firsts.__contains__, names), dtype=np.bool_, count=len(names))
+        if not wanted.any():
+            return []
+        ids = np.frombuffer(self._ids, dtype=np.intc)
+        found: list[int] = np.flatnonzero(wanted[ids]).tolist()
+        return found
 
     @overload
     def __getitem__(self, index: int) -> PhraseView: ...

@@ -229,7 +229,7 @@ class PhraseSet:
         # stops before finds nothing: about two walks in three)
         starts = [
             k
-            for k in _positions(keys, lexicon)
+            for k in doc.phrase_views.positions(lexicon)
             if opens[k]
             and (
                 (key := keys[k]) in always
@@ -282,27 +282,6 @@ class PhraseSet:
                 here.append(Match(a, b, base + begins[a], base + finishes[b - 1], value))
             out.append(per_unit)
         return out
-
-
-_FEW = 40  # first syllables: up to this many, their places are found with `list.index`
-
-
-def _positions(keys: list[str], firsts: frozenset[str]) -> list[int]:
-    """The indices of the keys in `firsts`, in order. A small lexicon (the terms a document defines) has its
-    few first syllables looked for one by one (`list.index` runs in C), not every key tested in Python."""
-    if len(firsts) > _FEW:
-        return [k for k, key in enumerate(keys) if key in firsts]
-    found: list[int] = []
-    for first in firsts:
-        k = -1
-        try:
-            while True:
-                k = keys.index(first, k + 1)
-                found.append(k)
-        except ValueError:
-            pass
-    found.sort()
-    return found
 
 
 def _walk(keys: list[str], gaps: str, closes: bytes, at: int, node: _Node, mask: int) -> dict[int, Any] | None:
