@@ -536,7 +536,7 @@ def _keyed(offsets: list[array[int]], sizes: np.ndarray, unit_of: np.ndarray) ->
 _SHIFT = 40  # a syllable's capitals and letters as one int, capitals << _SHIFT | letters: a unit's sum adds both
 _LETTERS_MASK = (1 << _SHIFT) - 1
 _CASES: dict[str, int] = {}  # a syllable as written -> its counts (kept across documents, at most _CASES_KEPT)
-_CASES_KEPT = 50_000
+_CASES_KEPT = 20_000
 
 
 def _case_counts(syllable: str) -> int:
