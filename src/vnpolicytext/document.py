@@ -261,7 +261,7 @@ class PhraseViews(Sequence[PhraseView]):
         wanted = np.fromiter(map(firsts.__contains__, names), dtype=np.bool_, count=len(names))
         if not wanted.any():
             return []
-        ids = np.frombuffer(self._ids, dtype=np.intc)
+        ids = np.frombuffer(self._ids, dtype=self._ids.typecode)
         found: list[int] = np.flatnonzero(wanted[ids]).tolist()
         return found
 
@@ -529,7 +529,12 @@ _NO_WORDS = Tokens("", 0, ())
 
 def _keyed(offsets: list[array[int]], sizes: np.ndarray, unit_of: np.ndarray) -> np.ndarray:
     """The offsets of every unit in one array, each as unit index << 32 | offset."""
-    joined = np.frombuffer(b"".join(a.tobytes() for a in offsets), dtype=np.intc).astype(np.int64)
+    if not offsets:
+        return np.zeros(0, dtype=np.int64)
+    kinds = {a.typecode for a in offsets}  # one kind of array (`Tokens` makes "i"): its numpy type by the same code
+    if len(kinds) > 1:
+        offsets = [array("q", a) for a in offsets]
+    joined = np.frombuffer(b"".join(a.tobytes() for a in offsets), dtype=offsets[0].typecode).astype(np.int64)
     return np.repeat(unit_of, sizes) | joined
 
 
