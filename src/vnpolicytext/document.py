@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property
 from operator import lt
 from typing import Any, NamedTuple, overload
+
+import numpy as np
 
 from .definitions import Definition, definitions_in_working_copy
 from .lines import LineIndex
@@ -39,7 +41,7 @@ from .structure import (
     names_in,
     text_lines,
 )
-from .vocab import letters_digits, syllable_pattern, upper_share
+from .vocab import capital_count, letter_count, letters_digits, syllable_pattern
 from .words import bounds_segmenter
 
 
@@ -199,8 +201,8 @@ class PhraseViews(Sequence[PhraseView]):
         self._ids = array("i")
         self._firsts = array("i", [0])
         self._trusted = bytearray()
-        opens, closes = bytearray(), bytearray()
         gaps: list[str] = []
+        cases = _CASES.get
         for u, unit_words in zip(units, words, strict=True):
             syl, text = u.syllables, u.text
             starts, ends = syl._starts, syl._ends
@@ -213,22 +215,24 @@ class PhraseViews(Sequence[PhraseView]):
                         if i is None:
                             i = written[syllable] = key_id(syllable.lower(), len(index))
                         ids[k] = i
-            self._ids.extend(ids)  # type: ignore[arg-type]  # no None left
+            self._ids.fromlist(ids)  # type: ignore[arg-type]  # no None left
             if starts:  # one character per syllable: its gap to the next, "x" after the last
                 gaps.append(_gaps(text, syl) + "x")
             self._firsts.append(len(self._ids))
-            # the segmenter is unreliable on text in capitals
-            trusted = bool(unit_words) and upper_share(text) <= 0.6
+            # the segmenter is unreliable on text in capitals: `upper_share(text) <= 0.6`, from the counts of
+            # the syllables (every letter of a unit is in one of its syllables)
+            trusted = bool(unit_words)
+            if trusted:
+                counted = list(map(cases, texts))
+                if None in counted:
+                    counted = list(map(_case_counts, texts))
+                total = sum(counted)  # type: ignore[arg-type]  # no None left
+                capitals, letters = total >> _SHIFT, total & _LETTERS_MASK
+                trusted = capitals / letters <= 0.6 if letters else True
             self._trusted.append(trusted)
-            if trusted:  # syllables and words share the unit's text: their offsets compare
-                opens += bytes(map(set(unit_words._starts).__contains__, starts))
-                closes += bytes(map(set(unit_words._ends).__contains__, ends))
-            else:
-                opens += bytes(len(starts))
-                closes += bytes(len(starts))
         self._names = list(index)
         self._gaps = "".join(gaps)
-        self._opens, self._closes = bytes(opens), bytes(closes)
+        self._opens, self._closes = _word_marks(units, words, self._trusted)
         self._recent: dict[int, PhraseView] = {}
         self._kept = 0  # syllables in the views of `_recent`
         self._spill: dict[int, PhraseView] = {}  # the last few views built past the budget
@@ -249,6 +253,17 @@ class PhraseViews(Sequence[PhraseView]):
                 a, b = self._firsts[u], self._firsts[u + 1]
                 opens[a:b] = closes[a:b] = b"\x01" * (b - a)
         return keys, self._gaps, bytes(opens), bytes(closes), self._firsts
+
+    def positions(self, firsts: Set[str]) -> list[int]:
+        """The indices (as in `whole`) of the syllables whose key is in `firsts`, in order: each distinct key
+        of the document is tested once, and the syllables are looked up by their key ids in numpy."""
+        names = self._names
+        wanted = np.fromiter(map(firsts.__contains__, names), dtype=np.bool_, count=len(names))
+        if not wanted.any():
+            return []
+        ids = np.frombuffer(self._ids, dtype=self._ids.typecode)
+        found: list[int] = np.flatnonzero(wanted[ids]).tolist()
+        return found
 
     @overload
     def __getitem__(self, index: int) -> PhraseView: ...
@@ -483,11 +498,79 @@ def _counted_words(words: Tokens) -> int:
     return count
 
 
+def _word_marks(units: Sequence[Unit], words: Sequence[Tokens], trusted: bytearray) -> tuple[bytes, bytes]:
+    """Per syllable of the document, 1 when a word of its unit starts where it starts (then: ends where it
+    ends), 0 throughout a unit whose words are not trusted. Syllables and words of a unit share its text, so
+    their offsets compare; each offset is keyed by its unit (unit index << 32 | offset), and the keys of the
+    syllables are looked up among the words' with one `searchsorted` for the whole document."""
+    count = len(units)
+    unit_of = np.arange(count, dtype=np.int64) << 32
+    syllables = [u.syllables for u in units]
+    sizes = np.fromiter(map(len, syllables), dtype=np.int64, count=count)
+    shown = [w if t else _NO_WORDS for w, t in zip(words, trusted, strict=True)]
+    word_sizes = np.fromiter(map(len, shown), dtype=np.int64, count=count)
+    marks = []
+    for syllable_side, word_side in (("_starts", "_starts"), ("_ends", "_ends")):
+        at = _keyed([getattr(t, syllable_side) for t in syllables], sizes, unit_of)
+        bounds = _keyed([getattr(w, word_side) for w in shown], word_sizes, unit_of)
+        if not len(bounds):
+            marks.append(bytes(len(at)))
+            continue
+        if len(bounds) > 1 and not bool(np.all(bounds[1:] >= bounds[:-1])):
+            bounds = np.sort(bounds)  # membership only: any order of the words' bounds gives the same marks
+        found = np.searchsorted(bounds, at)
+        np.minimum(found, len(bounds) - 1, out=found)
+        marks.append((bounds[found] == at).tobytes())  # one byte per bool: 0 or 1
+    return marks[0], marks[1]
+
+
+_NO_WORDS = Tokens("", 0, ())
+
+
+def _keyed(offsets: list[array[int]], sizes: np.ndarray, unit_of: np.ndarray) -> np.ndarray:
+    """The offsets of every unit in one array, each as unit index << 32 | offset."""
+    if not offsets:
+        return np.zeros(0, dtype=np.int64)
+    kinds = {a.typecode for a in offsets}  # one kind of array (`Tokens` makes "i"): its numpy type by the same code
+    if len(kinds) > 1:
+        offsets = [array("q", a) for a in offsets]
+    joined = np.frombuffer(b"".join(a.tobytes() for a in offsets), dtype=offsets[0].typecode).astype(np.int64)
+    return np.repeat(unit_of, sizes) | joined
+
+
+_SHIFT = 40  # a syllable's capitals and letters as one int, capitals << _SHIFT | letters: a unit's sum adds both
+_LETTERS_MASK = (1 << _SHIFT) - 1
+_CASES: dict[str, int] = {}  # a syllable as written -> its counts (kept across documents, at most _CASES_KEPT)
+_CASES_KEPT = 20_000
+
+
+def _case_counts(syllable: str) -> int:
+    """`capital_count(syllable) << _SHIFT | letter_count(syllable)`, kept in `_CASES`."""
+    counts = _CASES.get(syllable)
+    if counts is None:
+        if len(_CASES) >= _CASES_KEPT:
+            _CASES.clear()
+        counts = _CASES[syllable] = capital_count(syllable) << _SHIFT | letter_count(syllable)
+    return counts
+
+
+class _GapKinds(dict[str, str]):
+    """What lies between two syllables -> its `_gap` character, made when first read (a few dozen kinds)."""
+
+    def __missing__(self, between: str) -> str:
+        if len(self) >= 4096:
+            self.clear()
+        kind = self[between] = _gap(between)
+        return kind
+
+
+_GAP_KINDS = _GapKinds()
+
+
 def _gaps(body: str, syllables: Tokens) -> str:
     """`_gap` of every two neighbouring syllables of a unit, one character each."""
     starts, ends = syllables._starts, syllables._ends
-    gaps = [body[e:s] for e, s in zip(ends, starts[1:], strict=False)]
-    return "".join([" " if g == " " else _gap(g) for g in gaps])
+    return "".join(map(_GAP_KINDS.__getitem__, [body[e:s] for e, s in zip(ends, starts[1:], strict=False)]))
 
 
 def _gap(between: str) -> str:

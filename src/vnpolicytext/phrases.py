@@ -153,6 +153,7 @@ class PhraseMatcher(Generic[T]):
 # (bit, trie index, value) of the tries with a phrase ending here, or None).
 _Node = tuple[dict[str, Any], int, "tuple[tuple[int, int, Any], ...] | None"]
 _NO_MATCHES: tuple[Match[Any], ...] = ()
+_NO_OFFSETS: Sequence[int] = ()
 
 
 def _merge(parts: list[tuple[int, dict[str, Any]]]) -> _Node:
@@ -223,11 +224,25 @@ class PhraseSet:
         busy = 0  # the tries whose last match covers the current start
         release = 0  # the nearest end of a busy trie's last match
         # where a match may start: on a word start, at a key some phrase starts with, from which a phrase of
-        # one syllable or a coordination goes, or the next syllable goes on (what `find` walks)
+        # one syllable or a coordination goes, or the next syllable goes on (what `find` walks), and then
+        # a phrase of two syllables ends, a coordination goes on, or the third syllable goes on (a walk that
+        # stops before finds nothing: about two walks in three)
         starts = [
             k
-            for k in _positions(keys, lexicon)
-            if opens[k] and ((key := keys[k]) in always or (gaps[k] == " " and keys[k + 1] in nodes[key][0]))
+            for k in doc.phrase_views.positions(lexicon)
+            if opens[k]
+            and (
+                (key := keys[k]) in always
+                or (
+                    gaps[k] == " "
+                    and (second := nodes[key][0].get(keys[k + 1])) is not None
+                    and (
+                        second[2] is not None
+                        or _SEP in (after := second[0])
+                        or (gaps[k + 1] == " " and keys[k + 2] in after)
+                    )
+                )
+            )
         ]
         for at in starts:
             node = nodes[keys[at]]
@@ -254,40 +269,19 @@ class PhraseSet:
         out: list[list[Sequence[Match[Any]]]] = []
         for per_trie in found:
             per_unit: list[Sequence[Match[Any]]] = [_NO_MATCHES] * len(units)
-            u, first = -1, 0
+            u, first, base = -1, 0, 0
             here: list[Match[Any]] = []
-            syllables = units[0].syllables if units else None
+            begins = finishes = _NO_OFFSETS
             for at, last, value in per_trie:
                 if at >= firsts[u + 1]:  # the first match of a unit
                     u = bisect_right(firsts, at) - 1
                     here, first, syllables = [], firsts[u], units[u].syllables
+                    base, begins, finishes = syllables._base, syllables._starts, syllables._ends
                     per_unit[u] = here
-                assert syllables is not None
-                start, end = syllables.span(at - first)[0], syllables.span(last - first - 1)[1]
-                here.append(Match(at - first, last - first, start, end, value))
+                a, b = at - first, last - first
+                here.append(Match(a, b, base + begins[a], base + finishes[b - 1], value))
             out.append(per_unit)
         return out
-
-
-_FEW = 40  # first syllables: up to this many, their places are found with `list.index`
-
-
-def _positions(keys: list[str], firsts: frozenset[str]) -> list[int]:
-    """The indices of the keys in `firsts`, in order. A small lexicon (the terms a document defines) has its
-    few first syllables looked for one by one (`list.index` runs in C), not every key tested in Python."""
-    if len(firsts) > _FEW:
-        return [k for k, key in enumerate(keys) if key in firsts]
-    found: list[int] = []
-    for first in firsts:
-        k = -1
-        try:
-            while True:
-                k = keys.index(first, k + 1)
-                found.append(k)
-        except ValueError:
-            pass
-    found.sort()
-    return found
 
 
 def _walk(keys: list[str], gaps: str, closes: bytes, at: int, node: _Node, mask: int) -> dict[int, Any] | None:

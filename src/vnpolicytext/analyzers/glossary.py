@@ -31,6 +31,9 @@ from ..vocab import SYLLABLE, fold
 from . import jargon, phrase_pass
 from .base import Context
 
+# fold of the texts matched, kept: a document reads the same few terms again and again
+_fold = lru_cache(maxsize=8192)(fold)
+
 _SOURCE = "Khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP; Điều 18 Nghị quyết 351/2017/UBTVQH14."
 RULES = (
     Rule(
@@ -262,7 +265,7 @@ phrase_pass.share(
 
 def _everyday(phrase: str) -> bool:
     """A single syllable ("thuế", "phí") is everyday language; longer terms were curated in the data."""
-    return len(fold(phrase).split()) <= 1
+    return len(_fold(phrase).split()) <= 1
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -285,7 +288,7 @@ def _matchable(term: str) -> str | None:
     rest = SYLLABLE.sub(" ", term)
     if rest.strip(" \t\"'“”‘’«»"):
         return None
-    return fold(" ".join(syllables))
+    return _fold(" ".join(syllables))
 
 
 _BASIS = " (khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP)"
@@ -340,7 +343,7 @@ def analyze(ctx: Context) -> GlossarySummary:
             continue  # a form code or document number ("BM01/BNV"), not a term to explain
         key = _matchable(d.term)
         if key is None:
-            key = fold(d.term)
+            key = _fold(d.term)
             unmatchable.add(key)
         defined.setdefault(key, []).append(d)
     doc_matches = None
@@ -374,7 +377,7 @@ def analyze(ctx: Context) -> GlossarySummary:
                 key = doc_key
                 info = lex.by_phrase.get(key)
             else:
-                surface = fold(text[start:end])
+                surface = _fold(text[start:end])
                 key = surface if surface in defined else info.key
             i = bisect_right(span_starts, start) - 1
             if i >= 0 and term_spans[i][0] <= start < term_spans[i][1]:

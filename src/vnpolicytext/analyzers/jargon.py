@@ -27,6 +27,9 @@ from ..vocab import fold
 from . import phrase_pass
 from .base import Context
 
+# fold of the texts matched, kept: a document reads the same few terms again and again
+_fold = lru_cache(maxsize=8192)(fold)
+
 CATEGORIES: dict[str, tuple[Severity, str, str]] = {
     "cliche": ("warning", "cụm từ sáo rỗng, công thức", "Formulaic political or administrative phrase."),
     "legal": (
@@ -280,7 +283,7 @@ def _loanwords(
         while k < len(matched) and matched[k][1] <= start:
             k += 1
         overlaps = k < len(matched) and matched[k][0] < end
-        if doc.in_name(start, end) or overlaps or fold(token) in off or explained.covering(start, end):
+        if doc.in_name(start, end) or overlaps or _fold(token) in off or explained.covering(start, end):
             continue
         found = True
         by_category["foreign"] += 1
@@ -311,7 +314,7 @@ def _fixes(ctx: Context, start: int, end: int, e: Entry) -> list[Fix]:
     """A safe fix when the term has a one-to-one replacement; else the lexicon's first plain alternative as a
     suggestion (it changes the register); none when the alternative tells the writer what to supply."""
     found = ctx.doc.text[start:end]
-    safe = safe_replacements().get(fold(found))
+    safe = safe_replacements().get(_fold(found))
     alternative = safe
     if alternative is None and e.alternative:
         alternative = e.alternative.split("|")[0].strip()
@@ -368,10 +371,10 @@ def _in_technical_term(
     mới sáng tạo là …" and every later use; "kiểm tra, giám sát" in a law that defines "giám sát hải quan"),
     or a run of two to `_TITLE_RUN` words of an article's title? Then the words are a term of art, not a
     figure of speech. `technical` is filled with the glossary's terms in each unit read."""
-    parts = [" ".join(p.split()) for p in fold(doc.text[start:end]).replace(" và ", ",").split(",")]
+    parts = [" ".join(p.split()) for p in _fold(doc.text[start:end]).replace(" và ", ",").split(",")]
     if any(p and f" {p} " in own.terms for p in parts):
         return True
-    whole = " ".join(fold(doc.text[start:end]).replace(",", " ").split())
+    whole = " ".join(_fold(doc.text[start:end]).replace(",", " ").split())
     if len(whole.split()) <= 2 and _qualifies_equipment(doc.text[max(unit.start, start - 80) : start]):
         return True  # "hệ thống thu gom nước thải đồng bộ": a quality of equipment, not a slogan
     if 2 <= len(whole.split()) <= _TITLE_RUN and f" {whole} " in own.titles:
@@ -398,7 +401,7 @@ def _qualifies_equipment(before: str) -> bool:
     """Does the noun phrase right before a match (same clause part, no verb of its own) have a noun of
     equipment, a network or works among its first words ("hệ thống thu gom, xử lý nước thải …")?"""
     part = _CLAUSE_BREAK.split(before)[-1] if before else ""
-    words = fold(part).split()
+    words = _fold(part).split()
     return any(" ".join(words[i : i + n]) in _EQUIPMENT for n in (1, 2, 3, 4) for i in range(len(words)))
 
 
