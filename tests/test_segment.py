@@ -336,3 +336,16 @@ def test_capitals_after_a_title_on_its_line_is_a_heading_but_not_after_a_sentenc
 def test_a_labelled_line_ending_with_a_colon_is_a_chapeau_not_a_heading() -> None:
     text = "Điều 4. Người nộp hồ sơ phải mang theo:\n- Căn cước công dân;\n- Sổ hộ khẩu.\nĐiều 5. Lệ phí"
     assert [u.kind for u in segment(text)] == ["sentence", "list_item", "list_item", "heading"]
+
+
+def test_all_caps_reads_letters_only() -> None:
+    """Lower-case marks that are not letters (circled or Roman-numeral letters) do not make a title lower
+    case; a lower-case letter does; fewer than two letters is no title."""
+    from vnpolicytext.segment import _is_all_caps
+
+    assert _is_all_caps("QUY ĐỊNH CHUNG")
+    assert _is_all_caps("ⓐ MỤC ⅰ: PHẠM VI")
+    assert not _is_all_caps("QUY ĐỊNH chung")
+    assert not _is_all_caps("QUY ĐỊNH ª")  # "ª" is a lower-case letter
+    assert not _is_all_caps("Đ 12 ⓐ")
+    assert not _is_all_caps("")
