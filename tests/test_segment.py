@@ -349,3 +349,21 @@ def test_all_caps_reads_letters_only() -> None:
     assert not _is_all_caps("QUY ĐỊNH ª")  # "ª" is a lower-case letter
     assert not _is_all_caps("Đ 12 ⓐ")
     assert not _is_all_caps("")
+
+
+def test_line_labels_first_kind_wins() -> None:
+    """A line's label is the first kind of `LINE_LABELS` that fits: "1.2." is a sub-number, not "1.";
+    a glued "3.Người" is a number; lines without a label keep their start as the body."""
+    from vnpolicytext.structure import line_label
+
+    cases = {
+        "1.2. Hồ sơ gồm": ("sub", 5),
+        "3.Người nộp thuế": ("num", 2),
+        "2) Tờ khai": ("num", 3),
+        "b) Bản sao": ("let", 3),
+        "  - Giấy tờ": ("dash", 4),
+        "Hồ sơ gồm": (None, 0),
+        "12 tháng": (None, 0),
+    }
+    for line, expected in cases.items():
+        assert line_label(line, 0, len(line)) == expected, line
