@@ -336,3 +336,34 @@ def test_capitals_after_a_title_on_its_line_is_a_heading_but_not_after_a_sentenc
 def test_a_labelled_line_ending_with_a_colon_is_a_chapeau_not_a_heading() -> None:
     text = "Điều 4. Người nộp hồ sơ phải mang theo:\n- Căn cước công dân;\n- Sổ hộ khẩu.\nĐiều 5. Lệ phí"
     assert [u.kind for u in segment(text)] == ["sentence", "list_item", "list_item", "heading"]
+
+
+def test_all_caps_reads_letters_only() -> None:
+    """Lower-case marks that are not letters (circled or Roman-numeral letters) do not make a title lower
+    case; a lower-case letter does; fewer than two letters is no title."""
+    from vnpolicytext.segment import _is_all_caps
+
+    assert _is_all_caps("QUY ĐỊNH CHUNG")
+    assert _is_all_caps("ⓐ MỤC ⅰ: PHẠM VI")
+    assert not _is_all_caps("QUY ĐỊNH chung")
+    assert not _is_all_caps("QUY ĐỊNH ª")  # "ª" is a lower-case letter
+    assert not _is_all_caps("Đ 12 ⓐ")
+    assert not _is_all_caps("")
+
+
+def test_line_labels_first_kind_wins() -> None:
+    """A line's label is the first kind of `LINE_LABELS` that fits: "1.2." is a sub-number, not "1.";
+    a glued "3.Người" is a number; lines without a label keep their start as the body."""
+    from vnpolicytext.structure import line_label
+
+    cases = {
+        "1.2. Hồ sơ gồm": ("sub", 5),
+        "3.Người nộp thuế": ("num", 2),
+        "2) Tờ khai": ("num", 3),
+        "b) Bản sao": ("let", 3),
+        "  - Giấy tờ": ("dash", 4),
+        "Hồ sơ gồm": (None, 0),
+        "12 tháng": (None, 0),
+    }
+    for line, expected in cases.items():
+        assert line_label(line, 0, len(line)) == expected, line

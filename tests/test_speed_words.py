@@ -192,3 +192,21 @@ def test_word_bounds_follow_the_segmenter(monkeypatch: pytest.MonkeyPatch) -> No
         monkeypatch.delenv("VNPOLICYTEXT_SEGMENTER")
         words.segmenter.cache_clear()
     assert words.bounds_segmenter() is crf.word_bounds
+
+
+def test_legacy_prefilter_misses_no_legacy_mark() -> None:
+    """Wherever `_LEGACY_MARK` finds a mark (a TCVN3 or VNI letter, or a VNI tone after a vowel), the quick
+    test says there may be one; on Unicode Vietnamese it says there is none."""
+    import random
+
+    rng = random.Random(7)
+    pool = [*"aeiouyâêôöAEIOUYÂÊÔÖùõÙÕøûïñÑ ¸µ®ÆÐ−rõ mùa hoà", "\n"]
+    for _ in range(20_000):
+        sample = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        if text_check._LEGACY_MARK.search(sample):
+            assert text_check._may_have_legacy_marks(sample), sample
+    # VNI "Hoà" typed as "Hoaø" and TCVN3 text are seen; Unicode text with "rõ", "mùa" is not
+    assert text_check._may_have_legacy_marks("Hoaø bình")
+    assert text_check._may_have_legacy_marks("Ng\u00b7êi d\u00a9n")
+    assert text_check._may_have_legacy_marks("öôù")
+    assert not text_check._may_have_legacy_marks("Mùa này hồ sơ phải rõ ràng, đủ giấy tờ.")

@@ -99,6 +99,12 @@ _LIST_LABEL_RE = regex.compile(
     r"|[-+•](?=\p{Lu})"  # -Nội dung
     r")"
 )
+# The four label patterns in the order they are tried, as one pattern (one match call per position): the
+# first alternative that matches wins, as when each is tried in turn; the group names the family.
+_ANY_LABEL_RE = regex.compile(
+    f"(?P<struct>{STRUCT_LABEL.pattern})|(?P<list>{_STEP_LABEL_RE.pattern})"
+    f"|(?P<roman>{_ROMAN_UPPER_LABEL_RE.pattern})|(?P<list>{_LIST_LABEL_RE.pattern})"
+)
 _PAREN_NUM_RE = regex.compile(r"\(\d{1,2}\)[ \t]")
 _INLINE_LABEL_RE = regex.compile(r"(?:\(?[a-zđ]\d{0,2}\)|\([ivx]{1,5}\)|[ivx]{1,5}\))(?=\s)")
 # reverse patterns: matched backwards from an end position (bounded look-behind)
@@ -120,16 +126,10 @@ def _label_match_end(text: str, pos: int, end: int) -> tuple[int, str] | None:
         m = STRUCT_LABEL.match(text, pos + 1, end)
         assert m is not None
         return m.end(), "struct"
-    for pattern, family in (
-        (STRUCT_LABEL, "struct"),
-        (_STEP_LABEL_RE, "list"),
-        (_ROMAN_UPPER_LABEL_RE, "struct"),
-        (_LIST_LABEL_RE, "list"),
-    ):
-        m = pattern.match(text, pos, end)
-        if m is not None and m.end() > pos:
-            return m.end(), family
-    return None
+    m = _ANY_LABEL_RE.match(text, pos, end)  # none of its alternatives matches an empty string
+    if m is None:
+        return None
+    return m.end(), "list" if m.lastgroup == "list" else "struct"
 
 
 def _parse_label(text: str, pos: int, end: int) -> tuple[int, str | None]:
@@ -404,8 +404,11 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int, int, s
 
 
 def _is_all_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(not c.islower() for c in letters)
+    """At least two letters, none of them lower case (the tests run in C: most units fail at their first
+    lower-case letter)."""
+    if any(map(str.isalpha, filter(str.islower, s))):
+        return False
+    return sum(map(str.isalpha, s)) >= 2
 
 
 def _opens_list(text: str, start: int, end: int) -> bool:

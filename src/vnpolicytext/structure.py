@@ -18,7 +18,7 @@ import bisect
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, cast
 
 import regex
 
@@ -137,13 +137,17 @@ class Line:
         return self.first >= self.last
 
 
+# `LINE_LABELS` as one pattern, tried in the same order (the first alternative that matches wins; none
+# matches an empty string): one match call per line.
+_ANY_LINE_LABEL = regex.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in LINE_LABELS))
+
+
 def line_label(text: str, start: int, end: int) -> tuple[LineLabel | None, int]:
     """The list label at `start` and where the line's body begins after it."""
-    for name, pattern in LINE_LABELS:
-        m = pattern.match(text, start, end)
-        if m:
-            return name, m.end()
-    return None, start
+    m = _ANY_LINE_LABEL.match(text, start, end)
+    if m is None:
+        return None, start
+    return cast(LineLabel, m.lastgroup), m.end()
 
 
 def text_lines(text: str) -> list[Line]:
