@@ -210,3 +210,22 @@ def test_legacy_prefilter_misses_no_legacy_mark() -> None:
     assert text_check._may_have_legacy_marks("Ng\u00b7êi d\u00a9n")
     assert text_check._may_have_legacy_marks("öôù")
     assert not text_check._may_have_legacy_marks("Mùa này hồ sơ phải rõ ràng, đủ giấy tờ.")
+
+
+def test_short_text_without_numpy_gives_the_same_views(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A short text in a process without numpy builds the word marks and the phrase starts in plain Python
+    (the cold CLI does not import numpy); they must equal the numpy ones, capitals unit included."""
+    from vnpolicytext import document
+
+    text = "\n\n".join(SENTENCES[:12]) + "\n\nTHỦ TỤC CẤP GIẤY PHÉP XÂY DỰNG NHÀ Ở RIÊNG LẺ\n\nHồ sơ gồm: đơn, bản vẽ."
+    doc = Document(text)
+    firsts = {"hồ", "giấy", "thủ", "ủy", "không-có-ở-đây"}
+    with_numpy = PhraseViews(doc.units, doc.words)
+    assert not document._plain(len(with_numpy._ids))  # numpy is loaded in the test process
+    monkeypatch.setattr(document, "_plain", lambda syllables: True)
+    plain = PhraseViews(doc.units, doc.words)
+    assert (plain._opens, plain._closes) == (with_numpy._opens, with_numpy._closes)
+    assert 0 in plain._opens and 1 in plain._opens and 0 in plain._trusted  # both kinds of unit were built
+    found = plain.positions(firsts)
+    assert found == with_numpy.positions(firsts) and len(found) >= 3
+    assert plain.positions({"không-có-ở-đây"}) == []

@@ -16,15 +16,14 @@ once, on first use, and never change afterwards:
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import cached_property
 from operator import lt
-from typing import Any, NamedTuple, overload
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from .definitions import Definition, definitions_in_working_copy
 from .lines import LineIndex
@@ -43,6 +42,17 @@ from .structure import (
 )
 from .vocab import capital_count, letter_count, letters_digits, syllable_pattern
 from .words import bounds_segmenter
+
+if TYPE_CHECKING:
+    import numpy as np
+
+_PLAIN_SYLLABLES = 2_000  # up to this many syllables, and while numpy is not loaded, no numpy (cold start)
+
+
+def _plain(syllables: int) -> bool:
+    """Whether a layer of this many syllables is built in plain Python: a short text in a process that has
+    not loaded numpy (a cold `vnpolicytext analyze` of a short file does not pay numpy's import)."""
+    return syllables <= _PLAIN_SYLLABLES and "numpy" not in sys.modules
 
 
 class Token(NamedTuple):
@@ -258,6 +268,11 @@ class PhraseViews(Sequence[PhraseView]):
         """The indices (as in `whole`) of the syllables whose key is in `firsts`, in order: each distinct key
         of the document is tested once, and the syllables are looked up by their key ids in numpy."""
         names = self._names
+        if _plain(len(self._ids)):
+            wanted_ids = list(map(firsts.__contains__, names))
+            return [k for k, key_id in enumerate(self._ids) if wanted_ids[key_id]]
+        import numpy as np
+
         wanted = np.fromiter(map(firsts.__contains__, names), dtype=np.bool_, count=len(names))
         if not wanted.any():
             return []
@@ -502,7 +517,12 @@ def _word_marks(units: Sequence[Unit], words: Sequence[Tokens], trusted: bytearr
     """Per syllable of the document, 1 when a word of its unit starts where it starts (then: ends where it
     ends), 0 throughout a unit whose words are not trusted. Syllables and words of a unit share its text, so
     their offsets compare; each offset is keyed by its unit (unit index << 32 | offset), and the keys of the
-    syllables are looked up among the words' with one `searchsorted` for the whole document."""
+    syllables are looked up among the words' with one `searchsorted` for the whole document (a short text,
+    while numpy is not loaded, unit by unit in plain Python: the same marks)."""
+    if _plain(sum(len(u.syllables) for u in units)):
+        return _word_marks_plain(units, words, trusted)
+    import numpy as np
+
     count = len(units)
     unit_of = np.arange(count, dtype=np.int64) << 32
     syllables = [u.syllables for u in units]
@@ -524,11 +544,27 @@ def _word_marks(units: Sequence[Unit], words: Sequence[Tokens], trusted: bytearr
     return marks[0], marks[1]
 
 
+def _word_marks_plain(units: Sequence[Unit], words: Sequence[Tokens], trusted: bytearray) -> tuple[bytes, bytes]:
+    """`_word_marks` one unit at a time with sets of the words' offsets."""
+    opens, closes = bytearray(), bytearray()
+    for u, unit_words, ok in zip(units, words, trusted, strict=True):
+        starts, ends = u.syllables._starts, u.syllables._ends
+        if ok:
+            opens += bytes(map(set(unit_words._starts).__contains__, starts))
+            closes += bytes(map(set(unit_words._ends).__contains__, ends))
+        else:
+            opens += bytes(len(starts))
+            closes += bytes(len(starts))
+    return bytes(opens), bytes(closes)
+
+
 _NO_WORDS = Tokens("", 0, ())
 
 
 def _keyed(offsets: list[array[int]], sizes: np.ndarray, unit_of: np.ndarray) -> np.ndarray:
     """The offsets of every unit in one array, each as unit index << 32 | offset."""
+    import numpy as np
+
     if not offsets:
         return np.zeros(0, dtype=np.int64)
     kinds = {a.typecode for a in offsets}  # one kind of array (`Tokens` makes "i"): its numpy type by the same code
