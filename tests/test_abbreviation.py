@@ -15,6 +15,8 @@ from vnpolicytext.api import run_analyzer
 from vnpolicytext.definitions import initials_match
 from vnpolicytext.models import Finding
 
+from .random_text import random_strings
+
 
 def run(text: str, **config: object) -> tuple[ab.AbbreviationSummary, list[Finding]]:
     summary, findings = run_analyzer("abbreviation", text, config=dict(config))
@@ -419,8 +421,6 @@ def test_unit_gate_keeps_every_token_with_two_capitals() -> None:
     """A unit is read only when `_TWO_CAPITALS` or `_CAPITAL_PERIOD` finds something: wherever the token
     pattern finds a token, one of them does (written text and random strings of letters, marks, digits and
     the joining characters)."""
-    import random
-
     written = [
         "Sở GD&ĐT tỉnh và UBND xã phối hợp với Tp. Huế, TP.HCM và Bộ TT&TT.",
         "Nghị định số 15/2020/NĐ-CP và Thông tư 01/2021/TT-BTC quy định như vậy.",
@@ -428,9 +428,7 @@ def test_unit_gate_keeps_every_token_with_two_capitals() -> None:
         "Quận Ba Đình và phường Điện Biên tổ chức họp mặt vào Chủ nhật.",
         "Công ty TNHH MTV Xây dựng Đông Á và hãng TikTok ký kết hợp tác.",
     ]
-    r = random.Random(5)
-    alphabet = "aAbBđĐêÊơƠxXyY1 .-/&\u0301\u0323"
-    texts = written + ["".join(r.choice(alphabet) for _ in range(r.randint(1, 60))) for _ in range(20000)]
+    texts = written + random_strings(5, "aAbBđĐêÊơƠxXyY1 .-/&\u0301\u0323", 20000, 60)
     found = 0
     for text in texts:
         if ab._CAPS_TOKEN.search(text):

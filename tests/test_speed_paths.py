@@ -17,6 +17,7 @@ from vnpolicytext.document import Document, _gap
 from vnpolicytext.passive_rules import _model, tag_around, tag_around_many, tag_words
 from vnpolicytext.render import safe
 
+from .random_text import random_strings
 from .test_crf import SENTENCES
 
 
@@ -289,9 +290,7 @@ def test_marker_test_is_the_pattern() -> None:
         "Bịa đặt thông tin là hành vi bị cấm.",
         "Không có chữ nào như vậy ở đây.",
     ]
-    r = random.Random(3)
-    alphabet = "đĐưƯợỢcCbBịỊ aA_1"
-    texts = written + ["".join(r.choice(alphabet) for _ in range(r.randint(1, 12))) for _ in range(30000)]
+    texts = written + random_strings(3, "đĐưƯợỢcCbBịỊ aA_1", 30000, 12)
     hits = 0
     for text in texts:
         expected = pr._HAS_MARKER.search(text) is not None
