@@ -12,15 +12,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import InputError, VnPolicyTextError
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from .config import Config
 
 __all__ = ["DEFAULT_MAX_CHARACTERS", "BudgetExceeded", "check_size", "run_with_budget"]
@@ -62,6 +62,8 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], kw
 
 
 def _context() -> Any:
+    import multiprocessing  # here: every analysis checks the size, few run with a budget
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
