@@ -23,14 +23,14 @@ from ..guards import expect_config, expect_text, expect_type
 from ..limits import check_size
 from ..report import Report
 from .offsets import Extracted
+from .remap import remap  # eager: a lazy `remap` would be shadowed by the submodule of that name
 
 if TYPE_CHECKING:
     from .html import extract_html
     from .markdown import extract_markdown
-    from .remap import remap
 
-# The parsers and the remapping are imported when markup is analyzed: plain text needs none of them.
-_LAZY = {"extract_html": "html", "extract_markdown": "markdown", "remap": "remap"}
+# The parsers are imported when markup is analyzed: plain text needs neither.
+_LAZY = {"extract_html": "html", "extract_markdown": "markdown"}
 
 InputFormat = Literal["text", "markdown", "html"]
 INPUT_FORMATS: tuple[str, ...] = ("text", "markdown", "html")
@@ -105,7 +105,6 @@ def analyze_markup(
     if input_format == "text":
         return analyze(source, config=config, converted_from=converted_from, progress=progress)
     from ..suppress import apply, regions
-    from .remap import remap
 
     fmt: InputFormat = input_format  # type: ignore[assignment]
     cfg = load_config(config)
