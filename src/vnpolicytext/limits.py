@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -54,6 +53,8 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], kw
             pickle.dumps(exc)
             result = ("error", exc)
         except Exception:
+            import traceback
+
             result = ("error", RuntimeError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"))
     try:
         conn.send(result)
