@@ -50,3 +50,19 @@ def test_emoji_and_combining_marks_on_non_letters() -> None:
     s, e = n.span(i, i + 3)
     assert text[s:e] == "hết"
     assert n.span(0, len(n.text)) == (0, len(text))
+
+
+def test_quick_scan_class_is_every_character_a_rewrite_may_start_with() -> None:
+    # `_MAYBE_DIRTY` is written as the complement of the copied characters; it must be exactly the class of the
+    # rewritten characters and of everything outside the blocks without combining marks.
+    from vnpolicytext import normalize as module
+
+    rewritten = set("\r" + module._REMOVED + module._SPACES + module._BREAKS + "ðÐ")
+    outside = [(0x0300, 0x1DFF), (0x1F00, 0x1FFF), (0x2070, 0x10FFFF)]
+    everything = "".join(map(chr, range(0x110000)))
+    found = set(module._MAYBE_DIRTY.findall(everything))
+    expected = {ch for ch in everything if ch in rewritten or any(lo <= ord(ch) <= hi for lo, hi in outside)}
+    assert found == expected
+    # a text that needs rewriting from its first character and one that needs none
+    assert normalize("\u00a0Ủy ban").text == " Ủy ban"
+    assert normalize("Ủy ban – “một cửa”").text == "Ủy ban – “một cửa”"

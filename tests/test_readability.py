@@ -29,6 +29,14 @@ def test_common_syllables_come_from_wordfreq_and_fold_tones() -> None:
     assert "thẩm" not in common
 
 
+def test_the_word_list_cache_is_keyed_by_the_installed_wordfreq_version() -> None:
+    from importlib.metadata import version
+
+    from vnpolicytext.analyzers.readability import _wordfreq_version
+
+    assert _wordfreq_version() == version("wordfreq")
+
+
 def test_components_are_reported_beside_the_score() -> None:
     text = "Người dân nộp hồ sơ tại xã. Cán bộ xã nhận hồ sơ và hẹn ngày trả."
     r = vnpolicytext.analyze(text)

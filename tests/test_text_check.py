@@ -137,3 +137,20 @@ def test_rule_can_be_switched_off_but_the_text_stays_unscorable() -> None:
     text = to_tcvn3(PLAIN)
     r = vnpolicytext.analyze(text, config={"rules": {"text.legacy_encoding": "off"}})
     assert rules(r) == [] and not r.text.scorable and r.readability is None
+
+
+def test_toned_letters_are_the_precomposed_letters_with_a_tone_mark() -> None:
+    # `_TONED` is spelled out; it must hold exactly the letters from U+00C0 to U+1EF9 whose
+    # decomposition carries one of the five Vietnamese tone marks.
+    from vnpolicytext.analyzers import text_check
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    expected = {
+        ch
+        for ch in map(chr, range(0xC0, 0x1EFA))
+        if ch.isalpha() and any(m in unicodedata.normalize("NFD", ch) for m in tones)
+    }
+    assert "".join(sorted(expected)) == text_check._TONED
+    exact, maybe = text_check._two_tones()
+    assert exact.search("Cơ quan cập nhậttừ hệ thống") and maybe.search("nhậttừ")
+    assert exact.search("Người dân nộp hồ sơ.") is None

@@ -13,20 +13,24 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
+# The subcommand modules hold their argument parsers; what a command runs (legacy conversion, fixes,
+# Markdown/HTML parsers, renderers, gates) is imported when that command or input format is used, so
+# `vnpolicytext analyze file.txt` starts faster (tests/test_cli_imports.py keeps it so).
 from . import cli_annotate, cli_audit, cli_convert, cli_fix, cli_serve
 from .config import Config
 from .config_file import resolve_config
 from .errors import InputError, VnPolicyTextError
-from .formats import DOCUMENT_SUFFIXES, ExtractedDocument, document_format, read_document
-from .gates import check_report
-from .legacy import LABELS as LEGACY_LABELS
+from .formats import DOCUMENT_SUFFIXES, document_format, read_document
 from .markup import INPUT_FORMATS, InputFormat, analyze_markup
 from .render import FORMATS, FileResult
 from .render.safe import display_name
 from .sniff import Loaded, load, load_bytes
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .formats import ExtractedDocument
 
 PROG = "vnpolicytext"
 SOURCE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", *DOCUMENT_SUFFIXES})
@@ -142,7 +146,9 @@ def _read(display: str, convert_legacy: bool = False) -> Loaded:
     else:
         loaded = load(display, convert_legacy=convert_legacy)
     if loaded.legacy_encoding is not None:
-        label = LEGACY_LABELS[loaded.legacy_encoding]
+        from .legacy import LABELS
+
+        label = LABELS[loaded.legacy_encoding]
         sys.stderr.write(f"{PROG}: note: {display}: converted from {label} to Unicode (--convert-legacy)\n")
     return loaded
 
@@ -193,7 +199,11 @@ def run_task(task: Task) -> FileResult:
     report = analyze_markup(task.source, task.input_format, config=task.config, converted_from=task.legacy_encoding)
     if task.document is not None:
         report = task.document.with_locations(report)
-    result = check_report(report, task.config) if task.command == "check" else None
+    result = None
+    if task.command == "check":
+        from .gates import check_report
+
+        result = check_report(report, task.config)
     return FileResult(display_name(task.display), task.source, report, result)
 
 

@@ -12,14 +12,12 @@ when no error-level finding remains, 1 when one does, 2 on bad input.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from pathlib import Path
 from typing import Any
 
 from .config_file import resolve_config
 from .errors import InputError
-from .fixes import fix_text
 from .markup import INPUT_FORMATS
 from .sniff import load_bytes, sniff_bytes
 
@@ -71,6 +69,8 @@ def _write(target: Path, data: bytes) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the `fix` command."""
+    from .fixes import fix_text  # imported here: the rest of the CLI does not need it
+
     data, suffix = _bytes(args.path)
     explicit: Path | None = args.config
     if explicit is not None and not explicit.is_file():
@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
         outcome = fix_text(source, config=config, input_format=fmt, safe_only=not args.unsafe)
     before, after, fixed, chosen = outcome.before, outcome.after, outcome.text, outcome.applied
     if args.diff:
+        import difflib
+
         diff = difflib.unified_diff(
             source.splitlines(keepends=True),
             fixed.splitlines(keepends=True),

@@ -25,6 +25,7 @@ Everything is one pass over the lines plus bounded local searches, so the run ti
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Literal
 
 import regex
@@ -33,6 +34,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from .normalize import normalize
 from .structure import ARTICLE_HEAD, Line, in_spans, is_section_head, line_label, text_lines
 from .vocab import FOLDED_FUNCTION_WORDS, SYLLABLE, WORD, bare, fold_letter
+
+
+def _on_first_use(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern[str]]:
+    """A getter of `pattern` compiled on its first call: for patterns that only some texts reach (articles of
+    definitions, lists of abbreviations), so that a cold start does not compile them for every text."""
+    return cache(lambda: regex.compile(pattern, flags))
 
 DefinitionKind = Literal["article", "inline", "abbreviation", "foreign", "list", "sentence"]
 
@@ -93,11 +100,11 @@ _CHI = regex.compile(
     regex.IGNORECASE,
 )
 # A "là" right after these belongs inside the term ("người được coi là cư trú là …") if another "là" follows.
-_LA_INSIDE = regex.compile(r"(?:coi|xem|gọi|cho|xác\s+định|công\s+nhận|được)\s*$", regex.IGNORECASE)
+_LA_INSIDE = _on_first_use(r"(?:coi|xem|gọi|cho|xác\s+định|công\s+nhận|được)\s*$", regex.IGNORECASE)
 # Where a definition without a connective is cut when nothing else works ("Chỉ tiêu thống kê phản ánh …").
-_FALLBACK_CUT = regex.compile(_NB + r"(?:do|phản\s+ánh|thể\s+hiện|bao\s+hàm)" + _NA, regex.IGNORECASE)
+_FALLBACK_CUT = _on_first_use(_NB + r"(?:do|phản\s+ánh|thể\s+hiện|bao\s+hàm)" + _NA, regex.IGNORECASE)
 # Heads that are rules, not definitions ("Các từ ngữ khác … được hiểu theo …", "Chính phủ quy định …").
-_NOT_A_TERM = regex.compile(
+_NOT_A_TERM = _on_first_use(
     r"từ\s+ngữ|thuật\s+ngữ|quy\s+định|hướng\s+dẫn|^(?:Trong|Ngoài|Đối\s+với|Trường\s+hợp|Việc|Khi|Nếu)" + _NA,
     regex.IGNORECASE,
 )
@@ -278,7 +285,7 @@ def _find_connective(text: str, start: int, end: int, lower: str) -> tuple[int, 
             if nxt.group("la") is not None and _syllables(text[m.end() : nxt.start()]) <= 8:
                 # Two "là" close together: the first may sit inside the term ("… được coi là …" or a
                 # compound such as "Người lao động là người nước ngoài" used elsewhere in the text).
-                if _LA_INSIDE.search(text, start, m.start()):
+                if _LA_INSIDE().search(text, start, m.start()):
                     return nxt.span()
                 phrase = " ".join(text[start : nxt.start()].split()).lower()
                 if _syllables(phrase) >= 3 and lower.count(phrase) > 1:
@@ -349,11 +356,11 @@ def _article_item(
         d0 = conn[1]
         max_syl = _MAX_TERM_SYLLABLES
     else:
-        cut = _FALLBACK_CUT.search(text, head_start, sent_end)
+        cut = _FALLBACK_CUT().search(text, head_start, sent_end)
         if cut is None:
             return []
         t0, t1 = _clean_term(text, head_start, cut.start())
-        if _NOT_A_TERM.search(text[t0:t1]):
+        if _NOT_A_TERM().search(text[t0:t1]):
             return []
         d0 = head_start
         max_syl = _MAX_FALLBACK_SYLLABLES
@@ -758,12 +765,12 @@ _REVERSE = regex.compile(
 # "Thu nhập quốc gia (GNI)": a parenthesised Latin abbreviation, then up to eight words before it. Found in
 # two steps (the parenthesis first, then the words in a bounded window) so the scan stays linear.
 _FOREIGN_ABBR = regex.compile(r"\([ \t]*(?P<abbr>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)[ \t]*\)")
-_LEADING_LINK = regex.compile(r"(?i:và|hoặc|với|theo|của|là|bằng|gồm|tại|cho)[ \t]+")
+_LEADING_LINK = _on_first_use(r"(?i:và|hoặc|với|theo|của|là|bằng|gồm|tại|cho)[ \t]+")
 _FOREIGN_FULL = regex.compile(r"(?<![\p{L}\p{M}])(?:[\p{L}\p{M}]+[ \t]+){1,7}[\p{L}\p{M}]+[ \t]*$")
 # A line that opens a list of abbreviations: "Điều 2. Từ ngữ viết tắt", "Giải thích từ viết tắt",
 # "Trong Quyết định này, các chữ viết tắt dưới đây được hiểu như sau:", "Danh mục chữ viết tắt".
 _LIST_TITLE = regex.compile(r"(?i)(?:từ\s+ngữ|chữ|từ|cụm\s+từ|ký\s+hiệu)\s+viết\s+tắt")
-_LIST_LINE = regex.compile(
+_LIST_LINE = _on_first_use(
     r"[ \t]*(?:(?:\d{1,3}[.)]|[a-zđ][.)]|[-–—+•*])[ \t]+)?[\"“”']?(?P<abbr>[\p{L}\p{N}]+(?:[-&./][\p{L}\p{N}]+)*)"
     r"[\"“”']?[ \t]*(?::|–|—|-|=|\t|\s(?:là|được\s+hiểu\s+là|có\s+nghĩa\s+là)\s)[ \t]*(?P<full>[^\n]+?)[ \t.;,]*$"
 )
@@ -794,7 +801,7 @@ def _foreign_definitions(text: str, found: set[tuple[int, int]]) -> list[tuple[i
         if full is None:
             continue
         d0, d1 = _strip_span(text, whole_word_start(text, full.start(), full.end()), full.end())
-        lead = _LEADING_LINK.match(text, d0, d1)
+        lead = _LEADING_LINK().match(text, d0, d1)
         if lead is not None and lead.end() < d1:
             d0 = lead.end()  # "và Văn hóa của …", "theo hình thức …": the name starts after the link word
         out.append((m.start("abbr"), m.end("abbr"), d0, d1))
@@ -820,7 +827,7 @@ def _list_definitions(text: str, lines: list[Line]) -> list[tuple[int, int, int,
         if head:
             in_list = False
             continue
-        m = _LIST_LINE.match(text, line.start, line.end)
+        m = _LIST_LINE().match(text, line.start, line.end)
         if m and looks_like_abbreviation(m.group("abbr")):
             out.append((m.start("abbr"), m.end("abbr"), m.start("full"), m.end("full")))
     return out

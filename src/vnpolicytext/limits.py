@@ -12,15 +12,14 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import InputError, VnPolicyTextError
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
     from .config import Config
 
 __all__ = ["DEFAULT_MAX_CHARACTERS", "BudgetExceeded", "check_size", "run_with_budget"]
@@ -54,6 +53,8 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], kw
             pickle.dumps(exc)
             result = ("error", exc)
         except Exception:
+            import traceback
+
             result = ("error", RuntimeError(f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}"))
     try:
         conn.send(result)
@@ -62,6 +63,8 @@ def _child(conn: Connection, func: Callable[..., Any], args: tuple[Any, ...], kw
 
 
 def _context() -> Any:
+    import multiprocessing  # here: every analysis checks the size, few run with a budget
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, create_model
+from pydantic import ConfigDict, Field, create_model
 
 from .analyzers import ANALYZERS
 from .analyzers.text_check import TextSummary
@@ -19,6 +19,9 @@ from .version import __version__
 
 class ReportBase(Model):
     """The fields every report has; analyzer summaries are added by `Report`."""
+
+    # Only `Report` is validated and serialised: its bases are not built at import (issue 16, cold start).
+    model_config = ConfigDict(defer_build=True)
 
     version: str = Field(default=__version__, description="vnpolicytext version that made the report.")
     profile: str = Field(description="Profile in force: citizen, news or legal.")
@@ -61,6 +64,8 @@ _ReportFields: type[ReportBase] = create_model("Report", __base__=ReportBase, **
 
 class Report(_ReportFields):  # type: ignore[valid-type,misc]
     """Everything vnpolicytext found in one text. Offsets index the caller's original string."""
+
+    model_config = ConfigDict(defer_build=False)
 
 
 def report_schema() -> dict[str, Any]:

@@ -81,11 +81,12 @@ _BULLET_CHARS = "-+•*–—·●○■□▪◦➢➤✓"
 # A run of sentence-final punctuation, possibly interleaved with closing quotes/brackets ('."', ').').
 _TERM_RE = regex.compile(r"[.!?…]++(?:[\"'”’»)\]}›]++[.!?…]*+)*+")
 
-_STEP_LABEL_RE = regex.compile(
+# The step, Roman and list labels: sources of `_ANY_LABEL_RE` only, so never compiled on their own.
+_STEP_LABEL = (
     r"(?:Bước|BƯỚC)[ \t]+\d{1,3}(?:[.:]{1,2}(?=\s|$)|(?=[ \t]*(?:$|\n|[\p{Lu}\d\"“(-])))"
 )
-_ROMAN_UPPER_LABEL_RE = regex.compile(r"[IVXL]{1,6}[.)](?=\s)")
-_LIST_LABEL_RE = regex.compile(
+_ROMAN_UPPER_LABEL = r"[IVXL]{1,6}[.)](?=\s)"
+_LIST_LABEL = (
     r"(?:"
     r"[\"“]?\(?\d{1,3}+(?:\.\d{1,3}+){0,5}+[a-zđ]?(?:\.\)|\)\.|\.\.|[.)\-])(?=\s)"  # 1.  1)  1-  1.1.  (1)  5a.
     r"|\(\d{1,3}\)(?=\s|\p{L})"
@@ -102,8 +103,8 @@ _LIST_LABEL_RE = regex.compile(
 # The four label patterns in the order they are tried, as one pattern (one match call per position): the
 # first alternative that matches wins, as when each is tried in turn; the group names the family.
 _ANY_LABEL_RE = regex.compile(
-    f"(?P<struct>{STRUCT_LABEL.pattern})|(?P<list>{_STEP_LABEL_RE.pattern})"
-    f"|(?P<roman>{_ROMAN_UPPER_LABEL_RE.pattern})|(?P<list>{_LIST_LABEL_RE.pattern})"
+    f"(?P<struct>{STRUCT_LABEL.pattern})|(?P<list>{_STEP_LABEL})"
+    f"|(?P<roman>{_ROMAN_UPPER_LABEL})|(?P<list>{_LIST_LABEL})"
 )
 _PAREN_NUM_RE = regex.compile(r"\(\d{1,2}\)[ \t]")
 _INLINE_LABEL_RE = regex.compile(r"(?:\(?[a-zđ]\d{0,2}\)|\([ivx]{1,5}\)|[ivx]{1,5}\))(?=\s)")

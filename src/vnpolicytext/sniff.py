@@ -14,7 +14,6 @@ import codecs
 import contextlib
 import importlib
 import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +78,8 @@ def sniff_bytes(data: bytes) -> Sniffed:
 
 
 def _sniff_zip(data: bytes) -> Sniffed:
+    import zipfile  # here: only ZIP containers (Word, OpenDocument) need it
+
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError):

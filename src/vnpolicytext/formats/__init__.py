@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import Config, Finding, Report
-from .location import DocumentFormat, DocumentReport, FindingLocation, Source
-
 if TYPE_CHECKING:
+    from .. import Config, Finding, Report
     from .docx import DocxLocator
+    from .location import DocumentFormat, DocumentReport, FindingLocation, Source
     from .pdf import PdfLocator
 
 DOCUMENT_SUFFIXES: dict[str, DocumentFormat] = {".docx": "docx", ".pdf": "pdf"}
@@ -34,6 +34,15 @@ __all__ = [
     "document_format",
     "read_document",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """`DocumentReport` and `FindingLocation`, imported on first use (the CLI reads .txt files without them)."""
+    if name not in ("DocumentReport", "FindingLocation"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(".location", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def analyze_docx(source: Source, config: Config | dict[str, Any] | None = None) -> DocumentReport:

@@ -12,8 +12,9 @@ included) and ``line``/``column`` count the source's lines. Suppression comments
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..api import analyze
 from ..config import Config, load_config
@@ -21,11 +22,15 @@ from ..errors import InputError
 from ..guards import expect_config, expect_text, expect_type
 from ..limits import check_size
 from ..report import Report
-from ..suppress import apply, regions
-from .html import extract_html
-from .markdown import extract_markdown
 from .offsets import Extracted
-from .remap import remap
+from .remap import remap  # eager: a lazy `remap` would be shadowed by the submodule of that name
+
+if TYPE_CHECKING:
+    from .html import extract_html
+    from .markdown import extract_markdown
+
+# The parsers are imported when markup is analyzed: plain text needs neither.
+_LAZY = {"extract_html": "html", "extract_markdown": "markdown"}
 
 InputFormat = Literal["text", "markdown", "html"]
 INPUT_FORMATS: tuple[str, ...] = ("text", "markdown", "html")
@@ -52,6 +57,15 @@ _EXTENSIONS: dict[str, InputFormat] = {
 }
 
 
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
 def format_for_path(path: str | Path, default: InputFormat = "text") -> InputFormat:
     """The input format a file's extension implies (.md/.markdown, .html/.htm, else `default`)."""
     return _EXTENSIONS.get(Path(path).suffix.lower(), default)
@@ -60,8 +74,12 @@ def format_for_path(path: str | Path, default: InputFormat = "text") -> InputFor
 def extract(source: str, input_format: InputFormat) -> Extracted:
     """The prose of `source` in the given markup format."""
     if input_format == "html":
+        from .html import extract_html
+
         return extract_html(source)
     if input_format == "markdown":
+        from .markdown import extract_markdown
+
         return extract_markdown(source)
     n = len(source)
     return Extracted(source, source, list(range(n)), list(range(1, n + 1)))
@@ -86,6 +104,8 @@ def analyze_markup(
         raise InputError(f"unknown input format {input_format!r}; use one of: {', '.join(INPUT_FORMATS)}")
     if input_format == "text":
         return analyze(source, config=config, converted_from=converted_from, progress=progress)
+    from ..suppress import apply, regions
+
     fmt: InputFormat = input_format  # type: ignore[assignment]
     cfg = load_config(config)
     check_size(source, cfg)  # before parsing: the markup is never shorter than its text

@@ -9,8 +9,10 @@ entity, a collapsed run of whitespace the whole run, and the separators we add (
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..suppress import Directive
+if TYPE_CHECKING:
+    from ..suppress import Directive
 
 # --------------------------------------------------------------------------- the offset-tracking builder
 

@@ -7,11 +7,13 @@ Summaries are read generically, so analyzers added later show up without changes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..gates import CheckResult
 from ..lines import LineIndex
 from ..report import Report
+
+if TYPE_CHECKING:
+    from ..gates import CheckResult
 
 FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "html")
 

@@ -14,8 +14,6 @@
 
 from __future__ import annotations
 
-import html
-
 __all__ = ["display_name", "html_escape", "json_text", "printable"]
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -69,6 +67,8 @@ _CONTROL_PICTURES.update({code: "\ufffd" for code in range(0xD800, 0xE000)})
 
 def html_escape(text: str, quote: bool = True) -> str:
     """`html.escape`, with control characters and lone surrogates replaced by visible stand-ins."""
+    import html  # here: html.entities is large, and the text report does not escape
+
     return html.escape(text, quote=quote).translate(_CONTROL_PICTURES)
 
 
