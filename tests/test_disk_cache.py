@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -128,6 +129,16 @@ def test_an_unwritable_cache_folder_still_gives_the_value(tmp_path: Path, monkey
     disk_cache.cache_path("so", 1, "ab12").mkdir(parents=True)
     assert disk_cache.cached("so", 1, "ab12", build) == [1, 2, 3]
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_place_of_the_file_is_not_waited_on(cache: Path) -> None:
+    path = disk_cache.cache_path("hang-doi", 1, "cd34")
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    assert disk_cache.cached("hang-doi", 1, "cd34", lambda: "đã dựng") == "đã dựng"
+    assert path.is_file()  # the FIFO was replaced by the written file
+    assert disk_cache.cached("hang-doi", 1, "cd34", lambda: "dựng lại") == "đã dựng"
 
 
 def test_signatures_follow_contents_and_names_are_checked(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ import contextlib
 import marshal
 import os
 import re
+import stat
 import sys
 import threading
 import zlib
@@ -82,11 +83,8 @@ def cached(name: str, fmt: int, sig: str, build: Callable[[], T]) -> T:
     (its layout, or the code that derives it)."""
     path = cache_path(name, fmt, sig)
     header = (name, fmt, sig)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        pass
-    else:
+    data = _read(path)
+    if data is not None:
         found = _decode(data, header)
         if found is not _MISSING:
             return found  # type: ignore[no-any-return]
@@ -96,6 +94,24 @@ def cached(name: str, fmt: int, sig: str, build: Callable[[], T]) -> T:
 
 
 _MISSING = object()
+
+
+def _read(path: Path) -> bytes | None:
+    """The bytes of a regular file at `path` (checked on the open descriptor: a FIFO put there is never
+    waited on), or None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _decode(data: bytes, header: tuple[str, int, str]) -> Any:
