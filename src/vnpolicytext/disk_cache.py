@@ -6,8 +6,8 @@ bytes, None, bool, and lists, tuples, dicts and sets of them), writes the result
 file, then `os.replace`) and removes the files of older formats or sources of that name. It never fails on
 the cache itself: a folder that cannot be read or written, a file that is truncated, corrupt (a CRC-32
 guards the payload) or written for other sources, all mean the value is built in memory. A programming
-error (a value marshal cannot store, a bad name) still raises. Nothing is ever
-downloaded, and nothing is keyed by a text under analysis.
+error (a value marshal cannot store, a bad name) still raises. Nothing is ever downloaded, and nothing is
+keyed by a text under analysis.
 
 A cache file is named ``<name>-<format>-<python cache tag>-<signature>.marshal`` (marshal's format belongs
 to the interpreter). Each hyphenated part of a name starts with a letter, so the files of "jargon" are
