@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 MAX_USER_FILE_BYTES = 20 * 1024 * 1024
 
@@ -37,12 +41,21 @@ class Row:
         return ConfigError(f"{self.source}:{self.line}: {message}")
 
 
-def shipped_text(name: str) -> str:
-    """The text of a data file shipped with the package ("jargon.tsv", "passive/agent_nouns.txt")."""
+def _shipped_file(name: str) -> Traversable:
     node = resources.files("vnpolicytext") / "data"
     for part in name.split("/"):
         node = node / part
-    return node.read_text(encoding="utf-8")
+    return node
+
+
+def shipped_text(name: str) -> str:
+    """The text of a data file shipped with the package ("jargon.tsv", "passive/agent_nouns.txt")."""
+    return _shipped_file(name).read_text(encoding="utf-8")
+
+
+def shipped_bytes(name: str) -> bytes:
+    """The bytes of a shipped data file (what a cache of data derived from it is keyed by)."""
+    return _shipped_file(name).read_bytes()
 
 
 def user_bytes(path: Path, what: str, limit: int = MAX_USER_FILE_BYTES) -> bytes:

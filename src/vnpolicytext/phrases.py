@@ -9,7 +9,7 @@ never straddles two words.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import regex
@@ -60,6 +60,48 @@ class PhraseMatcher(Generic[T]):
         self.size = 0
         for phrase, value in phrases:
             self.add(phrase, value)
+
+    def export(self, number: Callable[[T], int]) -> tuple[dict[str, Any], list[dict[str, Any]], int]:
+        """The matcher as values `marshal` can store (for `disk_cache`): a copy of the trie whose values are
+        numbers (`number(value)`), the list of the copy's nodes that hold one, and the phrase count. Marshal
+        keeps a node shared by the trie and the list one object, so `restore` needs no walk of the trie."""
+        ends: list[dict[str, Any]] = []
+        shared: dict[str, str] = {}  # one object per distinct key: marshal stores the others as references
+
+        def copy(node: dict[str, Any]) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            for key, child in node.items():
+                if key == _END:
+                    out[key] = number(child)
+                    ends.append(out)
+                else:
+                    out[shared.setdefault(key, key)] = copy(child)
+            return out
+
+        return copy(self._root), ends, self.size
+
+    @classmethod
+    def restore(
+        cls, exported: tuple[dict[str, Any], list[dict[str, Any]], int], values: Sequence[T]
+    ) -> PhraseMatcher[T]:
+        """The matcher `export` gave, once read back by marshal, with value number k `values[k]` (it takes
+        over the exported trie)."""
+        trie, ends, size = exported
+        for node in ends:
+            node[_END] = values[node[_END]]
+        matcher: PhraseMatcher[T] = cls(())
+        matcher._root, matcher.size = trie, size
+        return matcher
+
+    def copy(self) -> PhraseMatcher[T]:
+        """A matcher with the same phrases and values, that changes on its own."""
+
+        def copy(node: dict[str, Any]) -> dict[str, Any]:
+            return {key: child if key == _END else copy(child) for key, child in node.items()}
+
+        matcher: PhraseMatcher[T] = PhraseMatcher(())
+        matcher._root, matcher.size = copy(self._root), self.size
+        return matcher
 
     def add(self, phrase: str, value: T, *, coordinated: bool = False) -> None:
         """Add or replace a phrase (see `phrase_keys` for coordinated phrases)."""

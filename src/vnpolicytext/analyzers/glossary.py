@@ -10,20 +10,22 @@ it) or `undefined` (nobody does). docs/glossary.md describes the figures and the
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import regex
 from pydantic import ConfigDict, Field
 
+from .. import disk_cache
 from ..clarity import undefined_per_1000_words
 from ..definitions import Definition
 from ..document import Document
 from ..explained import Explanation, explanations
-from ..lexicon import file_version, rows, shipped_text, user_text
+from ..lexicon import file_version, rows, shipped_bytes, shipped_text, user_text
 from ..models import Finding, Model, Start
 from ..phrases import PhraseMatcher, PhraseSet
 from ..registry import SEVERITY_RANK, Analyzer, Rule
@@ -168,9 +170,9 @@ class GlossaryEntry:
     source: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class TermInfo:
-    """What the analyzer knows about a lexicon term (glossary or jargon `legal`)."""
+class TermInfo(NamedTuple):
+    """What the analyzer knows about a lexicon term (glossary or jargon `legal`); a named tuple, quick to
+    make for the lexicon read at start."""
 
     key: str  # fold(term)
     term: str
@@ -212,10 +214,48 @@ class Lexicon:
     by_phrase: dict[str, TermInfo]
 
 
+CACHE_FORMAT = 1
+"""Version of what the cache folder keeps of the shipped lexicon (`_shipped_lexicon`): bump it when the
+layout of the cached values changes. The cache is also keyed by the code that derives it (this module and
+`jargon.CODE`)."""
+
+
 @lru_cache(maxsize=8)
 def _lexicon(
     versions: tuple[tuple[str, float, int], ...], jargon_versions: tuple[tuple[str, float, int], ...]
 ) -> Lexicon:
+    return _build_lexicon(versions, jargon_versions) if versions or jargon_versions else _shipped_lexicon()
+
+
+def _shipped_lexicon() -> Lexicon:
+    """The lexicon of the shipped files alone, kept in the cache folder (`disk_cache`, keyed by the bytes of
+    `glossary.tsv` and `jargon.tsv`): assembling it folds some three thousand phrases. A configuration with
+    user files builds its own lexicon in each process."""
+
+    def build() -> tuple[list[tuple[Any, ...]], Any, dict[str, int]]:
+        lexicon = _build_lexicon((), ())
+        infos: dict[int, tuple[int, TermInfo]] = {}  # the distinct terms, by identity, numbered
+
+        def number(info: TermInfo) -> int:
+            return infos.setdefault(id(info), (len(infos), info))[0]
+
+        by_phrase = {phrase: number(info) for phrase, info in lexicon.by_phrase.items()}
+        exported = lexicon.matcher.export(number)
+        return [tuple(info) for _, info in infos.values()], exported, by_phrase
+
+    sig = disk_cache.signature(
+        shipped_bytes("glossary.tsv"), shipped_bytes("jargon.tsv"), sys.modules[__name__], *jargon.CODE
+    )
+    fields, exported, by_phrase = disk_cache.cached("glossary", CACHE_FORMAT, sig, build)
+    infos = list(map(TermInfo._make, fields))
+    matcher = PhraseMatcher.restore(exported, infos)
+    return Lexicon(matcher, {phrase: infos[k] for phrase, k in by_phrase.items()})
+
+
+def _build_lexicon(
+    versions: tuple[tuple[str, float, int], ...], jargon_versions: tuple[tuple[str, float, int], ...]
+) -> Lexicon:
+    """The lexicon of the shipped files and the user's (glossary files, jargon files)."""
     alternatives: dict[str, str | None] = {}
     infos: dict[str, TermInfo] = {}
     phrases: dict[str, tuple[str, ...]] = {}

@@ -8,17 +8,21 @@ entries with their own files of the same format (`Config.jargon_files`; category
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, NamedTuple
 
+import regex
 from pydantic import ConfigDict, Field, PrivateAttr
 
+from .. import disk_cache, lexicon, normalize, phrases, vocab
 from ..document import Document, Unit
 from ..explained import Explained, explanations
-from ..lexicon import Row, file_version, rows, shipped_text, user_text
+from ..lexicon import Row, file_version, rows, shipped_bytes, shipped_text, user_text
 from ..loanwords import loanword_spans
 from ..models import Finding, Fix, Model
 from ..phrases import Match, PhraseMatcher
@@ -134,9 +138,9 @@ class JargonOptions(Model):
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One lexicon entry."""
+class Entry(NamedTuple):
+    """One lexicon entry (a named tuple: equal and hashed as the frozen dataclass it was, and made several
+    times quicker, which counts for the two thousand entries read at start)."""
 
     term: str
     category: str
@@ -203,10 +207,42 @@ def _read(text: str, source: str) -> tuple[Entry, ...]:
     return tuple(parse_lexicon(table))
 
 
+CACHE_FORMAT = 1
+"""Version of what the cache folder keeps of the shipped data (`_shipped`, `_technical_terms`): bump it when
+the layout of the cached values changes. The caches are also keyed by the code that derives them (this
+module, `lexicon`, `phrases`, `vocab`, `normalize`) and the `regex` version (`phrase_keys` splits with it)."""
+CODE = (sys.modules[__name__], lexicon, phrases, vocab, normalize, regex.__version__)
+"""What the shipped caches of this module and of `glossary` are keyed by, besides the data files."""
+
+
+def _build_shipped() -> tuple[tuple[Entry, ...], PhraseMatcher[Entry]]:
+    """The shipped entries and their matcher, from `jargon.tsv`."""
+    entries = _read(shipped_text("jargon.tsv"), "jargon.tsv")
+    matcher: PhraseMatcher[Entry] = PhraseMatcher(())
+    for e in entries:
+        matcher.add(e.term, e, coordinated=e.coordinated)
+    return entries, matcher
+
+
 @lru_cache(maxsize=1)
+def _shipped() -> tuple[tuple[Entry, ...], PhraseMatcher[Entry]]:
+    """`_build_shipped()`, kept in the cache folder (`disk_cache`, keyed by the bytes of `jargon.tsv`):
+    folding two thousand phrases into a trie costs tens of milliseconds, reading the trie back a few."""
+
+    def build() -> tuple[list[tuple[Any, ...]], Any]:
+        entries, matcher = _build_shipped()
+        number = {id(e): k for k, e in enumerate(entries)}
+        return [tuple(e) for e in entries], matcher.export(lambda e: number[id(e)])
+
+    sig = disk_cache.signature(shipped_bytes("jargon.tsv"), *CODE)
+    fields, exported = disk_cache.cached("jargon", CACHE_FORMAT, sig, build)
+    entries = tuple(map(Entry._make, fields))
+    return entries, PhraseMatcher.restore(exported, entries)
+
+
 def shipped_lexicon() -> tuple[Entry, ...]:
     """The lexicon that ships with the library, loaded once."""
-    return _read(shipped_text("jargon.tsv"), "jargon.tsv")
+    return _shipped()[0]
 
 
 @lru_cache(maxsize=32)
@@ -225,9 +261,9 @@ def lexicon_entries(versions: tuple[tuple[str, float, int], ...]) -> tuple[Entry
 
 @lru_cache(maxsize=8)
 def _matcher(versions: tuple[tuple[str, float, int], ...]) -> PhraseMatcher[Entry]:
-    matcher: PhraseMatcher[Entry] = PhraseMatcher(())
-    for e in shipped_lexicon():
-        matcher.add(e.term, e, coordinated=e.coordinated)
+    matcher = _shipped()[1]
+    if versions:
+        matcher = matcher.copy()  # the shipped matcher is shared: the user's files change a copy
     for version in versions:
         for e in user_lexicon(version):
             if e.category == "off":
@@ -410,8 +446,7 @@ _TERM_WORDS = 12  # words of a defined term read (terms are short)
 _TITLE_RUN = 12  # longest run of a title read (the longest shipped cliche has 10 words)
 
 
-@lru_cache(maxsize=1)
-def _technical_terms() -> PhraseMatcher[str]:
+def _build_technical_terms() -> PhraseMatcher[str]:
     """The headwords and variants of the shipped glossary (`glossary.tsv`), the terms of art of the fields."""
     matcher: PhraseMatcher[str] = PhraseMatcher(())
     for row in rows(shipped_text("glossary.tsv"), "glossary.tsv"):
@@ -419,6 +454,20 @@ def _technical_terms() -> PhraseMatcher[str]:
             if phrase.strip():
                 matcher.add(fold(phrase.strip()), row.get(0))
     return matcher
+
+
+@lru_cache(maxsize=1)
+def _technical_terms() -> PhraseMatcher[str]:
+    """`_build_technical_terms()`, kept in the cache folder (keyed by the bytes of `glossary.tsv`)."""
+
+    def build() -> tuple[list[str], Any]:
+        headwords: dict[str, int] = {}
+        exported = _build_technical_terms().export(lambda term: headwords.setdefault(term, len(headwords)))
+        return list(headwords), exported
+
+    sig = disk_cache.signature(shipped_bytes("glossary.tsv"), *CODE)
+    headwords, exported = disk_cache.cached("jargon-technical", CACHE_FORMAT, sig, build)
+    return PhraseMatcher.restore(exported, headwords)
 
 
 def analyze(ctx: Context) -> JargonSummary:
