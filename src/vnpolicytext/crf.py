@@ -615,7 +615,8 @@ class CRF:
         """`_exact_tags` in plain Python, for a short text in a process that has not loaded numpy (importing
         it costs more than decoding a few windows). The same operations in the same order: each label's
         emission adds the templates' weights one after the other (a weight of zero changes no sum), each
-        step adds the transition to the previous score, keeps the first maximum, then adds the emission."""
+        step adds the transition to the previous score, keeps the first maximum (found without adding every
+        pair of labels, see below), then adds the emission."""
         n = len(padded) - 4
         nl = len(self.labels)
         K = _KEY
@@ -647,20 +648,32 @@ class CRF:
                         for y, x in nonzero:
                             e[y] += x
                 emissions.append(e)
-        trans = [self.trans[i * nl : (i + 1) * nl] for i in range(nl)]
-        columns = [[trans[i][j] for i in range(nl)] for j in range(nl)]
+        columns = [self.trans[j::nl] for j in range(nl)]  # columns[j][i]: the transition from label i to j
+        ceilings = [max(column) for column in columns]
+        labels = range(nl)
         score = emissions[0]
         back = []
         for t in range(1, n):
+            # The previous labels by decreasing score: for label j, once a previous score plus the largest
+            # transition into j is below the best sum so far, no later one can reach it (a rounded addition
+            # is monotonic), so the loop stops there with the maximum and the first label that gives it,
+            # as a loop over every previous label would.
+            order = sorted(labels, key=score.__getitem__, reverse=True)
+            first, rest = order[0], order[1:]
+            top = score[first]
+            emission = emissions[t]
             new, pointers = [], []
-            for j in range(nl):
-                into = columns[j]
-                best, arg = score[0] + into[0], 0
-                for i in range(1, nl):
-                    v = score[i] + into[i]
-                    if v > best:
+            for j in labels:
+                into, ceiling = columns[j], ceilings[j]
+                best, arg = top + into[first], first
+                for i in rest:
+                    s = score[i]
+                    if s + ceiling < best:
+                        break
+                    v = s + into[i]
+                    if v > best or (v == best and i < arg):
                         best, arg = v, i
-                new.append(best + emissions[t][j])
+                new.append(best + emission[j])
                 pointers.append(arg)
             back.append(pointers)
             score = new
