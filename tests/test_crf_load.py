@@ -241,3 +241,46 @@ def test_a_short_text_loads_the_models_without_numpy() -> None:
     assert done.returncode == 0, done.stderr
     words = [text[s:e] for s, e in crf.word_spans(text)]
     assert json.loads(done.stdout) == [words, crf.pos_tags(words), False, 0]
+
+
+def test_token_pattern_made_from_the_kept_code_is_re_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pattern is made from the code kept with the tables (no call to `re.compile`), equal to what
+    `re.compile` makes (same flags, code and source); kept code that does not match its CRC or this
+    Python is not used."""
+    import re
+
+    source, flags = crf._rules()
+    expected = re.compile(source, flags)
+    ws = crf.model("ws")
+    assert ws.pattern is not None and ws.pattern[0] == sys.version
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("re.compile called")
+
+    crf._token_pattern.cache_clear()
+    monkeypatch.setattr(crf.re, "compile", refuse)
+    made = crf._token_pattern()
+    monkeypatch.undo()
+    assert made == expected and made.groupindex == expected.groupindex and made.groups == expected.groups
+    text = "Xem tại https://dichvucong.gov.vn/p/home.html, e-mail hotro@gov.vn; ngày 02/05/2014 lúc 10:20:50."
+    assert [m.span() for m in made.finditer(text)] == [m.span() for m in expected.finditer(text)]
+    assert [m.lastgroup for m in made.finditer(text)] == [m.lastgroup for m in expected.finditer(text)]
+
+    calls: list[tuple[object, ...]] = []
+
+    def record(*args: object) -> re.Pattern[str]:
+        calls.append(args)
+        return expected
+
+    version, magic, crc, flags2, code, *rest = ws.pattern
+    for kept in [
+        (version, magic, crc, flags2, [*code[:-1], code[-1] ^ 1], *rest),  # code changed: CRC differs
+        ("3.0.0", magic, crc, flags2, code, *rest),
+    ]:
+        monkeypatch.setattr(ws, "pattern", kept)
+        crf._token_pattern.cache_clear()
+        calls.clear()
+        monkeypatch.setattr(crf.re, "compile", record)
+        assert crf._token_pattern() is expected and calls == [(source, flags)]
+        monkeypatch.undo()
+    crf._token_pattern.cache_clear()
