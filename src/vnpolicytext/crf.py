@@ -31,6 +31,7 @@ import threading
 import zlib
 from array import array
 from bisect import bisect_left
+from codecs import utf_16_le_decode
 from collections.abc import Container, Sequence
 from functools import lru_cache
 from itertools import chain, compress
@@ -38,7 +39,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
-FORMAT = 6
+FORMAT = 7
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
 _KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
 _MAX_WINDOWS = 150_000  # caches are dropped and rebuilt past this (memory: about 330 bytes a window)
@@ -155,10 +156,10 @@ def cache_dir() -> Path:
 def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
     """Everything the scorer needs, as plain values marshal can store and read back quickly.
 
-    The values of the templates and the dictionary are stored as one text each (`_pack`): marshal reads a
-    text in one piece where it would read a list or a dict string by string. The values get consecutive
-    rows in template order (row 0: an unknown value, or one without any non-zero weight), so that the
-    rows need not be stored: the i-th value of the packed text has row i + 1."""
+    The distinct values of the templates and the dictionary's groups are stored as packed texts (`_pack`):
+    marshal reads a text in one piece where it would read a list or a dict string by string. The values
+    get consecutive rows in template order (row 0: an unknown value, or one without any non-zero weight),
+    so that the rows need not be stored: the i-th value (`keys`) has row i + 1."""
     import pickle
 
     labels, attrs, features = read_crfsuite((model_dir / "models.bin").read_bytes())
@@ -195,8 +196,10 @@ def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
             dictionary = sorted(str(w) for w in pickle.load(f))
     token_rules = _token_rules(rules) if rules else None
     keys = [value for table in values for value in table]
-    sep = _separator([*keys, *dictionary])
-    groups: dict[str, list[str]] = {}  # the dictionary's words by their first two characters
+    texts = list(dict.fromkeys(keys))  # each distinct value once (many are values of several templates)
+    where = {text: i for i, text in enumerate(texts)}
+    sep = _separator([*texts, *dictionary])
+    groups: dict[str, list[str]] = {}  # the dictionary's words by their first `_PREFIX` characters
     for word in dictionary:
         groups.setdefault(word[:_PREFIX], []).append(word)
     tables = {
@@ -207,7 +210,9 @@ def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
         "templates": templates,
         "sep": sep,
         "counts": [len(table) for table in values],
-        "keys": _pack(keys, sep),
+        "texts": _pack(texts, sep),
+        "distinct": len(texts),
+        "keys": array("I", [where[key] for key in keys]).tobytes(),  # of each template's values, in turn
         # sparse: most rows of the POS model have one or two of its 31 labels
         "size": len(weights),
         "nonzero": array("I", [i for i, x in enumerate(weights) if x]).tobytes(),
@@ -240,7 +245,8 @@ def _pattern_code(source: str, flags: int) -> tuple[Any, ...] | None:
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for group, i in groupindex.items():
             indexgroup[i] = group
-        args = (int(flags | parsed.state.flags), code, int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
+        groups = int(parsed.state.groups - 1)
+        args = (int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup))
         marshal.dumps(args)
         if _sre.compile(source, *args) != re.compile(source, flags):
             return None
@@ -272,7 +278,7 @@ def _unpack(packed: bytes | str, sep: str, count: int) -> list[str]:
     """The `count` texts `_pack` joined (ValueError if there are not as many)."""
     if not count:
         return []
-    joined = packed.decode("utf-16-le", "surrogatepass") if isinstance(packed, bytes) else packed
+    joined = utf_16_le_decode(packed, "surrogatepass", True)[0] if isinstance(packed, bytes) else packed
     texts = joined.split(sep)
     if len(texts) != count:
         raise ValueError("packed texts: wrong count")
@@ -389,12 +395,15 @@ class _State:
 
 
 class _Words:
-    """The dictionary of a model (`CRF.dictionary`), read group by group: a word is looked up among the
-    words that begin with its first two characters, and each group is made a set when first asked. A short
-    text needs a few hundred of the 1,467 groups, where the whole set of 72,547 words costs about 20 ms to
-    make in a fresh process. Once `_WHOLE` words were asked, the model is given the whole set instead."""
+    """The dictionary of a model (`CRF.dictionary`), read group by group: a text is looked up among the
+    words that begin with its first `_PREFIX` characters, and each group is made a set when first asked. A
+    short text asks a few hundred of the 6,197 groups (the 1.9 k-character example: 186 groups, 12,933
+    words), where the set of all 72,547 words costs about 20 ms to make in a fresh process. After `_WHOLE`
+    look-ups the model is given that set instead (the same answers, no Python call per look-up)."""
 
-    def __init__(self, model: CRF, sep: str, prefixes: bytes | str, groups: list[bytes | str], sizes: list[int]) -> None:
+    def __init__(
+        self, model: CRF, sep: str, prefixes: bytes | str, groups: list[bytes | str], sizes: list[int]
+    ) -> None:
         names = _unpack(prefixes, sep, len(groups))
         self._model, self._sep, self._groups, self._sizes = model, sep, groups, sizes
         self._index = dict(zip(names, range(len(names)), strict=True))
@@ -417,13 +426,14 @@ class _Words:
 
     def whole(self) -> frozenset[str]:
         """Every word, as one set."""
+        sets = self._sets
         return frozenset().union(
-            *(s if s is not None else _unpack(self._groups[i], self._sep, self._sizes[i]) for i, s in enumerate(self._sets))
+            *(s if s is not None else _unpack(self._groups[i], self._sep, self._sizes[i]) for i, s in enumerate(sets))
         )
 
 
 _WHOLE = 20_000  # dictionary look-ups after which a model reads its dictionary as one set
-_PREFIX = 3  # characters: the dictionary is grouped by the words' first `_PREFIX` characters
+_PREFIX = 3  # characters: the dictionary is grouped by the words' first `_PREFIX` characters (FORMAT)
 
 
 class CRF:
@@ -436,17 +446,23 @@ class CRF:
         self.templates: list[Template] = [tuple(t) for t in tables["templates"]]
         nl = len(self.labels)
         if "sep" in tables:
-            keys = _unpack(tables["keys"], tables["sep"], sum(tables["counts"]))
+            text = _unpack(tables["texts"], tables["sep"], tables["distinct"]).__getitem__
+            keys = array("I")
+            keys.frombytes(tables["keys"])
+            if len(keys) != sum(tables["counts"]):
+                raise ValueError("tables: values")
             self.values: list[dict[str, int]] = []
             at = 0
             for count in tables["counts"]:  # the i-th value has row i + 1
-                self.values.append(dict(zip(keys[at : at + count], range(at + 1, at + count + 1), strict=True)))
+                rows = range(at + 1, at + count + 1)
+                self.values.append(dict(zip(map(text, keys[at : at + count]), rows, strict=True)))
                 at += count
             self.dictionary: Container[str] = frozenset()
             if len(tables["groups"]) != len(tables["sizes"]):
                 raise ValueError("tables: dictionary groups")
             if tables["groups"]:
-                self.dictionary = _Words(self, tables["sep"], tables["prefixes"], tables["groups"], tables["sizes"])
+                sep, groups = tables["sep"], tables["groups"]
+                self.dictionary = _Words(self, sep, tables["prefixes"], groups, tables["sizes"])
         else:
             self.values = list(tables["values"])
             self.dictionary = frozenset(tables["dictionary"])
@@ -519,7 +535,8 @@ class CRF:
 
         if self._matrix is None:
             dense = np.zeros(self._size, dtype=np.float64)
-            dense[np.frombuffer(self._nonzero, dtype=np.uintc)] = np.frombuffer(self._nonzero_weights, dtype=np.float64)
+            where = np.frombuffer(self._nonzero, dtype=np.uintc)
+            dense[where] = np.frombuffer(self._nonzero_weights, dtype=np.float64)
             self._matrix = dense.reshape(-1, len(self.labels))
         return self._matrix
 
@@ -1075,7 +1092,8 @@ def model(name: str) -> CRF:
             m = _MODELS.get(name)
             if m is None:
                 base = _underthesea_dir()
-                model_dir, rules = (base / _WS_DIR, base / _TOKEN_RULES) if name == "ws" else (base / _POS_DIR, None)
+                model_dir = base / (_WS_DIR if name == "ws" else _POS_DIR)
+                rules = base / _TOKEN_RULES if name == "ws" else None
                 try:
                     m = CRF(_load_tables(name, model_dir, rules))
                 except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, ModelUnavailable):
