@@ -469,9 +469,9 @@ class CRF:
         if len(self.values) != len(self.templates):
             raise ValueError("tables: one value table per template")
         # the non-zero weights (row * labels + label, in increasing order) and their values
-        self._nonzero, self._nonzero_weights = array("I"), array("d")
-        self._nonzero.frombytes(tables["nonzero"])
-        self._nonzero_weights.frombytes(tables["weights"])
+        # (views of the tables' bytes, not copies: a short text of the two-label model may never read them)
+        self._nonzero = memoryview(tables["nonzero"]).cast("I")
+        self._nonzero_weights = memoryview(tables["weights"]).cast("d")
         self._size: int = tables["size"]
         if len(self._nonzero) != len(self._nonzero_weights) or self._size % nl:
             raise ValueError("tables: weights")
@@ -535,8 +535,8 @@ class CRF:
 
         if self._matrix is None:
             dense = np.zeros(self._size, dtype=np.float64)
-            where = np.frombuffer(self._nonzero, dtype=np.uintc)
-            dense[where] = np.frombuffer(self._nonzero_weights, dtype=np.float64)
+            where = np.frombuffer(self._nonzero.tobytes(), dtype=np.uintc)
+            dense[where] = np.frombuffer(self._nonzero_weights.tobytes(), dtype=np.float64)
             self._matrix = dense.reshape(-1, len(self.labels))
         return self._matrix
 
