@@ -17,7 +17,9 @@ the ranges where Python's and Rust's case tables are checked to agree, underthes
 
 Tables derived from the model (and underthesea's token pattern, read from its source without importing
 underthesea) are cached in a small file under the user cache directory (`$XDG_CACHE_HOME/vnpolicytext`),
-built at first use; if the directory is not writable they are built in memory.
+built at first use; if the directory is not writable they are built in memory, and a file that does not
+load is built again. They are laid out for a cheap cold start (`_build_tables`): packed texts instead of
+dicts, the dictionary read group by group (`_Words`), the token pattern made from `re`'s code kept there.
 """
 
 from __future__ import annotations
