@@ -545,11 +545,11 @@ class CRF:
 
     def _row_weights(self, r: int) -> tuple[tuple[int, float], ...]:
         """The non-zero weights of row `r` as (label, weight), labels in increasing order."""
-        nl = len(self.labels)
+        base = r * len(self.labels)
         nonzero, values = self._nonzero, self._nonzero_weights
-        lo = bisect_left(nonzero, r * nl)
-        hi = bisect_left(nonzero, (r + 1) * nl, lo)
-        return tuple((nonzero[i] - r * nl, values[i]) for i in range(lo, hi) if values[i])
+        lo = bisect_left(nonzero, base)
+        hi = bisect_left(nonzero, base + len(self.labels), lo)
+        return tuple([(nonzero[i] - base, values[i]) for i in range(lo, hi) if values[i]])
 
     # ---------------------------------------------------------------- feature values
 
