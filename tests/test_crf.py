@@ -370,3 +370,71 @@ def test_tables_are_cached_under_xdg_cache_home(tmp_path: Path, monkeypatch: pyt
     blocker.write_text("not a directory")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert crf._load_tables("pos", base / crf._POS_DIR, None) == built  # built in memory
+
+
+def _viterbi_every_pair(emissions: list[list[float]], trans: list[float]) -> list[int]:
+    """Viterbi over every pair of labels, the first label winning a tie (the reference for the pruned
+    loop of `CRF._exact_tags_py`)."""
+    nl = len(emissions[0])
+    score, back = emissions[0], []
+    for e in emissions[1:]:
+        new, pointers = [], []
+        for j in range(nl):
+            best, arg = score[0] + trans[j], 0
+            for i in range(1, nl):
+                v = score[i] + trans[i * nl + j]
+                if v > best:
+                    best, arg = v, i
+            new.append(best + e[j])
+            pointers.append(arg)
+        back.append(pointers)
+        score = new
+    y = max(range(nl), key=score.__getitem__)
+    out = [y]
+    for pointers in reversed(back):
+        y = pointers[y]
+        out.append(y)
+    return out[::-1]
+
+
+def test_plain_pos_decoder_keeps_the_first_of_equal_paths() -> None:
+    """The plain decoder stops early for each label (the previous labels by decreasing score); on models
+    whose weights are small dyadic numbers (many exact ties) and on ones with random weights it gives the
+    tags of a loop over every pair of labels, and on the POS model those of the numpy decoder."""
+    from array import array
+
+    r = random.Random(7)
+    words = ["hồ sơ", "được", "nộp", "tại", "ủy ban", "xã", "cấp", "giấy phép", "bị", "thu hồi"]
+    for trial in range(60):
+        nl = r.choice([2, 3, 5, 8, 31])
+        dyadic = trial % 2 == 0
+        draw = (lambda: r.choice([-0.5, -0.25, 0.0, 0.0, 0.25, 0.5, 1.0])) if dyadic else (lambda: r.uniform(-3, 3))
+        rows = len(words) + 1
+        dense = [0.0] * nl + [draw() for _ in range(nl * (rows - 1))]
+        tables = {
+            "labels": [f"L{k}" for k in range(nl)],
+            "templates": [(0, 0, "lower"), (-1, -1, "lower")],
+            "values": [{w: k + 1 for k, w in enumerate(words)}] * 2,
+            "size": len(dense),
+            "nonzero": array("I", [i for i, x in enumerate(dense) if x]).tobytes(),
+            "weights": array("d", [x for x in dense if x]).tobytes(),
+            "trans": [draw() for _ in range(nl * nl)],
+            "dictionary": [],
+            "rules": None,
+            "scale": 0.0,
+        }
+        model = crf.CRF(tables)
+        for _ in range(5):
+            tokens = [r.choice(words) for _ in range(r.randint(1, 14))]
+            st, padded = model._padded(tokens)
+            got = model._exact_tags_py(st, padded)
+            rows_of = [model.values[0].get(t, 0) for t in tokens]
+            before = [0, *rows_of[:-1]]
+            pairs = zip(rows_of, before, strict=True)
+            emissions = [[dense[a * nl + y] + dense[b * nl + y] for y in range(nl)] for a, b in pairs]
+            assert got == _viterbi_every_pair(emissions, tables["trans"]), (trial, tokens)
+    pos = crf.model("pos")
+    for text in SENTENCES[:200]:
+        tokens = [text[s:e] for s, e in crf.word_spans(text)]
+        st, padded = pos._padded(tokens)
+        assert pos._exact_tags_py(st, padded) == pos._exact_tags(st, padded), text

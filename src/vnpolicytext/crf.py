@@ -17,7 +17,9 @@ the ranges where Python's and Rust's case tables are checked to agree, underthes
 
 Tables derived from the model (and underthesea's token pattern, read from its source without importing
 underthesea) are cached in a small file under the user cache directory (`$XDG_CACHE_HOME/vnpolicytext`),
-built at first use; if the directory is not writable they are built in memory.
+built at first use; if the directory is not writable they are built in memory, and a file that does not
+load is built again. They are laid out for a cheap cold start (`_build_tables`): packed texts instead of
+dicts, the dictionary read group by group (`_Words`), the token pattern made from `re`'s code kept there.
 """
 
 from __future__ import annotations
@@ -30,14 +32,16 @@ import sys
 import threading
 import zlib
 from array import array
-from collections.abc import Sequence
+from bisect import bisect_left
+from codecs import utf_16_le_decode
+from collections.abc import Container, Sequence
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
 
-FORMAT = 4
+FORMAT = 7
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
 _KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
 _MAX_WINDOWS = 150_000  # caches are dropped and rebuilt past this (memory: about 330 bytes a window)
@@ -152,7 +156,12 @@ def cache_dir() -> Path:
 
 
 def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
-    """Everything the scorer needs, as plain values marshal can store."""
+    """Everything the scorer needs, as plain values marshal can store and read back quickly.
+
+    The distinct values of the templates and the dictionary's groups are stored as packed texts (`_pack`):
+    marshal reads a text in one piece where it would read a list or a dict string by string. The values
+    get consecutive rows in template order (row 0: an unknown value, or one without any non-zero weight),
+    so that the rows need not be stored: the i-th value (`keys`) has row i + 1."""
     import pickle
 
     labels, attrs, features = read_crfsuite((model_dir / "models.bin").read_bytes())
@@ -160,57 +169,145 @@ def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
         syntaxes = [str(s) for s in pickle.load(f)]
     index = {s: k for k, s in enumerate(syntaxes)}
     nl = len(labels)
-    values: list[dict[str, int]] = [{} for _ in syntaxes]
-    weights = array("d", [0.0] * nl)  # row 0: an unknown value
-    attr_row: dict[int, int] = {}
+    kept: dict[int, dict[int, float]] = {}  # attribute -> its non-zero weights by label
+    trans = [0.0] * (nl * nl)
+    for kind, src, dst, w in features:
+        if kind == 0 and dst < nl and abs(w) > 1e-10:  # underthesea drops |w| <= 1e-10
+            kept.setdefault(src, {})[dst] = w
+        elif kind == 1 and src < nl and dst < nl:
+            trans[src * nl + dst] = w
+    by_template: list[list[tuple[str, int]]] = [[] for _ in syntaxes]
     for a, attr in enumerate(attrs):
         name, sep, value = attr.partition("=")
         k = index.get(name)
-        if sep and k is not None:
-            attr_row[a] = values[k][value] = len(weights) // nl
-            weights.extend([0.0] * nl)
-    trans = [0.0] * (nl * nl)
-    for kind, src, dst, w in features:
-        if kind == 0 and src in attr_row and dst < nl and abs(w) > 1e-10:  # underthesea drops |w| <= 1e-10
-            weights[attr_row[src] * nl + dst] = w
-        elif kind == 1 and src < nl and dst < nl:
-            trans[src * nl + dst] = w
+        if sep and k is not None and a in kept:
+            by_template[k].append((value, a))
+    values: list[dict[str, int]] = [{} for _ in syntaxes]
+    weights = array("d", [0.0] * nl)  # row 0: no weight
+    for k, pairs in enumerate(by_template):
+        for value, a in pairs:
+            values[k][value] = len(weights) // nl
+            row = [0.0] * nl
+            for y, w in kept[a].items():
+                row[y] = w
+            weights.extend(row)
     templates = [parse_template(s) for s in syntaxes]
     dictionary: list[str] = []
     if any(fn == "is_in_dict" for _, _, fn in templates):
         with open(model_dir / "dictionary.bin", "rb") as f:
             dictionary = sorted(str(w) for w in pickle.load(f))
-    return {
+    token_rules = _token_rules(rules) if rules else None
+    keys = [value for table in values for value in table]
+    texts = list(dict.fromkeys(keys))  # each distinct value once (many are values of several templates)
+    where = {text: i for i, text in enumerate(texts)}
+    sep = _separator([*texts, *dictionary])
+    groups: dict[str, list[str]] = {}  # the dictionary's words by their first `_PREFIX` characters
+    for word in dictionary:
+        groups.setdefault(word[:_PREFIX], []).append(word)
+    tables = {
         "format": FORMAT,
         "scale": _scale(weights, values, trans, nl),
         "labels": labels,
         "syntaxes": syntaxes,
         "templates": templates,
-        "values": values,
+        "sep": sep,
+        "counts": [len(table) for table in values],
+        "texts": _pack(texts, sep),
+        "distinct": len(texts),
+        "keys": array("I", [where[key] for key in keys]).tobytes(),  # of each template's values, in turn
         # sparse: most rows of the POS model have one or two of its 31 labels
         "size": len(weights),
         "nonzero": array("I", [i for i, x in enumerate(weights) if x]).tobytes(),
         "weights": array("d", [x for x in weights if x]).tobytes(),
         "trans": trans,
-        "dictionary": dictionary,
-        "rules": _token_rules(rules) if rules else None,
+        "prefixes": _pack(list(groups), sep),
+        "groups": [_pack(words, sep) for words in groups.values()],
+        "sizes": [len(words) for words in groups.values()],
+        "rules": token_rules,
+        "pattern": _pattern_code(*token_rules) if token_rules else None,
     }
+    if nl == 2:  # what the two-label decoder reads: each row's label-0 minus label-1 weight
+        tables["diff"] = _differences(weights).tobytes()
+    return tables
 
 
-def _load_tables(name: str, model_dir: Path, rules: Path | None) -> dict[str, Any]:
-    """Tables from the cache file, built and written at first use (kept in memory if not writable)."""
+def _pattern_code(source: str, flags: int) -> tuple[Any, ...] | None:
+    """What `re` compiles underthesea's token pattern to (CPython's internal code and group tables), kept
+    with the tables so that a fresh process makes the pattern from it in well under a millisecond instead
+    of parsing and compiling it again (about 12 ms; `_token_pattern`). Kept only if the pattern made from
+    it equals `re.compile`'s (same flags, code and source), with the exact Python version and a CRC of the
+    code; None where `re`'s internals are not these (the pattern is then compiled as usual)."""
+    try:
+        import _sre  # type: ignore[import-not-found]
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(source, flags)
+        code = [int(c) for c in _compiler._code(parsed, flags)]  # plain ints (the opcodes are a subclass)
+        groupindex = {str(k): int(i) for k, i in parsed.state.groupdict.items()}
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for group, i in groupindex.items():
+            indexgroup[i] = group
+        groups = int(parsed.state.groups - 1)
+        args = (int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup))
+        marshal.dumps(args)
+        if _sre.compile(source, *args) != re.compile(source, flags):
+            return None
+        return (sys.version, _sre.MAGIC, _code_crc(code), *args)
+    except Exception:  # another implementation or version of `re`: compiled at run time
+        return None
+
+
+def _code_crc(code: Sequence[int]) -> int:
+    return zlib.crc32(struct.pack(f"<{len(code)}I", *code))
+
+
+def _separator(texts: Sequence[str]) -> str:
+    """A character found in none of `texts` (a line break when it can be; never a surrogate)."""
+    used = set().union(*map(set, texts)) if texts else set()
+    candidates = chain("\n", map(chr, range(0xD800)), map(chr, range(0xE000, 0x110000)))
+    return next(c for c in candidates if c not in used)
+
+
+def _pack(texts: Sequence[str], sep: str) -> bytes | str:
+    """`texts` joined by `sep`, as UTF-16 (decoded about ten times faster than UTF-8 for Vietnamese), or
+    as the text itself if UTF-16 would not give it back (surrogates, which the model files never hold)."""
+    joined = sep.join(texts)
+    data = joined.encode("utf-16-le", "surrogatepass")
+    return data if data.decode("utf-16-le", "surrogatepass") == joined else joined
+
+
+def _unpack(packed: bytes | str, sep: str, count: int) -> list[str]:
+    """The `count` texts `_pack` joined (ValueError if there are not as many)."""
+    if not count:
+        return []
+    joined = utf_16_le_decode(packed, "surrogatepass", True)[0] if isinstance(packed, bytes) else packed
+    texts = joined.split(sep)
+    if len(texts) != count:
+        raise ValueError("packed texts: wrong count")
+    return texts
+
+
+def _differences(weights: Sequence[float]) -> array[float]:
+    """Each row's label-0 weight minus its label-1 weight (a model of two labels)."""
+    return array("d", [weights[2 * r] - weights[2 * r + 1] for r in range(len(weights) // 2)])
+
+
+def _load_tables(name: str, model_dir: Path, rules: Path | None, fresh: bool = False) -> dict[str, Any]:
+    """Tables from the cache file, built and written at first use (kept in memory if not writable);
+    `fresh`: built again and the cache file replaced (`model` asks for it when the cached ones fail)."""
     sources = _sources(model_dir, [rules] if rules else [])
     try:
         sig = _signature(sources)
     except OSError as e:
         raise ModelUnavailable(str(e)) from e
     path = cache_dir() / f"crf-{name}-{FORMAT}-{sys.implementation.cache_tag}-{sig}.marshal"
-    try:
-        tables = marshal.loads(path.read_bytes())
-        if isinstance(tables, dict) and tables.get("format") == FORMAT:
-            return tables
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    if not fresh:
+        try:
+            tables = marshal.loads(path.read_bytes())
+            if isinstance(tables, dict) and tables.get("format") == FORMAT:
+                return tables
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
     try:
         tables = _build_tables(model_dir, rules)
     except (OSError, struct.error, ValueError, EOFError, ImportError) as e:
@@ -223,7 +320,7 @@ def _load_tables(name: str, model_dir: Path, rules: Path | None) -> dict[str, An
         for stale in path.parent.glob(f"crf-{name}-*.marshal"):  # older formats or model files
             if stale != path:
                 stale.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, ValueError):
         pass
     return tables
 
@@ -299,23 +396,93 @@ class _State:
         return i
 
 
+class _Words:
+    """The dictionary of a model (`CRF.dictionary`), read group by group: a text is looked up among the
+    words that begin with its first `_PREFIX` characters, and each group is made a set when first asked. A
+    short text asks a few hundred of the 6,197 groups (the 1.9 k-character example: 186 groups, 12,933
+    words), where the set of all 72,547 words costs about 20 ms to make in a fresh process. After `_WHOLE`
+    look-ups the model is given that set instead (the same answers, no Python call per look-up)."""
+
+    def __init__(
+        self, model: CRF, sep: str, prefixes: bytes | str, groups: list[bytes | str], sizes: list[int]
+    ) -> None:
+        names = _unpack(prefixes, sep, len(groups))
+        self._model, self._sep, self._groups, self._sizes = model, sep, groups, sizes
+        self._index = dict(zip(names, range(len(names)), strict=True))
+        self._sets: list[frozenset[str] | None] = [None] * len(groups)
+        self._asked = 0
+
+    def __contains__(self, text: object) -> bool:
+        if not isinstance(text, str):
+            return False
+        self._asked += 1
+        if self._asked >= _WHOLE and self._model.dictionary is self:
+            self._model.dictionary = self.whole()
+        i = self._index.get(text[:_PREFIX])
+        if i is None:
+            return False
+        words = self._sets[i]
+        if words is None:
+            words = self._sets[i] = frozenset(_unpack(self._groups[i], self._sep, self._sizes[i]))
+        return text in words
+
+    def whole(self) -> frozenset[str]:
+        """Every word, as one set."""
+        sets = self._sets
+        return frozenset().union(
+            *(s if s is not None else _unpack(self._groups[i], self._sep, self._sizes[i]) for i, s in enumerate(sets))
+        )
+
+
+_WHOLE = 2_000  # dictionary look-ups after which a model reads its dictionary as one set (the example: 821;
+# a long text pays once about the 20 ms the whole set costs, plus the groups it had made)
+_PREFIX = 3  # characters: the dictionary is grouped by the words' first `_PREFIX` characters (FORMAT)
+
+
 class CRF:
     """One of underthesea's CRF models with its derived tables and caches."""
 
     def __init__(self, tables: dict[str, Any]) -> None:
+        """`tables`: as `_build_tables` makes them, or with the values as dicts and the dictionary as a list
+        (no "sep"; the shape the tests write by hand)."""
         self.labels: list[str] = list(tables["labels"])
         self.templates: list[Template] = [tuple(t) for t in tables["templates"]]
-        self.values: list[dict[str, int]] = tables["values"]
-        nonzero, nz = array("I"), array("d")
-        nonzero.frombytes(tables["nonzero"])
-        nz.frombytes(tables["weights"])
-        w = array("d", bytes(8 * tables["size"]))
-        for i, x in zip(nonzero, nz, strict=True):
-            w[i] = x
-        self.weights = w
+        nl = len(self.labels)
+        if "sep" in tables:
+            text = _unpack(tables["texts"], tables["sep"], tables["distinct"]).__getitem__
+            keys = array("I")
+            keys.frombytes(tables["keys"])
+            if len(keys) != sum(tables["counts"]):
+                raise ValueError("tables: values")
+            self.values: list[dict[str, int]] = []
+            at = 0
+            for count in tables["counts"]:  # the i-th value has row i + 1
+                rows = range(at + 1, at + count + 1)
+                self.values.append(dict(zip(map(text, keys[at : at + count]), rows, strict=True)))
+                at += count
+            self.dictionary: Container[str] = frozenset()
+            if len(tables["groups"]) != len(tables["sizes"]):
+                raise ValueError("tables: dictionary groups")
+            if tables["groups"]:
+                sep, groups = tables["sep"], tables["groups"]
+                self.dictionary = _Words(self, sep, tables["prefixes"], groups, tables["sizes"])
+        else:
+            self.values = list(tables["values"])
+            self.dictionary = frozenset(tables["dictionary"])
+        if len(self.values) != len(self.templates):
+            raise ValueError("tables: one value table per template")
+        # the non-zero weights (row * labels + label, in increasing order) and their values
+        # (views of the tables' bytes, not copies: a short text of the two-label model may never read them)
+        self._nonzero = memoryview(tables["nonzero"]).cast("I")
+        self._nonzero_weights = memoryview(tables["weights"]).cast("d")
+        self._size: int = tables["size"]
+        if len(self._nonzero) != len(self._nonzero_weights) or self._size % nl:
+            raise ValueError("tables: weights")
+        self._dense: array[float] | None = None  # `weights`, made at first use
+        self._matrix: Any = None  # the same as a numpy array (rows, labels)
         self.trans: list[float] = list(tables["trans"])
-        self.dictionary: frozenset[str] = frozenset(tables["dictionary"])
         self.rules: tuple[str, int] | None = tuple(tables["rules"]) if tables["rules"] else None
+        self.pattern: tuple[Any, ...] | None = tables.get("pattern")  # `_pattern_code` of the rules
         self.lock = threading.Lock()
         if not _windowed(self.templates):
             raise ModelUnavailable("a feature template reads beyond two tokens")
@@ -332,7 +499,13 @@ class CRF:
         self._trans_matrix: Any = None  # numpy is imported only for the exact decoder
         self._sparse: dict[int, tuple[tuple[int, float], ...]] = {}  # weight row -> its non-zero labels
         if self._fast:
-            self._diff = [w[2 * r] - w[2 * r + 1] for r in range(len(w) // 2)]
+            if "diff" in tables:
+                self._diff = array("d")
+                self._diff.frombytes(tables["diff"])
+                if len(self._diff) != self._size // 2:
+                    raise ValueError("tables: diff")
+            else:
+                self._diff = _differences(self.weights)
             # per slot, each template's (value -> row).get and function; per window, which part each slot's
             # score goes to (role + 1), in the order of the slots: one-token ones, pairs by position, triples
             self._uni_gets, self._pair_gets, self._tri_gets = (
@@ -346,6 +519,37 @@ class CRF:
             self._tri_plan = [(role + 1, j) for j, (role, _, _) in enumerate(self._tri)]
         self._scale: float = tables["scale"]
         self.state = _State()
+
+    # ---------------------------------------------------------------- weights
+
+    @property
+    def weights(self) -> array[float]:
+        """The weight of every row and label (row * labels + label), dense: made at first use."""
+        if self._dense is None:
+            dense = array("d", bytes(8 * self._size))
+            for i, x in zip(self._nonzero, self._nonzero_weights, strict=True):
+                dense[i] = x
+            self._dense = dense
+        return self._dense
+
+    def _weight_matrix(self) -> Any:
+        """`weights` as a numpy array (rows, labels), made from the non-zero weights at first use."""
+        import numpy as np
+
+        if self._matrix is None:
+            dense = np.zeros(self._size, dtype=np.float64)
+            where = np.frombuffer(self._nonzero.tobytes(), dtype=np.uintc)
+            dense[where] = np.frombuffer(self._nonzero_weights.tobytes(), dtype=np.float64)
+            self._matrix = dense.reshape(-1, len(self.labels))
+        return self._matrix
+
+    def _row_weights(self, r: int) -> tuple[tuple[int, float], ...]:
+        """The non-zero weights of row `r` as (label, weight), labels in increasing order."""
+        base = r * len(self.labels)
+        nonzero, values = self._nonzero, self._nonzero_weights
+        lo = bisect_left(nonzero, base)
+        hi = bisect_left(nonzero, base + len(self.labels), lo)
+        return tuple([(nonzero[i] - base, values[i]) for i in range(lo, hi) if values[i]])
 
     # ---------------------------------------------------------------- feature values
 
@@ -414,7 +618,6 @@ class CRF:
         import numpy as np
 
         K = _KEY
-        nl = len(self.labels)
         ids = [i for p in paddeds for i in p]
         flat = np.array(ids, dtype=np.int64)
         positions: list[int] = []  # of the tokens themselves (not the padding) in `flat`
@@ -446,7 +649,7 @@ class CRF:
                             found[j] = r
                 where.append(np.array(found + [0] * (size - 1), dtype=np.intp))
             columns = [self._columns(st, size) for size in (1, 2, 3)]
-        w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
+        w = self._weight_matrix()
         at: dict[tuple[int, int], Any] = {}
         emission: Any = None
         for size, col, o1 in self._where:
@@ -464,11 +667,11 @@ class CRF:
         """`_exact_tags` in plain Python, for a short text in a process that has not loaded numpy (importing
         it costs more than decoding a few windows). The same operations in the same order: each label's
         emission adds the templates' weights one after the other (a weight of zero changes no sum), each
-        step adds the transition to the previous score, keeps the first maximum, then adds the emission."""
+        step adds the transition to the previous score, keeps the first maximum (found without adding every
+        pair of labels, see below), then adds the emission."""
         n = len(padded) - 4
         nl = len(self.labels)
         K = _KEY
-        weights = self.weights
         sparse = self._sparse
         emissions = []
         with self.lock:
@@ -493,25 +696,36 @@ class CRF:
                     if r:
                         nonzero = sparse.get(r)
                         if nonzero is None:
-                            base = r * nl
-                            nonzero = sparse[r] = tuple((y, weights[base + y]) for y in range(nl) if weights[base + y])
+                            nonzero = sparse[r] = self._row_weights(r)
                         for y, x in nonzero:
                             e[y] += x
                 emissions.append(e)
-        trans = [self.trans[i * nl : (i + 1) * nl] for i in range(nl)]
-        columns = [[trans[i][j] for i in range(nl)] for j in range(nl)]
+        columns = [self.trans[j::nl] for j in range(nl)]  # columns[j][i]: the transition from label i to j
+        ceilings = [max(column) for column in columns]
+        labels = range(nl)
         score = emissions[0]
         back = []
         for t in range(1, n):
+            # The previous labels by decreasing score: for label j, once a previous score plus the largest
+            # transition into j is below the best sum so far, no later one can reach it (a rounded addition
+            # is monotonic), so the loop stops there with the maximum and the first label that gives it,
+            # as a loop over every previous label would.
+            order = sorted(labels, key=score.__getitem__, reverse=True)
+            first, rest = order[0], order[1:]
+            top = score[first]
+            emission = emissions[t]
             new, pointers = [], []
-            for j in range(nl):
-                into = columns[j]
-                best, arg = score[0] + into[0], 0
-                for i in range(1, nl):
-                    v = score[i] + into[i]
-                    if v > best:
+            for j in labels:
+                into, ceiling = columns[j], ceilings[j]
+                best, arg = top + into[first], first
+                for i in rest:
+                    s = score[i]
+                    if s + ceiling < best:
+                        break
+                    v = s + into[i]
+                    if v > best or (v == best and i < arg):
                         best, arg = v, i
-                new.append(best + emissions[t][j])
+                new.append(best + emission[j])
                 pointers.append(arg)
             back.append(pointers)
             score = new
@@ -535,7 +749,7 @@ class CRF:
 
         n = len(padded) - 4
         nl = len(self.labels)
-        w = np.frombuffer(self.weights, dtype=np.float64).reshape(-1, nl)
+        w = self._weight_matrix()
         # the templates' weights added one after the other, in template order, as underthesea_core does (a
         # plain sum could pair them up and round differently)
         rows = self._rows(st, padded)
@@ -881,20 +1095,41 @@ def model(name: str) -> CRF:
             m = _MODELS.get(name)
             if m is None:
                 base = _underthesea_dir()
-                if name == "ws":
-                    tables = _load_tables(name, base / _WS_DIR, base / _TOKEN_RULES)
-                else:
-                    tables = _load_tables(name, base / _POS_DIR, None)
-                m = _MODELS[name] = CRF(tables)
+                model_dir = base / (_WS_DIR if name == "ws" else _POS_DIR)
+                rules = base / _TOKEN_RULES if name == "ws" else None
+                try:
+                    m = CRF(_load_tables(name, model_dir, rules))
+                except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, ModelUnavailable):
+                    m = CRF(_load_tables(name, model_dir, rules, fresh=True))  # a cache file not what it says
+                _MODELS[name] = m
     return m
+
+
+def _rules() -> tuple[str, int]:
+    """underthesea's token pattern: its source and flags."""
+    rules = model("ws").rules
+    if rules is None:
+        raise ModelUnavailable("no token rules")
+    return rules
 
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> re.Pattern[str]:
-    rules = model("ws").rules
-    if rules is None:
-        raise ModelUnavailable("no token rules")
-    return re.compile(rules[0], rules[1])
+    """underthesea's token pattern, compiled (only when a run needs it, see `_shortcut`): made from the
+    code kept with the tables when it is the code of these rules for this Python (`_pattern_code`)."""
+    source, flags = _rules()
+    kept = model("ws").pattern
+    if kept is not None:
+        try:
+            import _sre
+
+            version, magic, crc, *args = kept
+            if version == sys.version and magic == _sre.MAGIC and crc == _code_crc(args[1]):
+                made: re.Pattern[str] = _sre.compile(source, *args)
+                return made
+        except Exception:  # not what `_pattern_code` wrote: compiled as usual
+            pass
+    return re.compile(source, flags)
 
 
 # A whitespace-delimited run of letters from underthesea's letter class (or of ASCII digits) is one token
@@ -911,7 +1146,7 @@ _RUNS = re.compile(
 
 @lru_cache(maxsize=1)
 def _shortcut() -> bool:
-    return zlib.crc32(_token_pattern().pattern.encode()) == _KNOWN_RULES
+    return zlib.crc32(_rules()[0].encode()) == _KNOWN_RULES
 
 
 # The same runs as one token per match: a lower-case run is matched up to its final mark, and the mark
