@@ -5,7 +5,6 @@ read on demand, underthesea's token pattern compiled only when a run needs it) a
 from __future__ import annotations
 
 import json
-import marshal
 import os
 import pickle
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vnpolicytext import crf
+from vnpolicytext import crf, disk_cache
 
 SENTENCES = [
     "Hồ sơ đề nghị cấp giấy phép xây dựng được nộp trực tiếp tại Bộ phận một cửa của Ủy ban nhân dân huyện.",
@@ -25,6 +24,13 @@ SENTENCES = [
     "CÁC TRƯỜNG HỢP KHÔNG ĐƯỢC CẤP LẠI GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT",
     "Bà Trần Thị Bình, Chủ tịch UBND xã Tân Hòa, đã ký quyết định thu hồi đất.",
 ]
+
+
+def _stored(path: Path) -> object:
+    """The value `disk_cache` holds in the cache file `path` (crf-<model>-<format>-<tag>-<signature>)."""
+    head, sig = path.stem.rsplit("-", 1)
+    name, fmt = head.removesuffix(f"-{sys.implementation.cache_tag}").rsplit("-", 1)
+    return disk_cache.load(name, int(fmt), sig)
 
 
 def _where(name: str) -> tuple[Path, Path | None]:
@@ -59,7 +65,7 @@ def test_tables_from_the_cache_are_the_model_files(
     model_dir, rules = _where(name)
     built = crf._load_tables(name, model_dir, rules)  # built from the model files and written
     (path,) = (tmp_path / "vnpolicytext").glob(f"crf-{name}-{crf.FORMAT}-*.marshal")
-    assert marshal.loads(path.read_bytes()) == built
+    assert _stored(path) == built
     cached = crf.CRF(crf._load_tables(name, model_dir, rules))  # read back from the file
 
     labels, weights, trans = _from_model_files(model_dir)
@@ -141,8 +147,9 @@ def test_cached_model_tags_as_one_made_from_the_model_files(name: str) -> None:
     assert plain.tag_ids_many(batch) == cached.tag_ids_many(batch)
 
 
-def _corruptions(good: bytes, tables: dict[str, object]) -> list[bytes]:
-    """Cache files that are not what their name says: cut short, zeroed, or plausible but inconsistent."""
+def _corruptions(good: bytes, tables: dict[str, object]) -> list[bytes | object]:
+    """Cache files that are not what their name says: bytes cut short or zeroed (written as they are), and
+    values stored in a sound file that are plausible but inconsistent tables (written by `disk_cache`)."""
     keys = dict(tables)
     keys["counts"] = [c + 1 for c in keys["counts"]]  # type: ignore[attr-defined]
     short = dict(tables)
@@ -153,18 +160,7 @@ def _corruptions(good: bytes, tables: dict[str, object]) -> list[bytes]:
     groups["sizes"] = [*groups["sizes"], 1]  # type: ignore[misc]
     number = dict(tables)
     number["keys"] = 7
-    return [
-        good[: len(good) // 2],
-        b"\0" * 64,
-        b"",
-        marshal.dumps([1, 2, 3]),
-        marshal.dumps(keys),
-        marshal.dumps(short),
-        marshal.dumps(missing),
-        marshal.dumps(groups),
-        marshal.dumps(number),
-        good[:-3],
-    ]
+    return [good[: len(good) // 2], b"\0" * 64, b"", [1, 2, 3], keys, short, missing, groups, number, good[:-3]]
 
 
 @pytest.mark.parametrize("name", ["pos", "ws"])
@@ -179,13 +175,17 @@ def test_stale_or_corrupt_cache_file_is_rebuilt(name: str, tmp_path: Path, monke
     stale = [path.with_name(f"crf-{name}-4-{sys.implementation.cache_tag}-0badcafe.marshal")]
     stale.append(path.with_name(path.name.replace(path.stem.rsplit("-", 1)[1], "00000000")))
     for bad in _corruptions(good, tables)[name == "pos" :: 2]:  # half of them for each model (time)
-        for old in stale:
+        if isinstance(bad, bytes):
+            path.write_bytes(bad)
+        else:
+            disk_cache.store(f"crf-{name}", crf.FORMAT, path.stem.rsplit("-", 1)[1], bad)
+            assert _stored(path) == bad
+        for old in stale:  # after the store, which removes them itself
             old.write_bytes(good)
-        path.write_bytes(bad)
         monkeypatch.setattr(crf, "_MODELS", {})
         model = crf.model(name)
         assert [model.tag_ids(w) for w in words] == expected
-        assert marshal.loads(path.read_bytes()) == tables  # rebuilt and written again
+        assert _stored(path) == tables  # rebuilt and written again
         assert not any(old.exists() for old in stale)
 
 

@@ -25,7 +25,6 @@ dicts, the dictionary read group by group (`_Words`), the token pattern made fro
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import struct
 import sys
@@ -40,6 +39,8 @@ from itertools import chain, compress
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, cast
+
+from .disk_cache import cached, file_signature
 
 FORMAT = 7
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
@@ -139,20 +140,6 @@ def _token_rules(path: Path) -> tuple[str, int]:
 
 def _sources(model_dir: Path, extra: Sequence[Path] = ()) -> list[Path]:
     return [model_dir / "models.bin", model_dir / "features.bin", model_dir / "dictionary.bin", *extra]
-
-
-def _signature(paths: Sequence[Path]) -> str:
-    parts = []
-    for p in paths:
-        st = p.stat()
-        parts.append(f"{p}:{st.st_size}:{st.st_mtime_ns}")
-    return f"{zlib.crc32('|'.join(parts).encode()):08x}"
-
-
-def cache_dir() -> Path:
-    """Where vnpolicytext keeps the tables it derives once ($XDG_CACHE_HOME/vnpolicytext)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "vnpolicytext"
 
 
 def _build_tables(model_dir: Path, rules: Path | None) -> dict[str, Any]:
@@ -293,35 +280,23 @@ def _differences(weights: Sequence[float]) -> array[float]:
 
 
 def _load_tables(name: str, model_dir: Path, rules: Path | None, fresh: bool = False) -> dict[str, Any]:
-    """Tables from the cache file, built and written at first use (kept in memory if not writable);
-    `fresh`: built again and the cache file replaced (`model` asks for it when the cached ones fail)."""
-    sources = _sources(model_dir, [rules] if rules else [])
+    """Tables from the cache folder (`disk_cache`, keyed by the model files' paths, sizes and times), built and
+    written at first use (kept in memory if not writable); `fresh`: built again and the cache file replaced
+    (`model` asks for it when the cached ones fail)."""
     try:
-        sig = _signature(sources)
+        sig = file_signature(_sources(model_dir, [rules] if rules else []))
     except OSError as e:
         raise ModelUnavailable(str(e)) from e
-    path = cache_dir() / f"crf-{name}-{FORMAT}-{sys.implementation.cache_tag}-{sig}.marshal"
-    if not fresh:
+
+    def build() -> dict[str, Any]:
         try:
-            tables = marshal.loads(path.read_bytes())
-            if isinstance(tables, dict) and tables.get("format") == FORMAT:
-                return tables
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
-    try:
-        tables = _build_tables(model_dir, rules)
-    except (OSError, struct.error, ValueError, EOFError, ImportError) as e:
-        raise ModelUnavailable(f"cannot read {model_dir}: {e}") from e
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(tables))
-        os.replace(tmp, path)
-        for stale in path.parent.glob(f"crf-{name}-*.marshal"):  # older formats or model files
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except (OSError, ValueError):
-        pass
+            return _build_tables(model_dir, rules)
+        except (OSError, struct.error, ValueError, EOFError, ImportError) as e:
+            raise ModelUnavailable(f"cannot read {model_dir}: {e}") from e
+
+    tables = cached(f"crf-{name}", FORMAT, sig, build, fresh=fresh)
+    if not isinstance(tables, dict) or tables.get("format") != FORMAT:
+        tables = cached(f"crf-{name}", FORMAT, sig, build, fresh=True)
     return tables
 
 

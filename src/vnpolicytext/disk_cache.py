@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -77,23 +77,35 @@ def cache_path(name: str, fmt: int, sig: str) -> Path:
     return cache_dir() / f"{name}-{fmt}-{sys.implementation.cache_tag}-{sig}.marshal"
 
 
-def cached(name: str, fmt: int, sig: str, build: Callable[[], T]) -> T:
+def cached(name: str, fmt: int, sig: str, build: Callable[[], T], *, fresh: bool = False) -> T:
     """The value of `name` for sources of signature `sig`, from the cache folder, else `build()` (written to
     the cache folder when it can be). Bump `fmt` whenever what `build` returns changes for the same sources
-    (its layout, or the code that derives it)."""
-    path = cache_path(name, fmt, sig)
-    header = (name, fmt, sig)
-    data = _read(path)
-    if data is not None:
-        found = _decode(data, header)
-        if found is not _MISSING:
+    (its layout, or the code that derives it). `fresh`: build and write it again whatever the folder holds
+    (for a caller that found the stored value inconsistent)."""
+    if not fresh:
+        found = load(name, fmt, sig)
+        if found is not MISSING:
             return found  # type: ignore[no-any-return]
     value = build()
-    _write(path, name, marshal.dumps((header, cast(Any, value))))
+    store(name, fmt, sig, value)
     return value
 
 
-_MISSING = object()
+MISSING: Any = object()
+"""What `load` gives when the cache folder holds no readable value for the key."""
+
+
+def load(name: str, fmt: int, sig: str) -> Any:
+    """The value stored under (name, format, signature), or `MISSING`."""
+    data = _read(cache_path(name, fmt, sig))
+    return MISSING if data is None else _decode(data, (name, fmt, sig))
+
+
+def store(name: str, fmt: int, sig: str, value: Any) -> None:
+    """Write `value` under (name, format, signature) atomically and remove the other files of `name`; give
+    up quietly when the folder cannot be written (a value marshal cannot store raises ValueError)."""
+    payload = marshal.dumps(((name, fmt, sig), value))
+    _write(cache_path(name, fmt, sig), name, payload)
 
 
 def _read(path: Path) -> bytes | None:
@@ -115,18 +127,18 @@ def _read(path: Path) -> bytes | None:
 
 
 def _decode(data: bytes, header: tuple[str, int, str]) -> Any:
-    """The value stored in `data` under `header`, or `_MISSING` (short, corrupt, or another key's)."""
+    """The value stored in `data` under `header`, or `MISSING` (short, corrupt, or another key's)."""
     if len(data) < 8 or data[:4] != _MAGIC:
-        return _MISSING
+        return MISSING
     payload = memoryview(data)[8:]
     if int.from_bytes(data[4:8], "little") != zlib.crc32(payload):
-        return _MISSING
+        return MISSING
     try:
         stored = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
-        return _MISSING
+        return MISSING
     if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != header:
-        return _MISSING
+        return MISSING
     return stored[1]
 
 

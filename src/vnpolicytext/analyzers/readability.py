@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..clarity import ClarityBarrier, ClarityComponent, assess, describe_level
-from ..crf import cache_dir
+from ..disk_cache import cache_dir
 from ..document import Document
 from ..models import End, Finding, Model, Start
 from ..provisions import ReadingUnit, document_reading_units, document_sections
