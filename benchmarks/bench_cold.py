@@ -74,9 +74,15 @@ def reference_src(commit: str, into: Path) -> Path:
     return into / "src"
 
 
+def _env(src: Path) -> dict[str, str]:
+    """The child's environment: the package from `src`, and a cache folder of that tree's own (two versions
+    sharing one would remove each other's derived tables as stale and rebuild them on every call)."""
+    return {**os.environ, "PYTHONPATH": str(src), "XDG_CACHE_HOME": str(src.parent / "cache")}
+
+
 def cold_run(src: Path, file: Path) -> tuple[float, float]:
     """(wall, CPU) seconds of one cold CLI process on `file` with the package from `src`."""
-    env = {**os.environ, "PYTHONPATH": str(src)}
+    env = _env(src)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", _RUN, str(file)], env=env, capture_output=True)
@@ -90,7 +96,7 @@ def cold_run(src: Path, file: Path) -> tuple[float, float]:
 
 def breakdown(src: Path, file: Path) -> list[tuple[str, float]]:
     """Milliseconds per phase of one instrumented cold process."""
-    env = {**os.environ, "PYTHONPATH": str(src)}
+    env = _env(src)
     t0 = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)  # the interpreter's own start
     start = time.perf_counter() - t0
@@ -119,10 +125,16 @@ def main() -> int:
     ap.add_argument("--reference", help="commit to run alternately with this tree")
     ap.add_argument("--breakdown", action="store_true", help="where one cold process spends its time")
     args = ap.parse_args()
-    trees = [("this tree", ROOT / "src")]
     with tempfile.TemporaryDirectory() as tmp:
+        # this tree's package through a link, so that its cache folder is a fresh one beside it too
+        here = Path(tmp) / "this"
+        here.mkdir()
+        (here / "src").symlink_to(ROOT / "src")
+        trees = [("this tree", here / "src")]
         if args.reference:
-            trees.insert(0, (f"reference {args.reference}", reference_src(args.reference, Path(tmp))))
+            ref = Path(tmp) / "reference"
+            ref.mkdir()
+            trees.insert(0, (f"reference {args.reference}", reference_src(args.reference, ref)))
         for _, src in trees:
             # bytecode written whatever PYTHONDONTWRITEBYTECODE says (as `make` does), then the derived tables
             subprocess.run([sys.executable, "-m", "compileall", "-q", str(src)], check=True)
