@@ -9,6 +9,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -180,8 +181,10 @@ def test_stale_or_corrupt_cache_file_is_rebuilt(name: str, tmp_path: Path, monke
         else:
             disk_cache.store(f"crf-{name}", crf.FORMAT, path.stem.rsplit("-", 1)[1], bad)
             assert _stored(path) == bad
-        for old in stale:  # after the store, which removes them itself
+        for old in stale:  # after the store, which removes them itself; unused for more than a day
             old.write_bytes(good)
+            then = time.time() - disk_cache.UNUSED - 60
+            os.utime(old, (then, then))
         monkeypatch.setattr(crf, "_MODELS", {})
         model = crf.model(name)
         assert [model.tag_ids(w) for w in words] == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -94,21 +95,53 @@ def test_a_damaged_file_is_ignored_and_rebuilt(cache: Path, damage: str) -> None
     assert calls == [1, 1]
 
 
-def test_files_of_older_formats_or_sources_are_removed_others_kept(cache: Path) -> None:
+def _age(path: Path, seconds: float) -> None:
+    """Make `path` look last used `seconds` ago."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_files_of_other_formats_or_sources_unused_for_a_day_are_removed_others_kept(cache: Path) -> None:
     disk_cache.cached("tu-dien", 1, disk_cache.signature("bản cũ"), lambda: "cũ")
     disk_cache.cached("tu-dien-phu", 1, disk_cache.signature("bản cũ"), lambda: "phụ")
-    cache.mkdir(exist_ok=True)
+    old = disk_cache.cache_path("tu-dien", 1, disk_cache.signature("bản cũ"))
+    _age(old, disk_cache.UNUSED + 60)
+    _age(disk_cache.cache_path("tu-dien-phu", 1, disk_cache.signature("bản cũ")), disk_cache.UNUSED + 60)
+    recent = disk_cache.cache_path("tu-dien", 3, disk_cache.signature("bản khác"))
+    disk_cache.cached("tu-dien", 3, disk_cache.signature("bản khác"), lambda: "khác")  # another version, in use
     foreign = cache / "tu-dien-1-otherpython-99-abcd1234.marshal"  # another interpreter's file
     foreign.write_bytes(b"x")
+    _age(foreign, disk_cache.UNUSED + 60)
     unrelated = cache / "common-syllables-vi.txt"
     unrelated.write_text("và\n", encoding="utf-8")
     assert disk_cache.cached("tu-dien", 2, disk_cache.signature("bản mới"), lambda: "mới") == "mới"
     assert {p.name for p in _files(cache, "tu-dien")} == {
         disk_cache.cache_path("tu-dien", 2, disk_cache.signature("bản mới")).name,
+        recent.name,
         foreign.name,
     }
+    assert not old.exists()
     assert len(_files(cache, "tu-dien-phu")) == 1  # a longer name is another cache
     assert unrelated.exists()
+
+
+def test_two_versions_sharing_the_folder_do_not_rebuild_each_others_files(cache: Path) -> None:
+    calls: list[str] = []
+    for _ in range(3):  # two versions of the package called in turn
+        for version in ("0.2", "0.3"):
+            disk_cache.cached("bang", 1, disk_cache.signature(version), lambda v=version: calls.append(v) or v)
+    assert calls == ["0.2", "0.3"]
+
+
+def test_a_file_read_is_marked_as_used(cache: Path) -> None:
+    sig = disk_cache.signature("bản đang dùng")
+    disk_cache.cached("bang", 1, sig, lambda: "giá trị")
+    path = disk_cache.cache_path("bang", 1, sig)
+    _age(path, disk_cache.UNUSED - 60)  # last used almost a day ago
+    assert disk_cache.cached("bang", 1, sig, lambda: "dựng lại") == "giá trị"
+    assert time.time() - path.stat().st_mtime < 60  # read now: marked again
+    disk_cache.cached("bang", 2, disk_cache.signature("bản mới"), lambda: "mới")
+    assert path.exists()  # so another version's write keeps it
 
 
 def test_an_unwritable_cache_folder_still_gives_the_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -241,6 +274,7 @@ def test_stale_lexicon_caches_are_replaced(cache: Path) -> None:
     stale = [cache / f"jargon-{jargon.CACHE_FORMAT}-{tag}-00000000.marshal", cache / f"glossary-0-{tag}-1.marshal"]
     for path in stale:
         path.write_bytes(b"vnpc written for another jargon.tsv")
+        _age(path, disk_cache.UNUSED + 60)
     glossary.lexicon_for([], [])
     assert not any(p.exists() for p in stale)
     assert len(_files(cache, "jargon")) == len(_files(cache, "glossary")) == 1

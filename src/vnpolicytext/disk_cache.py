@@ -3,7 +3,9 @@
 `cached(name, fmt, signature, build)` returns the value stored under (name, format, signature of the
 sources) in `cache_dir()`, or calls `build` (which returns a value `marshal` can store: str, int, float,
 bytes, None, bool, and lists, tuples, dicts and sets of them), writes the result atomically (a temporary
-file, then `os.replace`) and removes the files of older formats or sources of that name. It never fails on
+file, then `os.replace`) and removes the files of other formats or sources of that name that have not been
+used for a day (`UNUSED`: two versions of the package sharing the folder must not remove each other's files
+and rebuild them on every call; a file read is marked as used at most once an hour). It never fails on
 the cache itself: a folder that cannot be read or written, a file that is truncated, corrupt (a CRC-32
 guards the payload) or written for other sources, all mean the value is built in memory. A programming
 error (a value marshal cannot store, a bad name) still raises. Nothing is ever downloaded, and nothing is
@@ -23,6 +25,7 @@ import re
 import stat
 import sys
 import threading
+import time
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +35,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 _MAGIC = b"vnpc"
+UNUSED = 24 * 3600.0
+"""Seconds after which a file of another format or sources of the same name is removed when one is written."""
+_TOUCH = 3600.0  # seconds: a file read this long after its last mark of use is marked again
 _NAME = re.compile(r"[a-z][a-z0-9_]*(?:-[a-z][a-z0-9_]*)*")
 _SIGNATURE = re.compile(r"[0-9A-Za-z_]+")
 
@@ -97,13 +103,19 @@ MISSING: Any = object()
 
 def load(name: str, fmt: int, sig: str) -> Any:
     """The value stored under (name, format, signature), or `MISSING`."""
-    data = _read(cache_path(name, fmt, sig))
-    return MISSING if data is None else _decode(data, (name, fmt, sig))
+    path = cache_path(name, fmt, sig)
+    data = _read(path)
+    if data is None:
+        return MISSING
+    value = _decode(data, (name, fmt, sig))
+    if value is not MISSING:
+        _mark_used(path)
+    return value
 
 
 def store(name: str, fmt: int, sig: str, value: Any) -> None:
-    """Write `value` under (name, format, signature) atomically and remove the other files of `name`; give
-    up quietly when the folder cannot be written (a value marshal cannot store raises ValueError)."""
+    """Write `value` under (name, format, signature) atomically and remove the other files of `name` unused for
+    `UNUSED` seconds; give up quietly when the folder cannot be written (a value marshal cannot store raises ValueError)."""
     payload = marshal.dumps(((name, fmt, sig), value))
     _write(cache_path(name, fmt, sig), name, payload)
 
@@ -126,6 +138,14 @@ def _read(path: Path) -> bytes | None:
         os.close(fd)
 
 
+def _mark_used(path: Path) -> None:
+    """Set the file's modification time to now when it is older than `_TOUCH` (the mark of use that keeps it
+    from being removed as another version's file); nothing when the folder is read-only."""
+    with contextlib.suppress(OSError):
+        if time.time() - path.stat().st_mtime > _TOUCH:
+            os.utime(path)
+
+
 def _decode(data: bytes, header: tuple[str, int, str]) -> Any:
     """The value stored in `data` under `header`, or `MISSING` (short, corrupt, or another key's)."""
     if len(data) < 8 or data[:4] != _MAGIC:
@@ -143,8 +163,8 @@ def _decode(data: bytes, header: tuple[str, int, str]) -> Any:
 
 
 def _write(path: Path, name: str, payload: bytes) -> None:
-    """Write `payload` to `path` atomically and remove the other files of `name`; give up quietly when the
-    folder cannot be written."""
+    """Write `payload` to `path` atomically and remove the other files of `name` unused for `UNUSED` seconds;
+    give up quietly when the folder cannot be written."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -154,8 +174,10 @@ def _write(path: Path, name: str, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         return
+    # other formats or sources unused for a day (another interpreter's files stay: two venvs may share the folder)
+    now = time.time()
     with contextlib.suppress(OSError):
-        # older formats or sources (another interpreter's files stay: two venvs may share the folder)
         for other in path.parent.glob(f"{name}-[0-9]*-{sys.implementation.cache_tag}-*.marshal"):
-            if other != path:
-                other.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                if other != path and now - other.stat().st_mtime > UNUSED:
+                    other.unlink()
