@@ -43,6 +43,38 @@ def test_runs_cut_by_the_pattern_are_cached_with_the_end_of_the_text() -> None:
     assert max(map(len, crf._PIECES)) <= crf._MAX_RUN + 1  # the address is cut, never kept
 
 
+def test_tokens_read_run_by_run_are_the_tokens_of_the_whole_text() -> None:
+    # Runs joined by single spaces are cut run by run (kept per run and whether it ends the text); any other
+    # spacing is matched whole. "UBND." is one token inside the text and two at its end.
+    texts = [
+        "Hồ sơ gửi UBND. Phường trả kết quả trong 05 ngày làm việc.",
+        "Hồ sơ gửi UBND.",
+        "Ông A (Chủ tịch UBND xã) nói: “Hồ sơ đủ, trả ngay”; phí 50.000 đồng/lần, tức 0,5%.",
+        "Ông A (Chủ tịch UBND xã) nói:",
+        "Theo Nghị định 15/2020/NĐ-CP, mức phạt từ 2.000.000 đến 5.000.000 đồng.",
+        "Hai  dấu cách, rồi\tmột tab và\u00a0một dấu cách cứng.",
+        " Dấu cách đầu và cuối ",
+        "",
+    ]
+    crf._CUTS.clear()
+    for _ in range(2):  # the second time from what was kept
+        for text in texts + texts[::-1] + SENTENCES[:300]:
+            assert crf._tokens(text) == crf._tokens_matched(text), text
+    assert "UBND." in crf._CUTS and "UBND.\n" in crf._CUTS
+    assert crf._CUTS["UBND."][0] == ("UBND.",) and crf._CUTS["UBND.\n"][0] == ("UBND", ".")
+
+
+def test_emission_differences_kept_per_five_tokens_give_the_same_tags() -> None:
+    ws = crf.model("ws")
+    sequences = [crf._tokens(text)[2] for text in SENTENCES[:200]]
+    first = [ws.tag_ids(tokens) for tokens in sequences]
+    assert ws.state.diffs  # kept while decoding
+    again = [ws.tag_ids(tokens) for tokens in sequences]  # every difference read from what was kept
+    ws.state.diffs.clear()
+    exact = [ws._exact_tags(*ws._padded(tokens)) for tokens in sequences]
+    assert first == again == exact
+
+
 def test_tokens_and_words_as_offset_lists() -> None:
     for text in SENTENCES[:400]:
         spans = crf.word_spans(text)

@@ -35,8 +35,8 @@ from bisect import bisect_left
 from codecs import utf_16_le_decode
 from collections.abc import Container, Sequence
 from functools import lru_cache
-from itertools import chain, compress
-from operator import attrgetter
+from itertools import accumulate, chain, compress
+from operator import add, attrgetter, itemgetter, sub
 from pathlib import Path
 from typing import Any, cast
 
@@ -46,6 +46,7 @@ FORMAT = 7
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
 _KEY = 1 << 20  # token ids stay below this; window keys are (a * _KEY + b) * _KEY + c
 _MAX_WINDOWS = 150_000  # caches are dropped and rebuilt past this (memory: about 330 bytes a window)
+_MAX_DIFFS = 100_000  # `_State.diffs` kept (about 150 bytes each); past it they are dropped
 _BATCH = 2048  # tokens decoded together by `CRF.tag_ids_many`
 _SMALL = 400  # tokens decoded without numpy when it is not loaded yet (`CRF._small`)
 _WS_DIR = "pipeline/word_tokenize/models/ws_crf_vlsp2013_20230727"
@@ -342,6 +343,8 @@ class _State:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.window_ids: dict[int, int] = {}
+        # per five consecutive token ids: the middle token's label-0 minus label-1 emission (`_fast_tags`)
+        self.diffs: dict[tuple[int, ...], float] = {}
         self.center: list[float] = []
         self.left: list[float] = []  # part of the next token's emission
         self.right: list[float] = []  # part of the previous token's emission
@@ -756,8 +759,9 @@ class CRF:
         """The state and the token ids of a sequence, with two BOS before and two EOS after."""
         st = self.state
         get = st.ids.get
-        ids = [get(t, -1) for t in tokens]
-        if -1 in ids:
+        found = list(map(get, tokens))
+        ids = cast(list[int], found)
+        if None in found:
             with self.lock:
                 if (
                     len(st.text) + len(tokens) >= _KEY
@@ -951,12 +955,9 @@ class CRF:
     def _fast_tags(self, st: _State, padded: list[int]) -> list[int] | None:
         """Viterbi on the difference of the two labels' scores, from the cached parts of each window; None
         when a decision is within the rounding bound of a tie (the caller then decodes exactly)."""
-        K = _KEY
-        keys = [(x * K + y) * K + z for x, y, z in zip(padded, padded[1:], padded[2:], strict=False)]
-        found = list(map(st.window_ids.get, keys))
-        slots = cast(list[int], found) if None not in found else self._add_windows(st, padded, keys, found)
-        center, left, right = st.center, st.left, st.right
-        de = [center[m] + left[p] + right[q] for p, m, q in zip(slots, slots[1:], slots[2:], strict=False)]
+        fives = zip(padded, padded[1:], padded[2:], padded[3:], padded[4:], strict=False)
+        got = list(map(st.diffs.get, fives))
+        de = cast(list[float], got) if None not in got else self._diffs(st, padded)
         n = len(de)
         t00, t01, t10, t11 = self.trans
         th0, th1 = t10 - t00, t11 - t01  # previous label 1 wins for label y when d < th_y
@@ -993,6 +994,22 @@ class CRF:
             y = (back[i] >> y) & 1
             out[i - 1] = y
         return out
+
+    def _diffs(self, st: _State, padded: list[int]) -> list[float]:
+        """Each token's label-0 minus label-1 emission, from the cached parts of its three windows (the
+        windows not seen yet scored), kept per five token ids for the next time."""
+        K = _KEY
+        keys = [(x * K + y) * K + z for x, y, z in zip(padded, padded[1:], padded[2:], strict=False)]
+        found = list(map(st.window_ids.get, keys))
+        slots = cast(list[int], found) if None not in found else self._add_windows(st, padded, keys, found)
+        center, left, right = st.center, st.left, st.right
+        de = [center[m] + left[p] + right[q] for p, m, q in zip(slots, slots[1:], slots[2:], strict=False)]
+        diffs = st.diffs
+        if len(diffs) > _MAX_DIFFS:
+            diffs.clear()
+        fives = zip(padded, padded[1:], padded[2:], padded[3:], padded[4:], strict=False)
+        diffs.update(zip(fives, de, strict=True))
+        return de
 
     def _add_windows(self, st: _State, padded: list[int], keys: list[int], found: list[int | None]) -> list[int]:
         """The slot of every window, the windows not seen yet scored and added."""
@@ -1165,8 +1182,59 @@ def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return parts
 
 
+# A run of a text made of runs joined by single spaces -> the texts of its tokens and the steps from each
+# token's start to the next one's (the last: to the start of the next run); a run that ends the text is keyed
+# with "\n" after it, as in `_PIECES`. Only runs whose first token starts the run are kept.
+_Cut = tuple[tuple[str, ...], tuple[int, ...]]
+_CUTS: dict[str, _Cut] = {}
+
+
+def _run_cuts(runs: list[str]) -> list[_Cut] | None:
+    """`_CUTS` of each run (the last one as ending the text), the runs not seen yet cut by `_tokens` of the
+    run alone (then it ends the text) or followed by a space (then it does not): what the pattern looks at
+    around a run is the run, a space or the text's end. None when a run has no token or its first token
+    does not start it (never seen: the caller matches the whole text)."""
+    get = _CUTS.get
+    cuts = list(map(get, runs))
+    cuts[-1] = get(runs[-1] + "\n")
+    if None in cuts:
+        for i, cut in enumerate(cuts):
+            if cut is None:
+                run = runs[i]
+                ends_text = i == len(runs) - 1
+                starts, _, texts = _tokens_matched(run if ends_text else run + " ")
+                if not starts or starts[0]:
+                    return None
+                steps = tuple(map(sub, [*starts[1:], len(run) + 1], starts))
+                cut = (tuple(texts), steps)
+                if len(run) <= _MAX_RUN:
+                    if len(_CUTS) >= _MAX_PIECES:
+                        _CUTS.clear()
+                    _CUTS[run + "\n" if ends_text else run] = cut
+                cuts[i] = cut
+    return cast(list[_Cut], cuts)
+
+
 def _tokens(text: str) -> tuple[list[int], list[int], list[str]]:
-    """Starts, ends and texts of underthesea's tokens (its `regex_tokenize.patterns`) on `text`."""
+    """Starts, ends and texts of underthesea's tokens (its `regex_tokenize.patterns`) on `text`.
+
+    A text of runs joined by single spaces (most units) is read run by run: `str.split`, each run's
+    tokens from `_CUTS`, the offsets added up in C (the same tokens as matching the whole text)."""
+    runs = text.split(" ")
+    cuts = _run_cuts(runs) if _shortcut() and all(runs) and not _SPACE.search(text) else None
+    if cuts is None:
+        return _tokens_matched(text)
+    texts = list(chain.from_iterable(map(itemgetter(0), cuts)))
+    starts = list(accumulate(chain.from_iterable(map(itemgetter(1), cuts)), initial=0))
+    starts.pop()
+    return starts, list(map(add, starts, map(len, texts))), texts
+
+
+_SPACE = re.compile(r"[^\S ]")  # whitespace other than the space
+
+
+def _tokens_matched(text: str) -> tuple[list[int], list[int], list[str]]:
+    """`_tokens` by matching the whole text."""
     found = list((_SIMPLE if _shortcut() else _token_pattern()).finditer(text))
     starts, ends = list(map(_Match.start, found)), list(map(_Match.end, found))
     texts = list(map(_Match.group, found))
