@@ -276,3 +276,20 @@ def test_the_quick_scan_flags_what_the_token_scan_flags_on_random_text() -> None
     # and most text without a foreign token is let through by the quick scan alone
     plain = "Người dân nộp hồ sơ tại bộ phận một cửa của xã trong giờ hành chính."
     assert not _quick_scan_flags(plain) and loanword_spans(plain) == []
+
+
+def test_the_quick_runs_without_underscore_are_the_look_around_runs() -> None:
+    # `ascii_runs` reads \b where the text has no "_": the same runs as the look-arounds on any mix of ASCII
+    # and Vietnamese letters, digits of other scripts, combining marks and punctuation
+    import random
+
+    from vnpolicytext.loanwords import _ASCII_RUN, ascii_runs
+
+    pool = ["a", "Zx", "ng", "ư", "Đ", "é", "ß", "1", "٣", "Ⅻ", "\u0301", " ", "-", "'", "’", ".", "\n", "“", "_"]
+    rng = random.Random(16)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert ascii_runs(text) == _ASCII_RUN.findall(text), text
+        assert ascii_runs(text.replace("_", "")) == _ASCII_RUN.findall(text.replace("_", "")), text
+    assert ascii_runs("Hotline của phường") == ["Hotline"]
+    assert ascii_runs("deadline_2 và app") == ["deadline", "app"]  # "_" is no letter or digit

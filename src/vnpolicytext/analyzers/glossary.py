@@ -14,6 +14,7 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -331,6 +332,7 @@ def _matchable(term: str) -> str | None:
     return _fold(" ".join(syllables))
 
 
+_SORT_KEY = itemgetter(0, 1, 2)
 _BASIS = " (khoản 3 Điều 69 Nghị định 34/2016/NĐ-CP)"
 
 
@@ -397,17 +399,18 @@ def analyze(ctx: Context) -> GlossarySummary:
     lexicon_matches = phrase_pass.matches(ctx, "glossary")
     for unit in doc.units:
         heading = unit.kind == "heading"
-        found: list[tuple[int, int, int, str, TermInfo | None]] = []
-        for m in lexicon_matches[unit.index]:
-            found.append((m.start, m.end, 1, "", m.value))
+        # (start, start - end, kind, end, …): sorted on the first three (longest first, the document's own
+        # term before the lexicon's on the same span)
+        found: list[tuple[int, int, int, int, str, TermInfo | None]] = [
+            (m.start, m.start - m.end, 1, m.end, "", m.value) for m in lexicon_matches[unit.index]
+        ]
         if doc_matches is not None:
-            for dm in doc_matches[unit.index]:
-                found.append((dm.start, dm.end, 0, dm.value, None))
+            found += [(dm.start, dm.start - dm.end, 0, dm.end, dm.value, None) for dm in doc_matches[unit.index]]
         if not found:
             continue
-        found.sort(key=lambda f: (f[0], f[0] - f[1], f[2]))
+        found.sort(key=_SORT_KEY)
         last_end = -1
-        for start, end, _, doc_key, info in found:
+        for start, _, _, end, doc_key, info in found:
             if start < last_end:
                 continue
             last_end = end
