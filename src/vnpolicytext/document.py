@@ -198,6 +198,7 @@ class PhraseViews(Sequence[PhraseView]):
         "_recent",
         "_spill",
         "_trusted",
+        "_whole",
     )
 
     _KEEP = 1 << 16  # syllables in the views kept for the document (about 2.6 MB)
@@ -246,14 +247,21 @@ class PhraseViews(Sequence[PhraseView]):
         self._recent: dict[int, PhraseView] = {}
         self._kept = 0  # syllables in the views of `_recent`
         self._spill: dict[int, PhraseView] = {}  # the last few views built past the budget
+        self._whole: tuple[list[str], str, bytes, bytes, array[int]] | None = None
 
     def __len__(self) -> int:
         return len(self._trusted)
 
     def whole(self) -> tuple[list[str], str, bytes, bytes, array[int]]:
-        """Every unit's view at once, for one pass over the whole document: the keys, the gaps ("x" after
-        each unit's last syllable), the word opens and closes (1 throughout a unit whose words are not
-        trusted, where its view has None) and each unit's first syllable index (then the total)."""
+        """Every unit's view at once, for one pass over the whole document (made once, then kept): the keys,
+        the gaps ("x" after each unit's last syllable), the word opens and closes (1 throughout a unit whose
+        words are not trusted, where its view has None) and each unit's first syllable index (then the
+        total). Read-only, like the views."""
+        if self._whole is None:
+            self._whole = self._make_whole()
+        return self._whole
+
+    def _make_whole(self) -> tuple[list[str], str, bytes, bytes, array[int]]:
         keys = list(map(self._names.__getitem__, self._ids))
         if all(self._trusted):
             return keys, self._gaps, self._opens, self._closes, self._firsts

@@ -8,11 +8,9 @@ never straddles two words.
 
 from __future__ import annotations
 
-from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar, cast
-from weakref import WeakKeyDictionary
 
 import regex
 
@@ -26,8 +24,6 @@ _SEPARATORS = regex.compile(r"\s*,\s*|\s+[-–]\s+")
 _COORDINATORS = regex.compile(r"\s*,\s*(?:và\s+)?|\s+[-–]\s+|\s+và\s+")
 _VA = "và"
 _NONE = object()  # no payload at a trie node
-# `PhraseViews.whole()` of each document, read once per document
-_WHOLE: WeakKeyDictionary[Document, tuple[list[str], str, bytes, bytes, array[int]]] = WeakKeyDictionary()
 
 
 def phrase_keys(phrase: str, *, coordinated: bool = False) -> list[str]:
@@ -262,10 +258,7 @@ class PhraseSet:
         return cast(list[list[Sequence[Match[Any]]]], held)
 
     def _matches(self, doc: Document) -> list[list[Sequence[Match[Any]]]]:
-        whole = _WHOLE.get(doc)
-        if whole is None:  # read once per document: the glossary matches the document's own terms too
-            whole = _WHOLE[doc] = doc.phrase_views.whole()
-        keys, gaps, opens, closes, firsts = whole
+        keys, gaps, opens, closes, firsts = doc.phrase_views.whole()
         lexicon, always, nodes = self._keys, self._always, self._firsts
         count = len(self.matchers)
         found: list[list[tuple[int, int, Any]]] = [[] for _ in range(count)]
