@@ -9,6 +9,10 @@ featurizer and tagger (VNPOLICYTEXT_SEGMENTER=underthesea); `--crf-pos` also giv
 `crf.pos_tags` in place of underthesea's POS tagger (what wiring it in will do). `--by-analyzer` also
 prints the CPU time of each analyzer (minimum and median over the runs; a lazy document layer is charged to
 the first analyzer that reads it, and "(document)" is what runs before the first analyzer).
+
+Before each run a fixed piece of pure-Python work (`host_reference`) is timed too, and its median over its
+minimum is printed beside the article's: on a host whose speed swings by itself (seen here: the same loop
+from 10 to 19 ms within a minute), the article's median swings with it, and this line says so.
 """
 
 from __future__ import annotations
@@ -49,6 +53,14 @@ def article(chars: int) -> str:
     return "\n\n".join(out)[:chars]
 
 
+def host_reference() -> None:
+    """A fixed piece of pure-Python work (strings, a dict, a loop), the kind the analysis does."""
+    seen: dict[str, int] = {}
+    for i in range(20_000):
+        key = str(i * 7919 % 10_007)
+        seen[key] = seen.get(key, 0) + len(key)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--chars", type=int, default=10_000)
@@ -67,9 +79,12 @@ def main() -> int:
         passive_rules.tag_words = crf.pos_tags  # type: ignore[assignment]
     text = article(args.chars)
     vnpolicytext.analyze(text)  # loads models, fills caches
-    times, cpu = [], []
+    times, cpu, host = [], [], []
     parts: dict[str, list[float]] = {}
     for _ in range(args.runs):
+        h0 = time.process_time()
+        host_reference()
+        host.append(time.process_time() - h0)
         marks: list[tuple[str, float]] = []
         t0, c0 = time.perf_counter(), time.process_time()
         if args.by_analyzer:
@@ -89,6 +104,11 @@ def main() -> int:
         f"min {times[0] * 1e3:.1f} ms, max {times[-1] * 1e3:.1f} ms; CPU median "
         f"{statistics.median(cpu) * 1e3:.1f} ms, min {min(cpu) * 1e3:.1f} ms; load average {os.getloadavg()}"
         f"{' (old segmenter)' if args.old else ''}{' (crf POS)' if args.crf_pos else ''}"
+    )
+    print(
+        f"host reference loop: median {statistics.median(host) * 1e3:.2f} ms, min {min(host) * 1e3:.2f} ms "
+        f"(median/min {statistics.median(host) / min(host):.2f}; the article's CPU median/min "
+        f"{statistics.median(cpu) / min(cpu):.2f})"
     )
     if args.by_analyzer:
         for name, spent in sorted(parts.items(), key=lambda kv: -min(kv[1])):
