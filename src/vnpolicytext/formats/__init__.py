@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..lazy import lazy_names
 
 if TYPE_CHECKING:
     from .. import Config, Finding, Report
@@ -36,13 +37,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """`DocumentReport` and `FindingLocation`, imported on first use (the CLI reads .txt files without them)."""
-    if name not in ("DocumentReport", "FindingLocation"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(".location", __name__), name)
-    globals()[name] = value
-    return value
+# `DocumentReport` and `FindingLocation`, imported on first use (the CLI reads .txt files without them)
+__getattr__ = lazy_names(__name__, {"DocumentReport": "location", "FindingLocation": "location"}, globals())
 
 
 def analyze_docx(source: Source, config: Config | dict[str, Any] | None = None) -> DocumentReport:

@@ -12,7 +12,6 @@ included) and ``line``/``column`` count the source's lines. Suppression comments
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -20,6 +19,7 @@ from ..api import analyze
 from ..config import Config, load_config
 from ..errors import InputError
 from ..guards import expect_config, expect_text, expect_type
+from ..lazy import lazy_names
 from ..limits import check_size
 from ..report import Report
 from .offsets import Extracted
@@ -57,13 +57,7 @@ _EXTENSIONS: dict[str, InputFormat] = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY, globals())
 
 
 def format_for_path(path: str | Path, default: InputFormat = "text") -> InputFormat:
