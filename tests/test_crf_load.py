@@ -287,3 +287,21 @@ def test_token_pattern_made_from_the_kept_code_is_re_compile(monkeypatch: pytest
         assert crf._token_pattern() is expected and calls == [(source, flags)]
         monkeypatch.undo()
     crf._token_pattern.cache_clear()
+
+
+def test_a_model_this_code_cannot_score_is_read_once_not_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ModelUnavailable from sound tables (here: a template said to read too far) is not a damaged cache
+    file: the tables are not built again on every call."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    crf._load_tables("pos", *_where("pos"))  # the cache file, written
+    builds: list[int] = []
+    real_build = crf._build_tables
+    monkeypatch.setattr(crf, "_build_tables", lambda *a: builds.append(1) or real_build(*a))
+    monkeypatch.setattr(crf, "_windowed", lambda templates: False)
+    monkeypatch.setattr(crf, "_MODELS", {})
+    for _ in range(3):
+        with pytest.raises(crf.ModelUnavailable):
+            crf.model("pos")
+    assert builds == []

@@ -324,3 +324,31 @@ def test_quick_class_from_the_cache_matches_what_the_regex_class_matches(cache: 
         chars = [chr(c) for lo, hi in vocab.QUICK_BLOCKS for c in range(lo, hi)]
         assert [quick.fullmatch(ch) is not None for ch in chars] == [exact.fullmatch(ch) is not None for ch in chars]
     assert len(list(cache.glob("quick-class-*.marshal"))) == 2  # one file per class: neither removes the other
+
+
+def test_a_relative_cache_home_is_ignored_and_no_home_writes_nothing_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "tuong-doi")  # relative: ignored, as the XDG specification asks
+    monkeypatch.setenv("HOME", str(tmp_path / "nha"))
+    assert disk_cache.cache_dir() == tmp_path / "nha" / ".cache" / "vnpolicytext"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home directory at all: "~" stays
+    assert not disk_cache.cache_dir().is_absolute()
+    assert disk_cache.cached("vo-gia", 1, "ab", lambda: [1, 2]) == [1, 2]
+    assert disk_cache.cached("vo-gia", 1, "ab", lambda: [3]) == [3]  # nothing was kept
+    assert not any(tmp_path.iterdir())  # and nothing written under the current folder
+
+
+def test_temporary_files_left_by_a_killed_process_are_removed_after_a_day(cache: Path) -> None:
+    sig = disk_cache.signature("bảng")
+    path = disk_cache.cache_path("bang", 1, sig)
+    cache.mkdir(parents=True)
+    old = path.with_name(f"{path.name}.4242.1.tmp")
+    recent = path.with_name(f"{path.name}.4343.1.tmp")  # another process writing it now
+    old.write_bytes(b"vnpc half written")
+    recent.write_bytes(b"vnpc being written")
+    _age(old, disk_cache.UNUSED + 60)
+    disk_cache.cached("bang", 1, sig, lambda: "giá trị")
+    assert not old.exists() and recent.exists()

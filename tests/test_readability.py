@@ -1,7 +1,9 @@
+from pathlib import Path
+
 import pytest
 
 import vnpolicytext
-from vnpolicytext.analyzers.readability import common_syllables, luong_nguyen_dinh
+from vnpolicytext.analyzers.readability import COMMON_SYLLABLES, common_syllables, luong_nguyen_dinh
 from vnpolicytext.clarity import BARRIERS, SCALES, assess, clarity, level_of
 
 
@@ -27,6 +29,25 @@ def test_common_syllables_come_from_wordfreq_and_fold_tones() -> None:
     assert len(common) >= 990
     assert {"người", "được", "không", "của"} <= common
     assert "thẩm" not in common
+
+
+def test_a_damaged_word_list_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnpolicytext import disk_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    common_syllables.cache_clear()
+    try:
+        expected = common_syllables()  # built, then written
+        (path,) = (tmp_path / "vnpolicytext").glob("common-syllables-*.marshal")
+        for damaged in (b"\xff\xfe kh\xf4ng ph\xe1\xba\xa3i UTF-8", path.read_bytes()[:-5], b""):
+            path.write_bytes(damaged)
+            common_syllables.cache_clear()
+            assert common_syllables() == expected
+            sig = path.stem.rsplit("-", 1)[1]
+            stored = disk_cache.load("common-syllables", COMMON_SYLLABLES, sig)  # written again, sound
+            assert isinstance(stored, list) and frozenset(stored) == expected
+    finally:
+        common_syllables.cache_clear()
 
 
 def test_the_word_list_cache_is_keyed_by_the_installed_wordfreq_version() -> None:

@@ -40,7 +40,7 @@ from operator import add, attrgetter, itemgetter, sub
 from pathlib import Path
 from typing import Any, cast
 
-from .disk_cache import cached, file_signature
+from .disk_cache import cached, file_signature, signature
 
 FORMAT = 7
 BOS, EOS = 0, 1  # token ids of the positions before and after the sequence
@@ -281,11 +281,12 @@ def _differences(weights: Sequence[float]) -> array[float]:
 
 
 def _load_tables(name: str, model_dir: Path, rules: Path | None, fresh: bool = False) -> dict[str, Any]:
-    """Tables from the cache folder (`disk_cache`, keyed by the model files' paths, sizes and times), built and
-    written at first use (kept in memory if not writable); `fresh`: built again and the cache file replaced
-    (`model` asks for it when the cached ones fail)."""
+    """Tables from the cache folder (`disk_cache`, keyed by the model files' paths, sizes and times and by
+    this module's code), built and written at first use (kept in memory if not writable); `fresh`: built
+    again and the cache file replaced (`model` asks for it when the cached ones fail)."""
     try:
-        sig = file_signature(_sources(model_dir, [rules] if rules else []))
+        # the model files by path, size and time; this module's code, which lays the tables out
+        sig = file_signature(_sources(model_dir, [rules] if rules else [])) + signature(sys.modules[__name__])
     except OSError as e:
         raise ModelUnavailable(str(e)) from e
 
@@ -338,7 +339,9 @@ def is_digit(text: str) -> bool:
 class _State:
     """Distinct tokens and windows seen so far, under small integer ids (tokens: 0 = BOS, 1 = EOS).
 
-    Dicts map strings and integers to integers only, so the garbage collector never scans them."""
+    Dicts map strings and integers to integers, so the garbage collector never scans them; `diffs` is keyed
+    by tuples of five token ids, which the collector untracks at its first pass over them (tuples of ints),
+    and is bounded by `_MAX_DIFFS`."""
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
@@ -1005,10 +1008,11 @@ class CRF:
         center, left, right = st.center, st.left, st.right
         de = [center[m] + left[p] + right[q] for p, m, q in zip(slots, slots[1:], slots[2:], strict=False)]
         diffs = st.diffs
-        if len(diffs) > _MAX_DIFFS:
+        if len(diffs) + len(de) > _MAX_DIFFS:
             diffs.clear()
-        fives = zip(padded, padded[1:], padded[2:], padded[3:], padded[4:], strict=False)
-        diffs.update(zip(fives, de, strict=True))
+        if len(de) <= _MAX_DIFFS:  # a unit longer than the bound is not kept at all
+            fives = zip(padded, padded[1:], padded[2:], padded[3:], padded[4:], strict=False)
+            diffs.update(zip(fives, de, strict=True))
         return de
 
     def _add_windows(self, st: _State, padded: list[int], keys: list[int], found: list[int | None]) -> list[int]:
@@ -1091,8 +1095,10 @@ def model(name: str) -> CRF:
                 rules = base / _TOKEN_RULES if name == "ws" else None
                 try:
                     m = CRF(_load_tables(name, model_dir, rules))
-                except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError, ModelUnavailable):
-                    m = CRF(_load_tables(name, model_dir, rules, fresh=True))  # a cache file not what it says
+                except (KeyError, TypeError, ValueError, IndexError, AttributeError, OverflowError):
+                    # tables not what this code writes: built again once (a model this code cannot score
+                    # raises ModelUnavailable, which building again would not change)
+                    m = CRF(_load_tables(name, model_dir, rules, fresh=True))
                 _MODELS[name] = m
     return m
 

@@ -28,6 +28,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -43,8 +44,12 @@ _SIGNATURE = re.compile(r"[0-9A-Za-z_]+")
 
 
 def cache_dir() -> Path:
-    """Where vnpolicytext keeps what it derives once ($XDG_CACHE_HOME/vnpolicytext)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """Where vnpolicytext keeps what it derives once ($XDG_CACHE_HOME/vnpolicytext, else ~/.cache/vnpolicytext).
+    A relative XDG_CACHE_HOME is ignored, as the XDG specification asks; without a home directory the path
+    is relative, and nothing is read or written there (`load`, `store`), never a folder under the current one."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "vnpolicytext"
 
 
@@ -104,7 +109,7 @@ MISSING: Any = object()
 def load(name: str, fmt: int, sig: str) -> Any:
     """The value stored under (name, format, signature), or `MISSING`."""
     path = cache_path(name, fmt, sig)
-    data = _read(path)
+    data = _read(path) if path.is_absolute() else None
     if data is None:
         return MISSING
     value = _decode(data, (name, fmt, sig))
@@ -117,7 +122,9 @@ def store(name: str, fmt: int, sig: str, value: Any) -> None:
     """Write `value` under (name, format, signature) atomically and remove the other files of `name` unused for
     `UNUSED` seconds; give up quietly when the folder cannot be written (a value marshal cannot store raises ValueError)."""
     payload = marshal.dumps(((name, fmt, sig), value))
-    _write(cache_path(name, fmt, sig), name, payload)
+    path = cache_path(name, fmt, sig)
+    if path.is_absolute():
+        _write(path, name, payload)
 
 
 def _read(path: Path) -> bytes | None:
@@ -174,10 +181,12 @@ def _write(path: Path, name: str, payload: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         return
-    # other formats or sources unused for a day (another interpreter's files stay: two venvs may share the folder)
+    # other formats or sources unused for a day (another interpreter's files stay: two venvs may share the
+    # folder), and temporary files a killed process left behind
     now = time.time()
     with contextlib.suppress(OSError):
-        for other in path.parent.glob(f"{name}-[0-9]*-{sys.implementation.cache_tag}-*.marshal"):
+        tag = sys.implementation.cache_tag
+        for other in chain(path.parent.glob(f"{name}-[0-9]*-{tag}-*.marshal"), path.parent.glob(f"{name}-*.tmp")):
             with contextlib.suppress(OSError):
                 if other != path and now - other.stat().st_mtime > UNUSED:
                     other.unlink()

@@ -139,8 +139,9 @@ class JargonOptions(Model):
 
 
 class Entry(NamedTuple):
-    """One lexicon entry (a named tuple: equal and hashed as the frozen dataclass it was, and made several
-    times quicker, which counts for the two thousand entries read at start)."""
+    """One lexicon entry: a named tuple, made several times quicker than the frozen dataclass it was (which
+    counts for the two thousand entries read at start). Two entries are equal when their fields are; unlike
+    the dataclass it also equals a plain tuple of the same fields and can be unpacked, which no code uses."""
 
     term: str
     category: str

@@ -23,8 +23,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from .. import normalize, vocab
 from ..clarity import ClarityBarrier, ClarityComponent, assess, describe_level
-from ..disk_cache import cache_dir
+from ..disk_cache import cached, signature
 from ..document import Document
 from ..models import End, Finding, Model, Start
 from ..provisions import ReadingUnit, document_reading_units, document_sections
@@ -149,27 +150,19 @@ def common_syllables() -> frozenset[str]:
     """The 1,000 most frequent Vietnamese syllables of wordfreq, folded for matching.
 
     wordfreq stays the source (its data licence is respected by not copying the list into the repository);
-    the list is kept in a small file of the user cache directory, keyed by wordfreq's version, so that a
-    cold start does not import wordfreq (a third of a second)."""
-    key = _wordfreq_version()
-    cache = cache_dir() / f"common-syllables-vi-{COMMON_SYLLABLES}-wordfreq-{key}.txt"
-    try:
-        words = cache.read_text(encoding="utf-8").split("\n")
-        if len(words) == COMMON_SYLLABLES:
-            return frozenset(words)
-    except OSError:
-        pass
-    from wordfreq import top_n_list
+    the folded list is kept in the cache folder (`disk_cache`), keyed by wordfreq's version and the folding
+    code, so that a cold start does not import wordfreq (a third of a second)."""
 
-    folded = [fold(w) for w in top_n_list("vi", COMMON_SYLLABLES)]
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("\n".join(folded), encoding="utf-8")
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # a read-only home: the list is rebuilt at every start
-    return frozenset(folded)
+    def build() -> list[str]:
+        from wordfreq import top_n_list
+
+        return [fold(w) for w in top_n_list("vi", COMMON_SYLLABLES)]
+
+    sig = signature(_wordfreq_version(), vocab, normalize)
+    words = cached("common-syllables", COMMON_SYLLABLES, sig, build)
+    if not isinstance(words, list) or len(words) != COMMON_SYLLABLES:  # not what this code writes
+        words = cached("common-syllables", COMMON_SYLLABLES, sig, build, fresh=True)
+    return frozenset(words)
 
 
 def luong_nguyen_dinh(characters: int, sentences: int, words: int, difficult: int, syllables: int) -> float:

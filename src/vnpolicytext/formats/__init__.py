@@ -37,8 +37,9 @@ __all__ = [
 ]
 
 
-# `DocumentReport` and `FindingLocation`, imported on first use (the CLI reads .txt files without them)
-__getattr__ = lazy_names(__name__, {"DocumentReport": "location", "FindingLocation": "location"}, globals())
+# the names of `location`, imported on first use (the CLI reads .txt files without them)
+_LOCATION = ("DocumentFormat", "DocumentReport", "FindingLocation", "Source")
+__getattr__ = lazy_names(__name__, dict.fromkeys(_LOCATION, "location"), globals())
 
 
 def analyze_docx(source: Source, config: Config | dict[str, Any] | None = None) -> DocumentReport:
