@@ -52,8 +52,14 @@ class Scale:
     hard: float
 
     def score(self, value: float) -> float:
-        t = (value - self.clear) / (self.hard - self.clear)
-        return round(100.0 * (1.0 - min(1.0, max(0.0, t))), 2)
+        return _scaled(value, self.clear, self.hard - self.clear)
+
+
+def _scaled(value: float, clear: float, span: float) -> float:
+    """A measure on its scale: 100 at `clear`, 0 at `clear + span` and beyond (a NaN scores 100)."""
+    t = (value - clear) / span
+    t = t if t > 0.0 else 0.0  # max(0.0, t), NaN included
+    return round(100.0 * (1.0 - (t if t < 1.0 else 1.0)), 2)  # min(1.0, t)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,80 +168,93 @@ def assess(
 
     With `details=False` the barriers and components are left empty (the score, weighted mean and capping
     barrier are the same): for callers that read only those, such as the score of every part."""
-    if scales is None and barriers is None and not details:
-        return _assess_plain(measures)
-    scales = SCALES if scales is None else scales
-    table = BARRIERS if barriers is None else barriers
-    barrier_of = {m: name for name, b in table.items() for m in b.measures}
-    present = {k: float(measures[k]) for k in scales if k in measures and k in barrier_of}
-    if not present:
+    table: Mapping[str, Barrier]
+    if scales is None and barriers is None:
+        plan = _shipped_plan(tuple(measures))
+        scales, table = SCALES, BARRIERS
+    else:
+        scales = SCALES if scales is None else scales
+        table = BARRIERS if barriers is None else barriers
+        plan = _plan(tuple(measures), scales, table)
+    if plan is None:
         return None
-    scores = {k: scales[k].score(v) for k, v in present.items()}
-    used = {name: b for name, b in table.items() if any(m in present for m in b.measures)}
-    total = sum(b.weight for b in used.values())
-    barrier_scores: dict[str, float] = {}
-    for name, b in used.items():
-        mine = {m: w for m, w in b.measures.items() if m in present}
-        if b.combine == "min":
-            barrier_scores[name] = min(scores[m] for m in mine)
+    values = [float(measures[k]) for k, _, _ in plan.scales]
+    scores = [_scaled(v, clear, span) for v, (_, clear, span) in zip(values, plan.scales, strict=True)]
+    barrier_scores = []
+    for _name, _weight, _cap, lowest, where, weights, share in plan.barriers:
+        if lowest:
+            barrier_scores.append(min([scores[i] for i in where]))
         else:
-            barrier_scores[name] = sum(scores[m] * w for m, w in mine.items()) / sum(mine.values())
-    weighted = sum(barrier_scores[n] * b.weight for n, b in used.items()) / total
+            barrier_scores.append(sum([scores[i] * w for i, w in zip(where, weights, strict=True)]) / share)
+    weighted = sum([s * row[1] for s, row in zip(barrier_scores, plan.barriers, strict=True)]) / plan.total
     slack = TIE_BREAK * (1.0 - weighted / 100.0)
-    ceilings = {
-        n: (b.cap - slack) + (100.0 - b.cap + slack) * barrier_scores[n] / 100.0 for n, b in used.items()
-    }
-    worst = min(ceilings, key=lambda n: ceilings[n])
-    capped_by = worst if ceilings[worst] <= weighted - 1.0 else None  # named when it costs a point or more
+    ceilings = [
+        (cap - slack) + (100.0 - cap + slack) * s / 100.0
+        for s, (_, _, cap, *_) in zip(barrier_scores, plan.barriers, strict=True)
+    ]
+    worst = min(range(len(ceilings)), key=ceilings.__getitem__)  # the first of equal ceilings
+    capped_by = plan.barriers[worst][0] if ceilings[worst] <= weighted - 1.0 else None
     score = round(max(0.0, min(weighted, ceilings[worst])), 1)
     if not details:
         return Assessment(score, round(weighted, 2), capped_by, {}, {})
-    components = {}
-    for k, v in present.items():
-        b = table[barrier_of[k]]
-        names = [m for m in b.measures if m in present]
-        share = b.measures[k] / sum(b.measures[m] for m in names)
-        components[k] = ClarityComponent(
-            value=round(v, 4),
-            unit=scales[k].unit,
-            score=scores[k],
-            weight=round(b.weight / total * share, 4),
-            barrier=barrier_of[k],
+    components: dict[str, ClarityComponent] = {}
+    parts: dict[str, ClarityBarrier] = {}
+    for (name, weight, _, _, where, weights, share), s, ceiling in zip(
+        plan.barriers, barrier_scores, ceilings, strict=True
+    ):
+        for i, w in zip(where, weights, strict=True):
+            k = plan.scales[i][0]
+            components[k] = ClarityComponent(
+                value=round(values[i], 4),
+                unit=scales[k].unit,
+                score=scores[i],
+                weight=round(weight / plan.total * (w / share), 4),
+                barrier=name,
+            )
+        parts[name] = ClarityBarrier(
+            label=table[name].label,
+            score=round(s, 2),
+            weight=round(weight / plan.total, 4),
+            ceiling=round(ceiling, 2),
+            measures=[plan.scales[i][0] for i in where],
         )
-    parts = {
-        n: ClarityBarrier(
-            label=b.label,
-            score=round(barrier_scores[n], 2),
-            weight=round(b.weight / total, 4),
-            ceiling=round(ceilings[n], 2),
-            measures=[m for m in b.measures if m in present],
-        )
-        for n, b in used.items()
-    }
+    components = {k: components[k] for k, _, _ in plan.scales}  # in the order of the scales
     return Assessment(score, round(weighted, 2), capped_by, parts, components)
 
 
 @dataclass(frozen=True, slots=True)
 class _Plan:
-    """What `assess` derives from the set of present measures alone (SCALES and BARRIERS): each present
-    measure's scale ends (SCALES order), and per used barrier (BARRIERS order) its name, weight, cap, whether
-    it takes the lowest score, its present measures (their places in `scales`) with their weights, and the
-    weights' sum; `total` is the used barriers' weights summed. Every sum is made as `assess` makes it."""
+    """What `assess` derives from the set of present measures alone: each present measure's scale ends
+    (scales order), and per used barrier (barriers order) its name, weight, cap, whether it takes the lowest
+    score, its present measures (their places in `scales`) with their weights, and the weights' sum; `total`
+    is the used barriers' weights summed."""
 
     scales: tuple[tuple[str, float, float], ...]  # (measure, clear, hard - clear)
     barriers: tuple[tuple[str, float, float, bool, tuple[int, ...], tuple[float, ...], float], ...]
     total: float
 
 
-_PLANS: dict[tuple[str, ...], _Plan | None] = {}  # by the measures' keys in the caller's order
+_PLANS: dict[tuple[str, ...], _Plan | None] = {}  # with SCALES and BARRIERS, by the measures' keys in order
 
 
-def _plan(given: tuple[str, ...]) -> _Plan | None:
-    keys = [k for k in SCALES if k in given and k in BARRIER_OF]
+def _shipped_plan(given: tuple[str, ...]) -> _Plan | None:
+    """`_plan` with SCALES and BARRIERS, kept per set of keys."""
+    try:
+        return _PLANS[given]
+    except KeyError:
+        if len(_PLANS) >= 512:  # callers with ever new keys: start again
+            _PLANS.clear()
+        plan = _PLANS[given] = _plan(given, SCALES, BARRIERS)
+        return plan
+
+
+def _plan(given: tuple[str, ...], scales: Mapping[str, Scale], table: Mapping[str, Barrier]) -> _Plan | None:
+    in_barrier = {m for b in table.values() for m in b.measures}
+    keys = [k for k in scales if k in given and k in in_barrier]
     if not keys:
         return None
     present = set(keys)
-    used = {name: b for name, b in BARRIERS.items() if any(m in present for m in b.measures)}
+    used = {name: b for name, b in table.items() if any(m in present for m in b.measures)}
     rows = []
     for name, b in used.items():
         mine = {m: w for m, w in b.measures.items() if m in present}
@@ -244,51 +263,10 @@ def _plan(given: tuple[str, ...]) -> _Plan | None:
             (name, b.weight, b.cap, b.combine == "min", where, tuple(mine.values()), sum(mine.values()))
         )
     return _Plan(
-        tuple((k, SCALES[k].clear, SCALES[k].hard - SCALES[k].clear) for k in keys),
+        tuple((k, scales[k].clear, scales[k].hard - scales[k].clear) for k in keys),
         tuple(rows),
         sum(b.weight for b in used.values()),
     )
-
-
-def _assess_plain(measures: Mapping[str, float]) -> Assessment | None:
-    """`assess(measures, details=False)` with SCALES and BARRIERS: the same arithmetic in the same order, the
-    barriers in use and their weights read from a plan kept per set of present measures."""
-    given = tuple(measures)
-    try:
-        plan = _PLANS[given]
-    except KeyError:
-        if len(_PLANS) >= 512:  # callers with ever new keys: start again
-            _PLANS.clear()
-        plan = _PLANS[given] = _plan(given)
-    if plan is None:
-        return None
-    scores = []
-    for k, clear, span in plan.scales:
-        t = (float(measures[k]) - clear) / span
-        t = t if t > 0.0 else 0.0  # max(0.0, t), NaN included
-        scores.append(round(100.0 * (1.0 - (t if t < 1.0 else 1.0)), 2))  # min(1.0, t)
-    weighted_parts = []
-    barrier_scores = []
-    for _name, weight, _cap, lowest, where, weights, share in plan.barriers:
-        if lowest:
-            s = min([scores[i] for i in where])
-        else:
-            s = sum([scores[i] * w for i, w in zip(where, weights, strict=True)]) / share
-        barrier_scores.append(s)
-        weighted_parts.append(s * weight)
-    weighted = sum(weighted_parts) / plan.total
-    slack = TIE_BREAK * (1.0 - weighted / 100.0)
-    worst = None
-    lowest_ceiling = 0.0
-    for s, (name, _weight, cap, _lowest, _where, _weights, _share) in zip(
-        barrier_scores, plan.barriers, strict=True
-    ):
-        ceiling = (cap - slack) + (100.0 - cap + slack) * s / 100.0
-        if worst is None or ceiling < lowest_ceiling:  # the first of equal ceilings, as min() takes it
-            worst, lowest_ceiling = name, ceiling
-    capped_by = worst if lowest_ceiling <= weighted - 1.0 else None
-    score = round(max(0.0, min(weighted, lowest_ceiling)), 1)
-    return Assessment(score, round(weighted, 2), capped_by, {}, {})
 
 
 def clarity(measures: Mapping[str, float]) -> tuple[float | None, dict[str, ClarityComponent]]:
